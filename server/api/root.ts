@@ -1,0 +1,14 @@
+import { accountRouter } from "./routers/account";
+import { accountsRouter } from "./routers/accounts";
+import { brandingRouter } from "./routers/branding";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  account: accountRouter,
+  accounts: accountsRouter,
+  branding: brandingRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,42 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { getAccountOverview } from "../../accounts/overview";
+import { EffectiveSettingsOutput } from "../schemas/effective-settings.schema";
+import { createTRPCRouter, tenantProcedure } from "../trpc";
+
+const AccountStatus = z.enum(["active", "suspended", "closed"]);
+
+export const GetCurrentAccountOutput = z.object({
+  account: z.object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    isReseller: z.boolean(),
+    status: AccountStatus,
+    parentId: z.uuid().nullable(),
+    limits: z.object({ maxIn: z.number().int(), maxOut: z.number().int(), maxDialer: z.number().int() }),
+  }),
+  plan: z.object({
+    id: z.string(),
+    name: z.string(),
+    maxConcurrentCalls: z.number().int().nullable(),
+    maxUsers: z.number().int().nullable(),
+    maxDepartments: z.number().int().nullable(),
+    recording: z.boolean(),
+    aiTranscription: z.boolean(),
+    advancedAnalytics: z.boolean(),
+  }),
+  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(["owner", "admin", "member"]) }),
+  effective: EffectiveSettingsOutput,
+});
+
+export const accountRouter = createTRPCRouter({
+  /** The signed-in account with its plan, limits and effective branding and defaults. */
+  current: tenantProcedure("account:read")
+    .output(GetCurrentAccountOutput)
+    .query(async ({ ctx }) => {
+      const overview = await getAccountOverview(ctx.db, { accountId: ctx.accountId, userId: ctx.session.userId });
+      if (!overview) throw new TRPCError({ code: "NOT_FOUND", message: "Account not found." });
+      return overview;
+    }),
+});

@@ -1,0 +1,42 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { listChildAccounts } from "../../accounts/children";
+import { SLUG_PATTERN } from "../../tenancy/slug";
+import { createTRPCRouter, resellerProcedure } from "../trpc";
+
+export const ListChildAccountsInput = z.object({
+  /** Whose children: the reseller itself when omitted, or an account below it. */
+  parentId: z.uuid({ message: "parentId must be an account id" }).optional(),
+  /** The last slug of the previous page. */
+  cursor: z.string().regex(SLUG_PATTERN, "cursor must be a slug from a previous page").optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+export const ListChildAccountsOutput = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      slug: z.string(),
+      name: z.string(),
+      isReseller: z.boolean(),
+      status: z.enum(["active", "suspended", "closed"]),
+      planName: z.string(),
+      brandDomain: z.string().nullable(),
+      childCount: z.number().int(),
+      limits: z.object({ maxIn: z.number().int(), maxOut: z.number().int(), maxDialer: z.number().int() }),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+export const accountsRouter = createTRPCRouter({
+  /** A reseller's child accounts (or the children of an account below it), a page at a time. */
+  listChildren: resellerProcedure("accounts:read")
+    .input(ListChildAccountsInput)
+    .output(ListChildAccountsOutput)
+    .query(async ({ ctx, input }) => {
+      const page = await listChildAccounts(ctx.db, { accountId: ctx.accountId, ...input });
+      if (!page) throw new TRPCError({ code: "NOT_FOUND", message: "No such account below yours." });
+      return page;
+    }),
+});

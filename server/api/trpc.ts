@@ -1,0 +1,119 @@
+/**
+ * The one tRPC init file, in three parts:
+ * 1. CONTEXT: who is asking (session), on which brand's host, with which database client.
+ * 2. INIT: tRPC itself, superjson, error shape, the `meta` every procedure must declare.
+ * 3. PROCEDURES: the ladder public -> authed -> tenant(permission) -> reseller(permission).
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { type Permission, roleHas } from "../auth/permissions";
+import type { PortalSession } from "../auth/session";
+import { withTenant } from "../db/tenant";
+import type { HostResolution } from "../tenancy/host-resolver";
+
+// 1. CONTEXT ---------------------------------------------------------------------------------------
+
+export type TRPCContext = {
+  /** The request-role client; procedures below `tenantProcedure` get a scoped one instead. */
+  db: PrismaClient;
+  host: HostResolution;
+  session: PortalSession | null;
+  ip: string | null;
+};
+
+/** Builds the context from what the route handler (or a test) already knows about the request. */
+export function createTRPCContext(input: TRPCContext): TRPCContext {
+  return input;
+}
+
+// 2. INIT ------------------------------------------------------------------------------------------
+
+export type Tenancy = "public" | "authed" | "tenant" | "reseller" | "operator";
+export type ProcedureMeta = { tenancy: Tenancy };
+
+const t = initTRPC
+  .context<TRPCContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      return {
+        ...shape,
+        message: zodError ? (zodError.issues[0]?.message ?? shape.message) : shape.message,
+        data: { ...shape.data, zodIssues: zodError ? zodError.issues : null },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// 3. PROCEDURES ------------------------------------------------------------------------------------
+
+/** Any request on a known host (platform or brand). Unknown hosts get NOT_FOUND. */
+export const publicProcedure = t.procedure.meta({ tenancy: "public" }).use(({ ctx, next }) => {
+  if (ctx.host.kind === "unknown") throw new TRPCError({ code: "NOT_FOUND", message: "Unknown portal address." });
+  return next({ ctx: { host: ctx.host } });
+});
+
+type SessionAccountRow = {
+  ancestors: string[];
+  account_status: "active" | "suspended" | "closed";
+  role: PortalSession["role"];
+};
+
+/** Signed in, on a host the user's account may use, with the account still active. */
+export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(async ({ ctx, next }) => {
+  const session = ctx.session;
+  if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+  const rows = await ctx.db.$queryRaw<SessionAccountRow[]>`
+    SELECT * FROM app_session_account(${session.accountId}::uuid, ${session.userId}::uuid)`;
+  const account = rows[0];
+  const onHost =
+    ctx.host.kind === "platform" ||
+    (account && (session.accountId === ctx.host.accountId || account.ancestors.includes(ctx.host.accountId)));
+  if (!account || !onHost || account.account_status !== "active") {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session is no longer valid. Sign in again." });
+  }
+  return next({
+    ctx: { session: { ...session, role: account.role }, ancestors: account.ancestors },
+  });
+});
+
+/**
+ * Runs the rest of the request in one transaction scoped to the signed-in account: `ctx.db` is
+ * that transaction and row-level security admits only this tenant's rows. tRPC turns errors into
+ * results, so a failed result is rethrown here, or the transaction would commit a failed request.
+ */
+export function tenantProcedure(permission: Permission) {
+  return authedProcedure.meta({ tenancy: "tenant" }).use(async ({ ctx, next }) => {
+    if (!roleHas(ctx.session.role, permission)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `Your role cannot do this (${permission}).` });
+    }
+    const accountId = ctx.session.accountId;
+    return withTenant(ctx.db, accountId, async (tx) => {
+      const result = await next({ ctx: { db: tx, accountId } });
+      if (!result.ok) throw result.error;
+      return result;
+    });
+  });
+}
+
+/** A tenant procedure for resellers: acts on accounts below the signed-in one. */
+export function resellerProcedure(permission: Permission) {
+  return tenantProcedure(permission)
+    .meta({ tenancy: "reseller" })
+    .use(async ({ ctx, next }) => {
+      const self = await ctx.db.account.findFirst({
+        where: { id: ctx.accountId },
+        select: { isReseller: true },
+      });
+      if (!self?.isReseller) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Only reseller accounts can do this." });
+      }
+      return next();
+    });
+}

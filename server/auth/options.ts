@@ -1,0 +1,65 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { appDb } from "../db/app-client";
+import { env } from "../env";
+import { resolveRequestHost } from "../tenancy/request-host";
+import { brandKey, SESSION_COOKIE } from "./session";
+import { signIn } from "./sign-in";
+
+type HeaderBag = Headers | Record<string, string | string[] | undefined> | undefined;
+
+function header(headers: HeaderBag, name: string): string | null {
+  if (!headers) return null;
+  if (headers instanceof Headers) return headers.get(name);
+  const value = headers[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+export function clientIp(headers: HeaderBag): string | null {
+  return header(headers, "x-forwarded-for")?.split(",")[0]?.trim() || header(headers, "x-real-ip");
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  cookies: {
+    sessionToken: {
+      name: SESSION_COOKIE,
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: env.SECURE_COOKIES },
+    },
+  },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        tenant: { label: "Tenant", type: "text" },
+      },
+      async authorize(credentials, req) {
+        const host = await resolveRequestHost(header(req.headers, "host"));
+        if (host.kind === "unknown") throw new Error("This portal address is not known.");
+        const result = await signIn(appDb(), host, credentials, clientIp(req.headers));
+        // next-auth hands a thrown message to the form as `error`; it never includes a stack.
+        if (!result.ok) throw new Error(result.message);
+        return {
+          id: result.user.userId,
+          accountId: result.user.accountId,
+          role: result.user.role,
+          brand: brandKey(host),
+        };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user && "accountId" in user) {
+        token.accountId = user.accountId;
+        token.role = user.role;
+        token.brand = user.brand;
+      }
+      return token;
+    },
+  },
+};

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { withTenant } from "../db/tenant";
+import type { HostBrand } from "../tenancy/host-resolver";
+import { SlugSchema } from "../tenancy/slug";
+import { verifyPassword } from "./password";
+import { AttemptThrottle } from "./throttle";
+
+export const SignInInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address" }).max(254)),
+  password: z.string().min(1, "Enter your password").max(256, "That password is too long"),
+  tenant: SlugSchema,
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export type SignedInUser = {
+  userId: string;
+  accountId: string;
+  role: "owner" | "admin" | "member";
+};
+
+export type SignInFailure = {
+  ok: false;
+  code: "INVALID_INPUT" | "UNKNOWN_TENANT" | "BAD_CREDENTIALS" | "ACCOUNT_INACTIVE" | "THROTTLED";
+  message: string;
+};
+
+export type SignInResult = { ok: true; user: SignedInUser } | SignInFailure;
+
+type CredentialsRow = {
+  account_id: string;
+  ancestors: string[];
+  account_status: "active" | "suspended" | "closed";
+  user_id: string | null;
+  role: SignedInUser["role"] | null;
+  password_hash: string | null;
+};
+
+export const BAD_CREDENTIALS = "Email or password is incorrect.";
+
+/** May an account with these ancestors sign in on this host? Its brand account or below it. */
+export function accountAllowedOnHost(host: HostBrand, accountId: string, ancestors: readonly string[]): boolean {
+  if (host.kind === "platform") return true;
+  return accountId === host.accountId || ancestors.includes(host.accountId);
+}
+
+const perAccountEmail = new AttemptThrottle({ limit: 10, windowMs: 15 * 60_000 });
+const perIp = new AttemptThrottle({ limit: 100, windowMs: 15 * 60_000 });
+
+/**
+ * Checks a sign-in on `host`. Unknown tenants, tenants that do not sign in on this host, unknown
+ * emails and wrong passwords all cost one argon2 verification, and the last two answer the same.
+ */
+export async function signIn(
+  db: PrismaClient,
+  host: HostBrand,
+  rawInput: unknown,
+  ip: string | null,
+  throttles = { perAccountEmail, perIp },
+): Promise<SignInResult> {
+  const parsed = SignInInput.safeParse(rawInput);
+  if (!parsed.success) {
+    return { ok: false, code: "INVALID_INPUT", message: parsed.error.issues[0]?.message ?? "Invalid sign-in" };
+  }
+  const input = parsed.data;
+  const wait = Math.max(
+    throttles.perIp.hit(ip ?? "unknown"),
+    throttles.perAccountEmail.hit(`${input.tenant}\u0000${input.email}`),
+  );
+  if (wait > 0) {
+    return { ok: false, code: "THROTTLED", message: `Too many attempts. Try again in ${wait} seconds.` };
+  }
+
+  const rows = await db.$queryRaw<CredentialsRow[]>`
+    SELECT * FROM app_credentials(${input.tenant}, ${input.email})`;
+  const row = rows[0];
+  if (!row || !accountAllowedOnHost(host, row.account_id, row.ancestors)) {
+    await verifyPassword(null, input.password);
+    return {
+      ok: false,
+      code: "UNKNOWN_TENANT",
+      message: `No account "${input.tenant}" signs in on this portal.`,
+    };
+  }
+  const valid = await verifyPassword(row.password_hash, input.password);
+  if (!valid || !row.user_id || !row.role) {
+    return { ok: false, code: "BAD_CREDENTIALS", message: BAD_CREDENTIALS };
+  }
+  if (row.account_status !== "active") {
+    return {
+      ok: false,
+      code: "ACCOUNT_INACTIVE",
+      message: `This account is ${row.account_status}. Contact your provider's support.`,
+    };
+  }
+  throttles.perAccountEmail.reset(`${input.tenant}\u0000${input.email}`);
+  const user: SignedInUser = { userId: row.user_id, accountId: row.account_id, role: row.role };
+  await withTenant(db, user.accountId, (tx) =>
+    tx.auditEntry.create({
+      data: {
+        accountId: user.accountId,
+        actorUserId: user.userId,
+        action: "auth.sign_in",
+        ip,
+        details: { host: host.hostname },
+      },
+    }),
+  );
+  return { ok: true, user };
+}
