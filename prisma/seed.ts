@@ -75,7 +75,7 @@ export async function seedDemoData(
     async (tx) => {
       // Serialise concurrent seeders; the second one then sees the row and stops.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(4207732)`;
-      if (await tx.platformSetting.findUnique({ where: { id: true } })) return { seeded: false };
+      if (await tx.platformSetting.findFirst()) return { seeded: false };
 
       await tx.plan.createMany({
         data: [

@@ -50,3 +50,8 @@ export function requireEnv<K extends keyof Env>(key: K, hint: string): NonNullab
   }
   return value as NonNullable<Env[K]>;
 }
+
+/** The environment for a child process this one starts (the web server), plus `extra`. */
+export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

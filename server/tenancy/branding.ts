@@ -43,7 +43,7 @@ type ChainRow = {
 };
 
 export async function loadPlatformDefaults(db: Db): Promise<InheritableSettings> {
-  const settings = await db.platformSetting.findUnique({ where: { id: true } });
+  const settings = await db.platformSetting.findFirst();
   if (!settings) {
     throw new Error("platform_settings has no row: run the seed (`npm run db:seed`)");
   }

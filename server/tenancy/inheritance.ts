@@ -38,5 +38,5 @@ export function resolveInherited<T extends Record<string, unknown>>(
       : { value: platformDefaults[key], source: { kind: "platform" } };
     return [key, inherited] as const;
   });
-  return Object.fromEntries(entries) as Resolved<T>;
+  return Object.fromEntries(entries) as unknown as Resolved<T>;
 }

@@ -1,4 +1,3 @@
-import "server-only";
 import pg from "pg";
 import { env } from "../env";
 import { type HostResolution, HostResolver } from "./host-resolver";

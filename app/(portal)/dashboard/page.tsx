@@ -1,0 +1,196 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SourceLabel } from "@/components/source-label";
+import { loadCurrentAccount } from "@/server/api/load-current-account";
+import { serverCaller } from "@/server/api/server-caller";
+import { languageName } from "@/server/tenancy/languages";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const unlimited = (value: number | null) => (value === null ? "Unlimited" : String(value));
+
+function Card({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <h2 className="mb-3 text-base font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-wrap justify-between gap-x-4 gap-y-1 border-b border-slate-100 py-2 text-sm last:border-0">
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="text-right">{children}</dd>
+    </div>
+  );
+}
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { account, plan, effective } = await loadCurrentAccount();
+  const after = (await searchParams).after;
+  const children = account.isReseller
+    ? await (await serverCaller()).accounts.listChildren({
+        cursor: typeof after === "string" ? after : undefined,
+        limit: 25,
+      })
+    : null;
+  const colours = [
+    ["Primary colour", effective.primaryColor],
+    ["Accent colour", effective.accentColor],
+  ] as const;
+
+  return (
+    <main className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold" data-testid="account-name">
+          {account.name}
+        </h1>
+        <p className="text-sm text-slate-600">
+          Tenant <code>{account.slug}</code> · {account.isReseller ? "Reseller" : "Account"} ·{" "}
+          <span className="capitalize">{account.status}</span>
+        </p>
+      </div>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title="Brand">
+          <dl>
+            <Row label="Brand name">
+              <span data-testid="effective-brand-name">{effective.brandName.value}</span>{" "}
+              <small>
+                (<SourceLabel source={effective.brandName.source} />)
+              </small>
+            </Row>
+            <Row label="Portal address">
+              {effective.brandDomain.value ?? "—"}{" "}
+              <small>
+                (<SourceLabel source={effective.brandDomain.source} />)
+              </small>
+            </Row>
+            {colours.map(([label, colour]) => (
+              <Row key={label} label={label}>
+                <span className="inline-flex items-center gap-2">
+                  <span
+                    aria-hidden
+                    className="inline-block h-4 w-4 rounded ring-1 ring-slate-300"
+                    style={{ backgroundColor: colour.value }}
+                  />
+                  <code>{colour.value}</code>
+                  <small>
+                    (<SourceLabel source={colour.source} />)
+                  </small>
+                </span>
+              </Row>
+            ))}
+            <Row label="Support">
+              {effective.supportEmail.value ?? "—"}{" "}
+              <small>
+                (<SourceLabel source={effective.supportEmail.source} />)
+              </small>
+            </Row>
+          </dl>
+        </Card>
+
+        <Card title="Defaults">
+          <dl>
+            <Row label="Timezone">
+              {effective.timezone.value}{" "}
+              <small>
+                (<SourceLabel source={effective.timezone.source} />)
+              </small>
+            </Row>
+            <Row label="Language">
+              {languageName(effective.language.value)}{" "}
+              <small>
+                (<SourceLabel source={effective.language.source} />)
+              </small>
+            </Row>
+            <Row label="Voice">
+              <span className="capitalize">{effective.voiceGender.value}</span>{" "}
+              <small>
+                (<SourceLabel source={effective.voiceGender.source} />)
+              </small>
+            </Row>
+            <Row label="Default caller ID">
+              {effective.defaultCidNumber.value ?? "—"}{" "}
+              <small>
+                (<SourceLabel source={effective.defaultCidNumber.source} />)
+              </small>
+            </Row>
+          </dl>
+        </Card>
+
+        <Card title={`Plan: ${plan.name}`}>
+          <dl data-testid="plan">
+            <Row label="Concurrent calls">{unlimited(plan.maxConcurrentCalls)}</Row>
+            <Row label="Users">{unlimited(plan.maxUsers)}</Row>
+            <Row label="Departments">{unlimited(plan.maxDepartments)}</Row>
+            <Row label="Recording">{plan.recording ? "Yes" : "No"}</Row>
+            <Row label="AI transcription">{plan.aiTranscription ? "Yes" : "No"}</Row>
+            <Row label="Advanced analytics">{plan.advancedAnalytics ? "Yes" : "No"}</Row>
+          </dl>
+        </Card>
+
+        <Card title="Limits">
+          <dl data-testid="limits">
+            <Row label="Inbound calls (max_in)">{account.limits.maxIn}</Row>
+            <Row label="Outbound calls (max_out)">{account.limits.maxOut}</Row>
+            <Row label="Dialer calls (max_dialer)">{account.limits.maxDialer}</Row>
+          </dl>
+        </Card>
+      </div>
+
+      {children ? (
+        <Card title="Child accounts">
+          {children.items.length === 0 ? (
+            <p className="text-sm text-slate-600">No child accounts yet.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm" data-testid="children">
+                <thead className="text-slate-600">
+                  <tr>
+                    <th className="py-2 pr-4 font-medium">Account</th>
+                    <th className="py-2 pr-4 font-medium">Status</th>
+                    <th className="py-2 pr-4 font-medium">Plan</th>
+                    <th className="py-2 pr-4 font-medium">Brand domain</th>
+                    <th className="py-2 font-medium">In / Out / Dialer</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {children.items.map((child) => (
+                    <tr key={child.id} className="border-t border-slate-100">
+                      <td className="py-2 pr-4">
+                        <span className="font-medium">{child.name}</span>{" "}
+                        <code className="text-slate-500">{child.slug}</code>
+                        {child.isReseller ? <span className="ml-1 text-xs text-accent">reseller</span> : null}
+                      </td>
+                      <td className="py-2 pr-4 capitalize">{child.status}</td>
+                      <td className="py-2 pr-4">{child.planName}</td>
+                      <td className="py-2 pr-4">{child.brandDomain ?? "inherited"}</td>
+                      <td className="py-2">
+                        {child.limits.maxIn} / {child.limits.maxOut} / {child.limits.maxDialer}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {children.nextCursor ? (
+            <Link
+              className="mt-3 inline-block text-sm font-medium text-brand underline"
+              href={`/dashboard?after=${encodeURIComponent(children.nextCursor)}`}
+            >
+              Next page
+            </Link>
+          ) : null}
+        </Card>
+      ) : null}
+    </main>
+  );
+}

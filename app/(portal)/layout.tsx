@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+import { BrandMark } from "@/components/brand-mark";
+import { BrandTheme } from "@/components/brand-theme";
+import { SignOutButton } from "@/components/sign-out-button";
+import { loadCurrentAccount } from "@/server/api/load-current-account";
+import { themeVariables } from "@/server/tenancy/theme";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const { account, user, effective } = await loadCurrentAccount();
+  return (
+    <BrandTheme variables={themeVariables(effective)}>
+      <header className="bg-brand text-on-brand">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <BrandMark name={effective.brandName.value} logoUrl={effective.logoUrl.value} />
+          <div className="flex items-center gap-3 text-sm">
+            <span className="hidden sm:inline" data-testid="signed-in-as">
+              {user.email} · {account.name}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto max-w-5xl px-4 py-6">{children}</div>
+    </BrandTheme>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { BrandMark } from "@/components/brand-mark";
+import { BrandTheme } from "@/components/brand-theme";
+import { serverCaller } from "@/server/api/server-caller";
+import { currentRequest } from "@/server/auth/request-session";
+import { themeVariables } from "@/server/tenancy/theme";
+import { LoginForm } from "./login-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const branding = await (await serverCaller()).branding.forHost();
+  return { title: `Sign in · ${branding.effective.brandName.value}` };
+}
+
+function safeNext(next: string | string[] | undefined): string {
+  // Only same-site paths: never let `next` send someone to another site after signing in.
+  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/dashboard";
+}
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const { session } = await currentRequest();
+  const next = safeNext(params.next);
+  if (session) redirect(next);
+  const { effective, fixedTenant } = await (await serverCaller()).branding.forHost();
+  const tenantParam = typeof params.tenant === "string" ? params.tenant : "";
+  return (
+    <BrandTheme variables={themeVariables(effective)}>
+      <main className="flex min-h-dvh items-center justify-center p-4">
+        <div className="w-full max-w-sm rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+          <div className="mb-6 flex flex-col gap-2">
+            <BrandMark name={effective.brandName.value} logoUrl={effective.logoUrl.value} />
+            <h1 className="text-xl font-semibold">Sign in</h1>
+          </div>
+          <LoginForm fixedTenant={fixedTenant} initialTenant={tenantParam} next={next} />
+          {effective.supportEmail.value ? (
+            <p className="mt-6 text-sm text-slate-600">
+              Need help?{" "}
+              <a className="font-medium text-brand underline" href={`mailto:${effective.supportEmail.value}`}>
+                {effective.supportEmail.value}
+              </a>
+            </p>
+          ) : null}
+        </div>
+      </main>
+    </BrandTheme>
+  );
+}

@@ -1,0 +1,38 @@
+import { expect, type Page } from "@playwright/test";
+
+export const PORT = 3100;
+export const DEMO_PASSWORD = "demo-password-1";
+export const origin = (host: string) => `http://${host}:${PORT}`;
+
+/** Fills the login form of whatever host `page` is on; the tenant field only when it is shown. */
+export async function fillLogin(page: Page, options: { tenant?: string; email: string; password?: string }) {
+  await page.goto("/login");
+  const tenant = page.getByLabel("Tenant");
+  if (options.tenant !== undefined && (await tenant.count()) > 0) await tenant.fill(options.tenant);
+  await page.getByLabel("Email").fill(options.email);
+  await page.getByLabel("Password").fill(options.password ?? DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signIn(page: Page, options: { tenant?: string; email: string; password?: string }) {
+  await fillLogin(page, options);
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+export async function cssVariable(page: Page, name: string): Promise<string> {
+  return page
+    .getByTestId("brand-theme")
+    .first()
+    .evaluate((element, variable) => getComputedStyle(element).getPropertyValue(variable).trim(), name);
+}
+
+/** The login form's error line (Next's route announcer is also a role=alert). */
+export const loginError = (page: Page) => page.locator("#login-error");
+
+/**
+ * Node's resolver does not map *.localhost to loopback the way Chromium does, so API requests
+ * from the test runner go to 127.0.0.1 with the brand host in the Host header.
+ */
+export function apiUrl(path: string): string {
+  return `http://127.0.0.1:${PORT}${path}`;
+}

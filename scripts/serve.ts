@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { loadLocalSecrets } from "@/server/db/bootstrap";
+import { childProcessEnv, env } from "@/server/env";
+import { BUILD_STAMP, buildIsCurrent, sourceHash } from "./build-freshness";
+
+function run(command: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env: childEnv });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/**
+ * Builds when the sources changed since the last build, then starts Next.js on `port` connected
+ * as the request role. Resolves with the server process, or rejects when the build fails.
+ */
+export async function buildAndServe(options: {
+  appUrl: string;
+  port: number;
+  dev: boolean;
+  log: (line: string) => void;
+}): Promise<ChildProcess> {
+  const secrets = await loadLocalSecrets();
+  const serverEnv = childProcessEnv({
+    DATABASE_APP_URL: options.appUrl,
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? secrets.authSecret,
+    // Many brand hosts share one server: next-auth takes the origin from the request's Host.
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  if (!options.dev) {
+    const hash = sourceHash();
+    if (buildIsCurrent(hash)) {
+      options.log("build is up to date");
+    } else {
+      options.log("building (next build)…");
+      const code = await run("npx", ["next", "build"], serverEnv);
+      if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+      writeFileSync(BUILD_STAMP, hash);
+    }
+  }
+  options.log(`serving on http://localhost:${options.port}`);
+  const server = spawn("npx", ["next", options.dev ? "dev" : "start", "-p", String(options.port)], {
+    stdio: "inherit",
+    env: serverEnv,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  return server;
+}

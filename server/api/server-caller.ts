@@ -1,0 +1,12 @@
+import "server-only";
+import { cache } from "react";
+import { currentRequest } from "../auth/request-session";
+import { appDb } from "../db/app-client";
+import { createCaller } from "./root";
+import { createTRPCContext } from "./trpc";
+
+/** The tRPC caller for server components: the same procedures, checks and scoping as over HTTP. */
+export const serverCaller = cache(async () => {
+  const request = await currentRequest();
+  return createCaller(createTRPCContext({ db: appDb(), ...request }));
+});
