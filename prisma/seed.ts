@@ -1,5 +1,5 @@
-import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/server/auth/password";
+import type { PrismaClient } from "@/server/db/types";
 
 export const DEMO_PASSWORD = "demo-password-1";
 

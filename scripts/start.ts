@@ -11,7 +11,11 @@ const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[portal] ${line}`);
 
 const database = await resolveDatabase({});
-log(database.embedded ? `embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} (data in ${env.PORTAL_DATA_DIR}/postgres)` : "using DATABASE_URL");
+log(
+  database.embedded
+    ? `embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} (data in ${env.PORTAL_DATA_DIR}/postgres)`
+    : "using DATABASE_URL",
+);
 
 let stopping = false;
 async function shutdown(code: number): Promise<never> {

@@ -1,14 +1,12 @@
 import { z } from "zod";
 
 // All configuration is read here, once, and nowhere else (lint forbids `process.env` elsewhere).
-const commaList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(",")
-      .map((part) => part.trim().toLowerCase())
-      .filter(Boolean),
-  );
+const commaList = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((part) => part.trim().toLowerCase())
+    .filter(Boolean),
+);
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -20,7 +18,10 @@ const EnvSchema = z.object({
   APP_DB_PASSWORD: z.string().min(12).optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   /** Mark session cookies Secure (set behind HTTPS). */
-  SECURE_COOKIES: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  SECURE_COOKIES: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   PLATFORM_HOSTS: commaList.default(["localhost", "127.0.0.1"]),
   PLATFORM_BRAND_NAME: z.string().trim().min(1).max(80).default("SIP.IO"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

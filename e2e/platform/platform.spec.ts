@@ -17,7 +17,7 @@ test("an unknown host gets a neutral 404", async ({ page }) => {
   const response = await page.goto(`${origin("nobody.localhost")}/login`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "404: Not found" })).toBeVisible();
-  const text = await page.locator("body").innerText();
+  const text = (await page.locator("body").textContent()) ?? "";
   expect(text).not.toContain("SIP.IO");
   expect(text).not.toContain("VoiceReseller");
   const api = await page.request.get(apiUrl("/api/trpc/branding.forHost"), {

@@ -7,7 +7,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/server/db/types";
 import { type Permission, roleHas } from "../auth/permissions";
 import type { PortalSession } from "../auth/session";
 import { withTenant } from "../db/tenant";
@@ -39,7 +39,9 @@ const t = initTRPC
   .create({
     transformer: superjson,
     errorFormatter({ shape, error }) {
-      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      // Only bad input explains itself to the client: a failed output validation also has a
+      // ZodError cause, and its issues describe the server's internals.
+      const zodError = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
       return {
         ...shape,
         message: zodError ? (zodError.issues[0]?.message ?? shape.message) : shape.message,

@@ -36,10 +36,7 @@ export function authSecret(): string {
  * The session in `token` if it is valid on `host`: a session issued on one brand's host is not
  * valid on another's, whatever the cookie says.
  */
-export async function readSession(
-  token: string | undefined,
-  host: HostResolution,
-): Promise<PortalSession | null> {
+export async function readSession(token: string | undefined, host: HostResolution): Promise<PortalSession | null> {
   if (!token || host.kind === "unknown") return null;
   const decoded = await decode({ token, secret: authSecret() }).catch((error: unknown) => {
     // A forged, expired or foreign-secret token is simply no session; say so for operators.

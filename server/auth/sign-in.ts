@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/server/db/types";
 import { withTenant } from "../db/tenant";
 import type { HostBrand } from "../tenancy/host-resolver";
 import { SlugSchema } from "../tenancy/slug";
@@ -7,7 +7,11 @@ import { verifyPassword } from "./password";
 import { AttemptThrottle } from "./throttle";
 
 export const SignInInput = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address" }).max(254)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "Enter a valid email address" }).max(254)),
   password: z.string().min(1, "Enter your password").max(256, "That password is too long"),
   tenant: SlugSchema,
 });

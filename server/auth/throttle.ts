@@ -5,9 +5,7 @@
 export class AttemptThrottle {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
 
-  constructor(
-    private readonly options: { limit: number; windowMs: number; now?: () => number },
-  ) {}
+  constructor(private readonly options: { limit: number; windowMs: number; now?: () => number }) {}
 
   /** Counts one attempt for `key`; returns the seconds to wait when over the limit, else 0. */
   hit(key: string): number {

@@ -79,15 +79,15 @@ export async function migrate(options: {
       await client.query("BEGIN");
       try {
         const id = randomUUID();
-        await client.query(
-          "INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES ($1, $2, $3)",
-          [id, migration.checksum, migration.name],
-        );
+        await client.query("INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES ($1, $2, $3)", [
+          id,
+          migration.checksum,
+          migration.name,
+        ]);
         await client.query(migration.sql);
-        await client.query(
-          "UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1",
-          [id],
-        );
+        await client.query("UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1", [
+          id,
+        ]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
@@ -111,6 +111,15 @@ async function ensureAppRole(client: pg.Client, password: string | undefined): P
   const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_ROLE]);
   if (exists.rowCount === 0) {
     await client.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
+  }
+  // A role made elsewhere could bypass row-level security; refuse rather than run on it.
+  const privileged = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1 AND (rolsuper OR rolbypassrls)", [
+    APP_ROLE,
+  ]);
+  if ((privileged.rowCount ?? 0) > 0) {
+    throw new Error(
+      `The request role ${APP_ROLE} is a superuser or has BYPASSRLS, so row-level security would not apply to it. Run ALTER ROLE ${APP_ROLE} NOSUPERUSER NOBYPASSRLS as a superuser.`,
+    );
   }
   if (password !== undefined) {
     await client.query(`ALTER ROLE ${role} WITH LOGIN PASSWORD ${pg.escapeLiteral(password)}`);

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/server/db/types";
 import { type ChainLink, type Resolved, resolveInherited } from "./inheritance";
 
 type Db = Pick<Prisma.TransactionClient, "$queryRaw" | "platformSetting">;

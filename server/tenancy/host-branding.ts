@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/server/db/types";
 import { type EffectiveSettings, loadEffectiveSettings, loadPlatformSettings } from "./branding";
 import type { HostBrand } from "./host-resolver";
 

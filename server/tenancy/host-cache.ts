@@ -5,9 +5,7 @@
 export class HostCache<V> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>();
 
-  constructor(
-    private readonly options: { ttlMs: number; maxEntries: number; now?: () => number },
-  ) {}
+  constructor(private readonly options: { ttlMs: number; maxEntries: number; now?: () => number }) {}
 
   private now(): number {
     return this.options.now ? this.options.now() : Date.now();

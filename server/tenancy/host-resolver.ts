@@ -1,6 +1,6 @@
 import pg from "pg";
-import { HostCache } from "./host-cache";
 import { parseHost } from "./host";
+import { HostCache } from "./host-cache";
 
 export type AccountStatus = "active" | "suspended" | "closed";
 

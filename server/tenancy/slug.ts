@@ -7,4 +7,7 @@ export const SlugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(SLUG_PATTERN, "A tenant is 3 to 40 lowercase letters, digits or hyphens, not starting or ending with a hyphen");
+  .regex(
+    SLUG_PATTERN,
+    "A tenant is 3 to 40 lowercase letters, digits or hyphens, not starting or ending with a hyphen",
+  );

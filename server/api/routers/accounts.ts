@@ -9,7 +9,12 @@ export const ListChildAccountsInput = z.object({
   parentId: z.uuid({ message: "parentId must be an account id" }).optional(),
   /** The last slug of the previous page. */
   cursor: z.string().regex(SLUG_PATTERN, "cursor must be a slug from a previous page").optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  limit: z
+    .number({ message: "limit must be a whole number from 1 to 100" })
+    .int("limit must be a whole number from 1 to 100")
+    .min(1, "limit must be a whole number from 1 to 100")
+    .max(100, "limit must be a whole number from 1 to 100")
+    .default(50),
 });
 
 export const ListChildAccountsOutput = z.object({

@@ -1,0 +1,21 @@
+import type { Prisma } from "@/generated/prisma/client";
+
+/**
+ * The Prisma models that are NOT tenant tables: platform-wide data (plans, platform settings), the
+ * tenant registry itself (accounts, which has its own ancestor policy) and the global host map.
+ * Every other model must carry `account_id` with row-level security enabled and forced;
+ * tests/integration/rls.integration.test.ts checks that against the live database, so adding a
+ * model here is a deliberate, reviewed decision rather than a way to skip the isolation rules.
+ */
+export const SHARED_MODELS = [
+  "Plan",
+  "PlatformSetting",
+  "Account",
+  "HostMapping",
+] as const satisfies readonly Prisma.ModelName[];
+
+export type SharedModel = (typeof SHARED_MODELS)[number];
+
+export function isSharedModel(model: string): model is SharedModel {
+  return (SHARED_MODELS as readonly string[]).includes(model);
+}

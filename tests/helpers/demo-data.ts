@@ -1,0 +1,46 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { DEMO_ACCOUNTS, demoOwnerEmail } from "@/prisma/seed";
+
+export type DemoSlug = "acme" | "voicereseller" | "bistro" | "city-clinic";
+
+export const DEMO_SLUGS: readonly DemoSlug[] = ["acme", "voicereseller", "bistro", "city-clinic"];
+
+export type DemoAccountIds = {
+  accountId: string;
+  ownerUserId: string;
+  ownerEmail: string;
+  /** Ids from the root down to the parent, as the database maintains them. */
+  ancestors: string[];
+};
+
+export type DemoIds = Record<DemoSlug, DemoAccountIds>;
+
+/**
+ * The ids the seed gave the demo accounts and their owners. Read with the owner client: the seed
+ * generates uuids, so tests look them up instead of hard-coding them.
+ */
+export async function loadDemoIds(owner: PrismaClient): Promise<DemoIds> {
+  const seeded = new Set(DEMO_ACCOUNTS.map((account) => account.slug));
+  const entries = await Promise.all(
+    DEMO_SLUGS.map(async (slug) => {
+      if (!seeded.has(slug)) throw new Error(`the seed no longer creates the demo account "${slug}"`);
+      const account = await owner.account.findUniqueOrThrow({
+        where: { slug },
+        select: { id: true, ancestors: true },
+      });
+      const email = demoOwnerEmail(slug);
+      const user = await owner.user.findUniqueOrThrow({
+        where: { accountId_email: { accountId: account.id, email } },
+        select: { id: true },
+      });
+      const ids: DemoAccountIds = {
+        accountId: account.id,
+        ownerUserId: user.id,
+        ownerEmail: email,
+        ancestors: account.ancestors,
+      };
+      return [slug, ids] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as DemoIds;
+}

@@ -1,0 +1,431 @@
+/**
+ * THE ISOLATION HARNESS. Every procedure of the app router declares its tenancy; every procedure
+ * that acts for a tenant ("tenant" or "reseller") has at least one cross-tenant case below, in
+ * which account A calls it with account B's ids and gets NOT_FOUND or FORBIDDEN (or, for a
+ * procedure that takes no ids, only its own data), while B's rows stay exactly as they were.
+ *
+ * Adding a tenant procedure without a case here fails this file: add the case to
+ * CROSS_TENANT_CASES, keyed by the procedure's path.
+ */
+
+import { getErrorShape, TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ZodError, z } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { appRouter, createCaller } from "@/server/api/root";
+import { createTRPCContext, type Tenancy } from "@/server/api/trpc";
+import type { PortalSession } from "@/server/auth/session";
+import { createPrismaClient } from "@/server/db/client";
+import type { HostResolution } from "@/server/tenancy/host-resolver";
+import { type DemoIds, type DemoSlug, loadDemoIds } from "@/tests/helpers/demo-data";
+
+type Caller = ReturnType<typeof createCaller>;
+
+const PLATFORM_HOST: HostResolution = { kind: "platform", hostname: "localhost" };
+const UNKNOWN_HOST: HostResolution = { kind: "unknown", reason: "no account answers on this host" };
+
+// CASES -------------------------------------------------------------------------------------------
+
+type CrossTenantCase = {
+  name: string;
+  /** Whose owner calls the procedure. */
+  actor: DemoSlug;
+  /** Whose rows the call aims at; they must be unchanged afterwards. */
+  victim: DemoSlug;
+  /**
+   * NOT_FOUND (the row exists but is not yours: reveal nothing) or FORBIDDEN (your account or
+   * role may not do this at all); OWN_DATA_ONLY for a procedure that takes no ids: every id in
+   * its answer belongs to the actor, its users or its ancestors (inherited branding), none to B.
+   */
+  expect: "NOT_FOUND" | "FORBIDDEN" | "OWN_DATA_ONLY";
+  call: (caller: Caller, ids: DemoIds) => Promise<unknown>;
+};
+
+const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
+  "account.current": [
+    {
+      name: "a platform-direct account sees only itself, never the reseller",
+      actor: "acme",
+      victim: "voicereseller",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.account.current(),
+    },
+    {
+      name: "a child account sees itself and its parent's branding, never its sibling",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.account.current(),
+    },
+  ],
+  "accounts.listChildren": [
+    {
+      name: "a reseller asking for the children of an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.accounts.listChildren({ parentId: ids.acme.accountId }),
+    },
+    {
+      name: "a platform-direct (non-reseller) account asking for a reseller's children",
+      actor: "acme",
+      victim: "voicereseller",
+      expect: "FORBIDDEN",
+      call: (caller, ids) => caller.accounts.listChildren({ parentId: ids.voicereseller.accountId }),
+    },
+    {
+      name: "a child account asking for its own parent's children",
+      actor: "city-clinic",
+      victim: "voicereseller",
+      expect: "FORBIDDEN",
+      call: (caller, ids) => caller.accounts.listChildren({ parentId: ids.voicereseller.accountId }),
+    },
+  ],
+};
+
+// SET-UP ------------------------------------------------------------------------------------------
+
+let owner: PrismaClient;
+let app: PrismaClient;
+let ids: DemoIds;
+
+beforeAll(async () => {
+  owner = createPrismaClient(inject("ownerUrl"), { max: 2 });
+  app = createPrismaClient(inject("appUrl"), { max: 4 });
+  ids = await loadDemoIds(owner);
+});
+
+afterAll(async () => {
+  await Promise.all([owner.$disconnect(), app.$disconnect()]);
+});
+
+function sessionOf(slug: DemoSlug, overrides: Partial<PortalSession> = {}): PortalSession {
+  const { ownerUserId, accountId } = ids[slug];
+  return { userId: ownerUserId, accountId, role: "owner", brand: "platform", ...overrides };
+}
+
+function callerFor(session: PortalSession | null, host: HostResolution = PLATFORM_HOST): Caller {
+  return createCaller(createTRPCContext({ db: app, host, session, ip: null }));
+}
+
+function hostOf(slug: DemoSlug, isReseller: boolean): HostResolution {
+  return {
+    kind: "brand",
+    hostname: `${slug}.localhost`,
+    accountId: ids[slug].accountId,
+    slug,
+    isReseller,
+    status: "active",
+  };
+}
+
+/** Everything of `slug` a cross-tenant call could alter, read past the policies by the owner. */
+async function snapshotOf(slug: DemoSlug) {
+  const accountId = ids[slug].accountId;
+  return {
+    account: await owner.account.findUniqueOrThrow({ where: { id: accountId } }),
+    hosts: await owner.hostMapping.findMany({ where: { accountId }, orderBy: { hostname: "asc" } }),
+    users: await owner.user.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    audit: await owner.auditEntry.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+  };
+}
+
+async function expectTRPCError(call: Promise<unknown>, code: TRPCError["code"]): Promise<TRPCError> {
+  const error = await call.then(
+    (result) => {
+      throw new Error(`expected ${code}, but the call answered ${JSON.stringify(result)}`);
+    },
+    (rejection: unknown) => rejection,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError ${code}, got ${String(error)}`);
+  expect(error.code).toBe(code);
+  return error;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every uuid anywhere in `value`: whatever ids an answer carries, wherever the shape puts them. */
+function uuidsIn(value: unknown): string[] {
+  if (typeof value === "string") return UUID.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(uuidsIn);
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    return Object.values(value).flatMap(uuidsIn);
+  }
+  return [];
+}
+
+const TenancySchema = z.enum(["public", "authed", "tenant", "reseller", "operator"] satisfies Tenancy[]);
+// meta is read loosely so that a missing or misspelt tenancy is reported by path, not thrown.
+const ProcedureDef = z.object({
+  type: z.enum(["query", "mutation", "subscription"]),
+  meta: z.object({ tenancy: z.unknown() }).partial().optional(),
+});
+
+type ProcedureInfo = { path: string; type: z.infer<typeof ProcedureDef>["type"]; tenancy: Tenancy | undefined };
+
+/** The router's procedures by path, as tRPC flattens them. */
+function listProcedures(): ProcedureInfo[] {
+  const procedures: Record<string, unknown> = appRouter._def.procedures;
+  return Object.entries(procedures).map(([path, procedure]) => {
+    const def = ProcedureDef.parse(typeof procedure === "function" ? Reflect.get(procedure, "_def") : undefined);
+    const tenancy = TenancySchema.safeParse(def.meta?.tenancy);
+    return { path, type: def.type, tenancy: tenancy.success ? tenancy.data : undefined };
+  });
+}
+
+/** Calls the procedure at `path` on `caller` without knowing its type: for checks every procedure must pass. */
+function callByPath(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  let target: unknown = caller;
+  for (const segment of path.split(".")) {
+    if (typeof target !== "function" && (typeof target !== "object" || target === null)) {
+      throw new Error(`${path}: not reachable on the caller`);
+    }
+    target = Reflect.get(target, segment);
+  }
+  if (typeof target !== "function") throw new Error(`${path}: not a procedure on the caller`);
+  return Promise.resolve(Reflect.apply(target, undefined, [input]));
+}
+
+// THE WALK ----------------------------------------------------------------------------------------
+
+describe("the router walk", () => {
+  it("finds procedures, and no lazy routers it could not walk", () => {
+    expect(listProcedures().length).toBeGreaterThan(0);
+    expect(Object.keys(appRouter._def.lazy)).toEqual([]);
+  });
+
+  it("every procedure declares its tenancy in meta", () => {
+    const undeclared = listProcedures().filter((procedure) => procedure.tenancy === undefined);
+    expect(
+      undeclared.map((procedure) => procedure.path),
+      "procedures without a valid meta.tenancy",
+    ).toEqual([]);
+  });
+
+  it("every tenant and reseller procedure has a cross-tenant case", () => {
+    const missing = listProcedures()
+      .filter((procedure) => procedure.tenancy === "tenant" || procedure.tenancy === "reseller")
+      .filter((procedure) => (CROSS_TENANT_CASES[procedure.path]?.length ?? 0) === 0)
+      .map((procedure) => procedure.path);
+    expect(missing, "tenant procedures without an entry in CROSS_TENANT_CASES").toEqual([]);
+  });
+
+  it("every cross-tenant case names a tenant procedure that exists", () => {
+    const tenantPaths = new Set(
+      listProcedures()
+        .filter((procedure) => procedure.tenancy === "tenant" || procedure.tenancy === "reseller")
+        .map((procedure) => procedure.path),
+    );
+    const stale = Object.keys(CROSS_TENANT_CASES).filter((path) => !tenantPaths.has(path));
+    expect(stale, "CROSS_TENANT_CASES keys that are not tenant procedures").toEqual([]);
+  });
+
+  it("every procedure answers NOT_FOUND on an unknown host, before anything else", async () => {
+    for (const procedure of listProcedures().filter((p) => p.type !== "subscription")) {
+      const caller = callerFor(sessionOf("acme"), UNKNOWN_HOST);
+      await expectTRPCError(callByPath(caller, procedure.path, undefined), "NOT_FOUND");
+    }
+  });
+
+  it("every non-public procedure answers UNAUTHORIZED without a session, before reading its input", async () => {
+    const guarded = listProcedures().filter((p) => p.tenancy !== "public" && p.type !== "subscription");
+    expect(guarded.length).toBeGreaterThan(0);
+    for (const procedure of guarded) {
+      // Deliberately invalid input: the sign-in check must come first and answer for it.
+      await expectTRPCError(callByPath(callerFor(null), procedure.path, { limit: -1 }), "UNAUTHORIZED");
+    }
+  });
+});
+
+// THE CASES ---------------------------------------------------------------------------------------
+
+describe.each(Object.entries(CROSS_TENANT_CASES))("cross-tenant: %s", (_path, cases) => {
+  it.each(cases.map((testCase) => [testCase.name, testCase] as const))("%s", async (_name, testCase) => {
+    const before = await snapshotOf(testCase.victim);
+    const caller = callerFor(sessionOf(testCase.actor));
+    if (testCase.expect === "OWN_DATA_ONLY") {
+      const answer = await testCase.call(caller, ids);
+      const actor = ids[testCase.actor];
+      const actorUsers = await owner.user.findMany({ where: { accountId: actor.accountId }, select: { id: true } });
+      const allowed = new Set([actor.accountId, ...actor.ancestors, ...actorUsers.map((user) => user.id)]);
+      const found = uuidsIn(answer);
+      expect(found).toContain(actor.accountId);
+      expect(
+        found.filter((id) => !allowed.has(id)),
+        "ids in the answer that are not the actor's",
+      ).toEqual([]);
+    } else {
+      await expectTRPCError(testCase.call(caller, ids), testCase.expect);
+    }
+    expect(await snapshotOf(testCase.victim)).toEqual(before);
+  });
+});
+
+// THE LADDER AND THE PROCEDURES' OWN BEHAVIOUR ---------------------------------------------------
+
+describe("account.current", () => {
+  it("returns the signed-in account, its plan and its owner", async () => {
+    const current = await callerFor(sessionOf("bistro")).account.current();
+    expect(current.account).toMatchObject({
+      id: ids.bistro.accountId,
+      slug: "bistro",
+      parentId: ids.voicereseller.accountId,
+      isReseller: false,
+      limits: { maxIn: 2, maxOut: 2, maxDialer: 0 },
+    });
+    expect(current.plan).toMatchObject({ id: "starter", name: "Starter" });
+    expect(current.user).toEqual({
+      id: ids.bistro.ownerUserId,
+      email: ids.bistro.ownerEmail,
+      name: "Bistro Group Owner",
+      role: "owner",
+    });
+    expect(current.effective.brandName.value).toBe("VoiceReseller");
+  });
+});
+
+describe("accounts.listChildren", () => {
+  it("pages a reseller's children in slug order with a keyset cursor", async () => {
+    const caller = callerFor(sessionOf("voicereseller"));
+    const first = await caller.accounts.listChildren({ limit: 1 });
+    expect(first.items.map((item) => item.slug)).toEqual(["bistro"]);
+    expect(first.nextCursor).toBe("bistro");
+    expect(first.items[0]).toMatchObject({
+      id: ids.bistro.accountId,
+      planName: "Starter",
+      brandDomain: null,
+      childCount: 0,
+      status: "active",
+    });
+
+    const second = await caller.accounts.listChildren({ limit: 1, cursor: first.nextCursor ?? undefined });
+    expect(second.items.map((item) => item.slug)).toEqual(["city-clinic"]);
+    expect(second.nextCursor).toBeNull();
+
+    const all = await caller.accounts.listChildren({});
+    expect(all.items.map((item) => item.id)).toEqual([ids.bistro.accountId, ids["city-clinic"].accountId]);
+    expect(all.nextCursor).toBeNull();
+  });
+
+  it("lists the children of an account below the reseller", async () => {
+    const page = await callerFor(sessionOf("voicereseller")).accounts.listChildren({ parentId: ids.bistro.accountId });
+    expect(page).toEqual({ items: [], nextCursor: null });
+  });
+
+  it("refuses a role without the permission, whatever role the session claims", async () => {
+    const member = await owner.user.create({
+      data: {
+        accountId: ids.voicereseller.accountId,
+        email: "member@voicereseller.test",
+        name: "Reseller Member",
+        role: "member",
+        passwordHash: "not-used-here",
+      },
+    });
+    try {
+      // The session says owner; the database says member, and the database wins.
+      const caller = callerFor(sessionOf("voicereseller", { userId: member.id, role: "owner" }));
+      await expectTRPCError(caller.accounts.listChildren({}), "FORBIDDEN");
+      // A member may still read its own account.
+      expect((await caller.account.current()).user.role).toBe("member");
+    } finally {
+      await owner.user.delete({ where: { accountId_id: { accountId: member.accountId, id: member.id } } });
+    }
+  });
+
+  it("answers BAD_REQUEST with a message naming the field for bad input", async () => {
+    const caller = callerFor(sessionOf("voicereseller"));
+    const tooSmall = await expectTRPCError(caller.accounts.listChildren({ limit: 0 }), "BAD_REQUEST");
+    expect(tooSmall.cause).toBeInstanceOf(ZodError);
+    expect(tooSmall.cause).toMatchObject({ issues: [{ path: ["limit"], message: expect.stringMatching(/limit/) }] });
+    const notAnId = await expectTRPCError(caller.accounts.listChildren({ parentId: "x" }), "BAD_REQUEST");
+    expect(notAnId.cause).toMatchObject({
+      issues: [{ path: ["parentId"], message: "parentId must be an account id" }],
+    });
+  });
+
+  it("sends that message to HTTP clients as the error's message", async () => {
+    const input = encodeURIComponent(superjson.stringify({ parentId: "x" }));
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request(`http://localhost/api/trpc/accounts.listChildren?input=${input}`),
+      router: appRouter,
+      createContext: () =>
+        createTRPCContext({ db: app, host: PLATFORM_HOST, session: sessionOf("voicereseller"), ip: null }),
+    });
+    expect(response.status).toBe(400);
+    const body = z.object({ error: z.object({ json: z.unknown() }) }).parse(await response.json());
+    expect(body.error.json).toMatchObject({
+      message: "parentId must be an account id",
+      data: { code: "BAD_REQUEST", zodIssues: [expect.objectContaining({ path: ["parentId"] })] },
+    });
+  });
+});
+
+describe("the error formatter", () => {
+  it("keeps the details of a failed output validation away from clients", () => {
+    // Output validation fails with a ZodError cause too; its issues describe server internals.
+    // A real parse failure: a ZodError built by hand is not an Error in zod 4, and tRPC would drop it.
+    const cause = z.object({ secret: z.string("internal detail") }).safeParse({}).error;
+    expect(cause).toBeInstanceOf(Error);
+    const error = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Output validation failed", cause });
+    const shape = getErrorShape({
+      config: appRouter._def._config,
+      error,
+      type: "query",
+      path: "accounts.listChildren",
+      input: undefined,
+      ctx: undefined,
+    });
+    expect(shape.message).toBe("Output validation failed");
+    expect(JSON.stringify(shape)).not.toContain("internal detail");
+  });
+});
+
+describe("branding.forHost", () => {
+  it("answers NOT_FOUND on an unknown host", async () => {
+    await expectTRPCError(callerFor(null, UNKNOWN_HOST).branding.forHost(), "NOT_FOUND");
+  });
+
+  it("shows a reseller's brand on its host, and fixes the tenant on a single account's host", async () => {
+    const reseller = await callerFor(null, hostOf("voicereseller", true)).branding.forHost();
+    expect(reseller.effective.brandName.value).toBe("VoiceReseller");
+    expect(reseller.fixedTenant).toBeNull();
+    const acme = await callerFor(null, hostOf("acme", false)).branding.forHost();
+    expect(acme.fixedTenant).toBe("acme");
+    const platform = await callerFor(null).branding.forHost();
+    expect(platform.effective.brandName.source).toEqual({ kind: "platform" });
+  });
+});
+
+describe("the session check", () => {
+  it("answers UNAUTHORIZED to tenant procedures without a session", async () => {
+    await expectTRPCError(callerFor(null).account.current(), "UNAUTHORIZED");
+    await expectTRPCError(callerFor(null).accounts.listChildren({}), "UNAUTHORIZED");
+  });
+
+  it("answers UNAUTHORIZED once the session's account is suspended", async () => {
+    await owner.account.update({ where: { id: ids.bistro.accountId }, data: { status: "suspended" } });
+    try {
+      await expectTRPCError(callerFor(sessionOf("bistro")).account.current(), "UNAUTHORIZED");
+    } finally {
+      await owner.account.update({ where: { id: ids.bistro.accountId }, data: { status: "active" } });
+    }
+    // Control: the same session works again once the account is active.
+    expect((await callerFor(sessionOf("bistro")).account.current()).account.id).toBe(ids.bistro.accountId);
+  });
+
+  it("answers UNAUTHORIZED to a session pairing one account with another account's user", async () => {
+    const forged = sessionOf("acme", { userId: ids.voicereseller.ownerUserId });
+    await expectTRPCError(callerFor(forged).account.current(), "UNAUTHORIZED");
+  });
+
+  it("accepts a session only on its own brand's host or a host above it", async () => {
+    const acmeOnResellerHost = callerFor(sessionOf("acme"), hostOf("voicereseller", true));
+    await expectTRPCError(acmeOnResellerHost.account.current(), "UNAUTHORIZED");
+    const onResellerHost = await callerFor(sessionOf("bistro"), hostOf("voicereseller", true)).account.current();
+    expect(onResellerHost.account.id).toBe(ids.bistro.accountId);
+  });
+});
