@@ -11,7 +11,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <BrandTheme variables={themeVariables(effective)}>
       <header className="bg-brand text-on-brand">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <BrandMark name={effective.brandName.value} logoUrl={effective.logoUrl.value} />
+          <BrandMark name={effective.brandName.value} logoUrl={effective.logoUrl.value} onBrandSurface />
           <div className="flex items-center gap-3 text-sm">
             <span className="hidden sm:inline" data-testid="signed-in-as">
               {user.email} · {account.name}
