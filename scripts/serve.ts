@@ -1,12 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { loadLocalSecrets } from "@/server/db/bootstrap";
 import { childProcessEnv, env } from "@/server/env";
 import { BUILD_STAMP, buildIsCurrent, sourceHash } from "./build-freshness";
 
-function run(command: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
+// Next's own CLI, run by this Node.js: no npx in between, which would not pass signals on and
+// would leave the server running after this process stops.
+const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+function run(args: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env: childEnv });
+    const child = spawn(process.execPath, [NEXT_BIN, ...args], { stdio: "inherit", env: childEnv });
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
@@ -36,13 +41,13 @@ export async function buildAndServe(options: {
       options.log("build is up to date");
     } else {
       options.log("building (next build)…");
-      const code = await run("npx", ["next", "build"], serverEnv);
+      const code = await run(["build"], serverEnv);
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
       writeFileSync(BUILD_STAMP, hash);
     }
   }
   options.log(`serving on http://localhost:${options.port}`);
-  const server = spawn("npx", ["next", options.dev ? "dev" : "start", "-p", String(options.port)], {
+  const server = spawn(process.execPath, [NEXT_BIN, options.dev ? "dev" : "start", "-p", String(options.port)], {
     stdio: "inherit",
     env: serverEnv,
   });
