@@ -1,5 +1,7 @@
+import { inject } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { DEMO_ACCOUNTS, demoOwnerEmail } from "@/prisma/seed";
+import { createPrismaClient } from "@/server/db/client";
 
 export type DemoSlug = "acme" | "voicereseller" | "bistro" | "city-clinic";
 
@@ -43,4 +45,11 @@ export async function loadDemoIds(owner: PrismaClient): Promise<DemoIds> {
     }),
   );
   return Object.fromEntries(entries) as DemoIds;
+}
+
+/** Owner and request-role clients on the integration database, and the seeded ids. */
+export async function connectDemoDatabase(options: { appPoolSize?: number } = {}) {
+  const owner = createPrismaClient(inject("ownerUrl"), { max: 2 });
+  const app = createPrismaClient(inject("appUrl"), { max: options.appPoolSize ?? 4 });
+  return { owner, app, ids: await loadDemoIds(owner) };
 }

@@ -3,21 +3,18 @@
  * reads it: through the request role, with no tenant set (app_branding_chain is the narrow
  * service path that needs none).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createPrismaClient } from "@/server/db/client";
 import { env } from "@/server/env";
 import { loadEffectiveSettings, loadPlatformSettings } from "@/server/tenancy/branding";
-import { type DemoIds, loadDemoIds } from "@/tests/helpers/demo-data";
+import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 
 let owner: PrismaClient;
 let app: PrismaClient;
 let ids: DemoIds;
 
 beforeAll(async () => {
-  owner = createPrismaClient(inject("ownerUrl"), { max: 2 });
-  app = createPrismaClient(inject("appUrl"), { max: 2 });
-  ids = await loadDemoIds(owner);
+  ({ owner, app, ids } = await connectDemoDatabase({ appPoolSize: 2 }));
 });
 
 afterAll(async () => {

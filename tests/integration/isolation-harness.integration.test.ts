@@ -11,15 +11,14 @@
 import { getErrorShape, TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { appRouter, createCaller } from "@/server/api/root";
 import { createTRPCContext, type Tenancy } from "@/server/api/trpc";
 import type { PortalSession } from "@/server/auth/session";
-import { createPrismaClient } from "@/server/db/client";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
-import { type DemoIds, type DemoSlug, loadDemoIds } from "@/tests/helpers/demo-data";
+import { connectDemoDatabase, type DemoIds, type DemoSlug } from "@/tests/helpers/demo-data";
 
 type Caller = ReturnType<typeof createCaller>;
 
@@ -92,9 +91,7 @@ let app: PrismaClient;
 let ids: DemoIds;
 
 beforeAll(async () => {
-  owner = createPrismaClient(inject("ownerUrl"), { max: 2 });
-  app = createPrismaClient(inject("appUrl"), { max: 4 });
-  ids = await loadDemoIds(owner);
+  ({ owner, app, ids } = await connectDemoDatabase());
 });
 
 afterAll(async () => {

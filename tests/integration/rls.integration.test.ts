@@ -12,7 +12,7 @@ import { createPrismaClient } from "@/server/db/client";
 import { isSharedModel, SHARED_MODELS } from "@/server/db/shared-models";
 import { withTenant } from "@/server/db/tenant";
 import { APP_ROLE } from "@/server/db/urls";
-import { type DemoIds, loadDemoIds } from "@/tests/helpers/demo-data";
+import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 
 const RLS_REFUSAL = /row-level security/;
 // Marks the audit rows this file creates, so that it removes exactly those.
@@ -23,9 +23,7 @@ let app: PrismaClient;
 let ids: DemoIds;
 
 beforeAll(async () => {
-  owner = createPrismaClient(inject("ownerUrl"), { max: 2 });
-  app = createPrismaClient(inject("appUrl"), { max: 4 });
-  ids = await loadDemoIds(owner);
+  ({ owner, app, ids } = await connectDemoDatabase());
   // The seed writes no audit entries; give both tenants some, or "B's audit rows are invisible"
   // would hold trivially.
   await owner.auditEntry.createMany({

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SourceLabel } from "@/components/source-label";
+import { InheritedValue } from "@/components/source-label";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { serverCaller } from "@/server/api/server-caller";
 import { languageName } from "@/server/tenancy/languages";
@@ -61,16 +61,14 @@ export default async function DashboardPage({
         <Card title="Brand">
           <dl>
             <Row label="Brand name">
-              <span data-testid="effective-brand-name">{effective.brandName.value}</span>{" "}
-              <small>
-                (<SourceLabel source={effective.brandName.source} />)
-              </small>
+              <InheritedValue source={effective.brandName.source}>
+                <span data-testid="effective-brand-name">{effective.brandName.value}</span>
+              </InheritedValue>
             </Row>
             <Row label="Portal address">
-              {effective.brandDomain.value ?? "—"}{" "}
-              <small>
-                (<SourceLabel source={effective.brandDomain.source} />)
-              </small>
+              <InheritedValue source={effective.brandDomain.source}>
+                {effective.brandDomain.value ?? "—"}
+              </InheritedValue>
             </Row>
             {colours.map(([label, colour]) => (
               <Row key={label} label={label}>
@@ -80,18 +78,16 @@ export default async function DashboardPage({
                     className="inline-block h-4 w-4 rounded ring-1 ring-slate-300"
                     style={{ backgroundColor: colour.value }}
                   />
-                  <code>{colour.value}</code>
-                  <small>
-                    (<SourceLabel source={colour.source} />)
-                  </small>
+                  <InheritedValue source={colour.source}>
+                    <code>{colour.value}</code>
+                  </InheritedValue>
                 </span>
               </Row>
             ))}
             <Row label="Support">
-              {effective.supportEmail.value ?? "—"}{" "}
-              <small>
-                (<SourceLabel source={effective.supportEmail.source} />)
-              </small>
+              <InheritedValue source={effective.supportEmail.source}>
+                {effective.supportEmail.value ?? "—"}
+              </InheritedValue>
             </Row>
           </dl>
         </Card>
@@ -99,28 +95,22 @@ export default async function DashboardPage({
         <Card title="Defaults">
           <dl>
             <Row label="Timezone">
-              {effective.timezone.value}{" "}
-              <small>
-                (<SourceLabel source={effective.timezone.source} />)
-              </small>
+              <InheritedValue source={effective.timezone.source}>{effective.timezone.value}</InheritedValue>
             </Row>
             <Row label="Language">
-              {languageName(effective.language.value)}{" "}
-              <small>
-                (<SourceLabel source={effective.language.source} />)
-              </small>
+              <InheritedValue source={effective.language.source}>
+                {languageName(effective.language.value)}
+              </InheritedValue>
             </Row>
             <Row label="Voice">
-              <span className="capitalize">{effective.voiceGender.value}</span>{" "}
-              <small>
-                (<SourceLabel source={effective.voiceGender.source} />)
-              </small>
+              <InheritedValue source={effective.voiceGender.source}>
+                <span className="capitalize">{effective.voiceGender.value}</span>
+              </InheritedValue>
             </Row>
             <Row label="Default caller ID">
-              {effective.defaultCidNumber.value ?? "—"}{" "}
-              <small>
-                (<SourceLabel source={effective.defaultCidNumber.source} />)
-              </small>
+              <InheritedValue source={effective.defaultCidNumber.source}>
+                {effective.defaultCidNumber.value ?? "—"}
+              </InheritedValue>
             </Row>
           </dl>
         </Card>
