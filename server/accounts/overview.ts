@@ -30,10 +30,9 @@ export async function getAccountOverview(
   db: TenantDb,
   input: { accountId: string; userId: string },
 ): Promise<AccountOverview | null> {
-  const [account, user] = await Promise.all([
-    db.account.findFirst({ where: { id: input.accountId }, include: { plan: true } }),
-    db.user.findFirst({ where: { accountId: input.accountId, id: input.userId } }),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const account = await db.account.findFirst({ where: { id: input.accountId }, include: { plan: true } });
+  const user = await db.user.findFirst({ where: { accountId: input.accountId, id: input.userId } });
   if (!account || !user) return null;
   const effective = await loadEffectiveSettings(db, account.id);
   const { plan } = account;

@@ -6,12 +6,12 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
 import type { PrismaClient } from "@/server/db/types";
 import { type Permission, roleHas } from "../auth/permissions";
 import type { PortalSession } from "../auth/session";
 import { withTenant } from "../db/tenant";
 import type { HostResolution } from "../tenancy/host-resolver";
+import { clientMessage, inputIssues } from "./error-message";
 
 // 1. CONTEXT ---------------------------------------------------------------------------------------
 
@@ -39,13 +39,10 @@ const t = initTRPC
   .create({
     transformer: superjson,
     errorFormatter({ shape, error }) {
-      // Only bad input explains itself to the client: a failed output validation also has a
-      // ZodError cause, and its issues describe the server's internals.
-      const zodError = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
       return {
         ...shape,
-        message: zodError ? (zodError.issues[0]?.message ?? shape.message) : shape.message,
-        data: { ...shape.data, zodIssues: zodError ? zodError.issues : null },
+        message: clientMessage(error),
+        data: { ...shape.data, zodIssues: inputIssues(error) },
       };
     },
   });

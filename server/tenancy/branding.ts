@@ -90,10 +90,9 @@ function toLink(row: ChainRow): ChainLink<keyof InheritableSettings> {
 
 /** The effective branding and defaults of `accountId`, each with the account it comes from. */
 export async function loadEffectiveSettings(db: Db, accountId: string): Promise<EffectiveSettings> {
-  const [rows, platform] = await Promise.all([
-    db.$queryRaw<ChainRow[]>`SELECT * FROM app_branding_chain(${accountId}::uuid)`,
-    loadPlatformDefaults(db),
-  ]);
+  // Sequential: `db` may be a transaction, one connection that runs one query at a time.
+  const rows = await db.$queryRaw<ChainRow[]>`SELECT * FROM app_branding_chain(${accountId}::uuid)`;
+  const platform = await loadPlatformDefaults(db);
   if (rows.length === 0) throw new Error(`account ${accountId} does not exist`);
   return resolveInherited(rows.map(toLink), platform);
 }

@@ -68,6 +68,13 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller, ids) => caller.accounts.listChildren({ parentId: ids.acme.accountId }),
     },
     {
+      name: "a reseller searching below an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.accounts.listChildren({ parentId: ids.acme.accountId, search: "a" }),
+    },
+    {
       name: "a platform-direct (non-reseller) account asking for a reseller's children",
       actor: "acme",
       victim: "voicereseller",
@@ -308,7 +315,11 @@ describe("accounts.listChildren", () => {
 
   it("lists the children of an account below the reseller", async () => {
     const page = await callerFor(sessionOf("voicereseller")).accounts.listChildren({ parentId: ids.bistro.accountId });
-    expect(page).toEqual({ items: [], nextCursor: null });
+    expect(page).toEqual({
+      scope: { id: ids.bistro.accountId, slug: "bistro", name: "Bistro Group" },
+      items: [],
+      nextCursor: null,
+    });
   });
 
   it("refuses a role without the permission, whatever role the session claims", async () => {

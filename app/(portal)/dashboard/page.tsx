@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { InheritedValue } from "@/components/source-label";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
-import { serverCaller } from "@/server/api/server-caller";
 import { languageName } from "@/server/tenancy/languages";
+import { ChildAccounts } from "./child-accounts";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -33,13 +32,9 @@ export default async function DashboardPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { account, plan, effective } = await loadCurrentAccount();
-  const after = (await searchParams).after;
-  const children = account.isReseller
-    ? await (await serverCaller()).accounts.listChildren({
-        cursor: typeof after === "string" ? after : undefined,
-        limit: 25,
-      })
-    : null;
+  const params = await searchParams;
+  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
+  const childQuery = { parent: text(params.parent), q: text(params.q), after: text(params.after) };
   const colours = [
     ["Primary colour", effective.primaryColor],
     ["Accent colour", effective.accentColor],
@@ -135,52 +130,7 @@ export default async function DashboardPage({
         </Card>
       </div>
 
-      {children ? (
-        <Card title="Child accounts">
-          {children.items.length === 0 ? (
-            <p className="text-sm text-slate-600">No child accounts yet.</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm" data-testid="children">
-                <thead className="text-slate-600">
-                  <tr>
-                    <th className="py-2 pr-4 font-medium">Account</th>
-                    <th className="py-2 pr-4 font-medium">Status</th>
-                    <th className="py-2 pr-4 font-medium">Plan</th>
-                    <th className="py-2 pr-4 font-medium">Brand domain</th>
-                    <th className="py-2 font-medium">In / Out / Dialer</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {children.items.map((child) => (
-                    <tr key={child.id} className="border-t border-slate-100">
-                      <td className="py-2 pr-4">
-                        <span className="font-medium">{child.name}</span>{" "}
-                        <code className="text-slate-500">{child.slug}</code>
-                        {child.isReseller ? <span className="ml-1 text-xs text-accent">reseller</span> : null}
-                      </td>
-                      <td className="py-2 pr-4 capitalize">{child.status}</td>
-                      <td className="py-2 pr-4">{child.planName}</td>
-                      <td className="py-2 pr-4">{child.brandDomain ?? "inherited"}</td>
-                      <td className="py-2">
-                        {child.limits.maxIn} / {child.limits.maxOut} / {child.limits.maxDialer}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {children.nextCursor ? (
-            <Link
-              className="mt-3 inline-block text-sm font-medium text-brand underline"
-              href={`/dashboard?after=${encodeURIComponent(children.nextCursor)}`}
-            >
-              Next page
-            </Link>
-          ) : null}
-        </Card>
-      ) : null}
+      {account.isReseller ? <ChildAccounts query={childQuery} /> : null}
     </main>
   );
 }

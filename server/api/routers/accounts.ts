@@ -7,6 +7,13 @@ import { createTRPCRouter, resellerProcedure } from "../trpc";
 export const ListChildAccountsInput = z.object({
   /** Whose children: the reseller itself when omitted, or an account below it. */
   parentId: z.uuid({ message: "parentId must be an account id" }).optional(),
+  /** Name or slug contains this (any case); searches everything below `parentId`, not only its children. */
+  search: z
+    .string()
+    .trim()
+    .max(80, "search is at most 80 characters")
+    .optional()
+    .transform((value) => (value ? value : undefined)),
   /** The last slug of the previous page. */
   cursor: z.string().regex(SLUG_PATTERN, "cursor must be a slug from a previous page").optional(),
   limit: z
@@ -18,6 +25,7 @@ export const ListChildAccountsInput = z.object({
 });
 
 export const ListChildAccountsOutput = z.object({
+  scope: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
   items: z.array(
     z.object({
       id: z.uuid(),
@@ -28,6 +36,7 @@ export const ListChildAccountsOutput = z.object({
       planName: z.string(),
       brandDomain: z.string().nullable(),
       childCount: z.number().int(),
+      parent: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }).nullable(),
       limits: z.object({ maxIn: z.number().int(), maxOut: z.number().int(), maxDialer: z.number().int() }),
     }),
   ),

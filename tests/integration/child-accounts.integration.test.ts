@@ -1,0 +1,112 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { createCaller } from "@/server/api/root";
+import { createTRPCContext } from "@/server/api/trpc";
+import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
+
+let owner: PrismaClient;
+let app: PrismaClient;
+let ids: DemoIds;
+const created: string[] = [];
+
+// Accounts this file adds below the demo tree, deepest last so they are removed first.
+const EXTRA = [
+  { slug: "pct-100", name: "Hundred 100% Co", parent: "voicereseller" },
+  { slug: "pct-1000", name: "Thousand 1000 Co", parent: "voicereseller" },
+  { slug: "bistro-kitchen", name: "Bistro Kitchen", parent: "bistro" },
+] as const;
+
+beforeAll(async () => {
+  ({ owner, app, ids } = await connectDemoDatabase({ appPoolSize: 2 }));
+  for (const extra of EXTRA) {
+    const account = await owner.account.create({
+      data: {
+        slug: extra.slug,
+        name: extra.name,
+        parentId: ids[extra.parent].accountId,
+        planId: "starter",
+        maxIn: 1,
+        maxOut: 1,
+        maxDialer: 0,
+      },
+    });
+    created.push(account.id);
+  }
+});
+
+afterAll(async () => {
+  for (const id of [...created].reverse()) await owner.account.delete({ where: { id } });
+  await Promise.all([owner.$disconnect(), app.$disconnect()]);
+});
+
+function resellerCaller() {
+  const { ownerUserId, accountId } = ids.voicereseller;
+  return createCaller(
+    createTRPCContext({
+      db: app,
+      host: { kind: "platform", hostname: "localhost" },
+      session: { userId: ownerUserId, accountId, role: "owner", brand: "platform" },
+      ip: null,
+    }),
+  );
+}
+
+const slugsOf = (page: { items: { slug: string }[] }) => page.items.map((item) => item.slug);
+
+describe("accounts.listChildren", () => {
+  it("lists direct children only, in slug order", async () => {
+    const page = await resellerCaller().accounts.listChildren({});
+    expect(slugsOf(page)).toEqual(["bistro", "city-clinic", "pct-100", "pct-1000"]);
+    expect(page.items.find((item) => item.slug === "bistro")?.childCount).toBe(1);
+    expect(page.items[0]?.parent?.slug).toBe("voicereseller");
+  });
+
+  it("drills down into a descendant's children", async () => {
+    const page = await resellerCaller().accounts.listChildren({ parentId: ids.bistro.accountId });
+    expect(slugsOf(page)).toEqual(["bistro-kitchen"]);
+  });
+
+  it.each([
+    ["CLINIC", ["city-clinic"]],
+    ["bist", ["bistro", "bistro-kitchen"]],
+    ["kitchen", ["bistro-kitchen"]],
+    ["100%", ["pct-100"]],
+    ["100", ["pct-100", "pct-1000"]],
+    ["_", []],
+    ["%", ["pct-100"]],
+    ["nothing matches this", []],
+  ])("search %j finds %j anywhere below the reseller", async (search, expected) => {
+    expect(slugsOf(await resellerCaller().accounts.listChildren({ search }))).toEqual(expected);
+  });
+
+  it("search below a descendant stays inside it", async () => {
+    const page = await resellerCaller().accounts.listChildren({ parentId: ids.bistro.accountId, search: "bist" });
+    expect(slugsOf(page)).toEqual(["bistro-kitchen"]);
+    expect(page.items[0]?.parent).toMatchObject({ slug: "bistro", name: "Bistro Group" });
+  });
+
+  it("never finds accounts outside the reseller's tree", async () => {
+    expect(slugsOf(await resellerCaller().accounts.listChildren({ search: "acme" }))).toEqual([]);
+  });
+
+  it("pages through search results with the cursor", async () => {
+    const caller = resellerCaller();
+    const first = await caller.accounts.listChildren({ search: "bist", limit: 1 });
+    expect(slugsOf(first)).toEqual(["bistro"]);
+    expect(first.nextCursor).toBe("bistro");
+    const second = await caller.accounts.listChildren({ search: "bist", limit: 1, cursor: first.nextCursor ?? "" });
+    expect(slugsOf(second)).toEqual(["bistro-kitchen"]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it("treats a blank search as no search, and refuses an overlong one", async () => {
+    expect(slugsOf(await resellerCaller().accounts.listChildren({ search: "   " }))).toHaveLength(4);
+    const error = await resellerCaller()
+      .accounts.listChildren({ search: "x".repeat(81) })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe("BAD_REQUEST");
+    expect((error as TRPCError).message).toContain("at most 80");
+  });
+});
