@@ -9,26 +9,11 @@ import { withTenant } from "@/server/db/tenant";
 import { env } from "@/server/env";
 import { HostResolver } from "@/server/tenancy/host-resolver";
 import { prepareTestDatabase } from "@/tests/helpers/prepare-test-database";
+import { formatStats as fmt, measure } from "./measure";
 
 const ACCOUNTS = 200;
 const USERS_PER_ACCOUNT = 50;
 const ITERATIONS = 2_000;
-const WARMUP = 200;
-
-type Stats = { median: number; p95: number; mean: number };
-
-async function measure(iterations: number, work: (i: number) => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < WARMUP; i++) await work(i);
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = process.hrtime.bigint();
-    await work(i);
-    samples.push(Number(process.hrtime.bigint() - start) / 1_000);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
-  return { median: at(0.5), p95: at(0.95), mean: samples.reduce((sum, x) => sum + x, 0) / samples.length };
-}
 
 async function addVolume(owner: PrismaClient): Promise<string[]> {
   const reseller = await owner.account.findUniqueOrThrow({ where: { slug: "voicereseller" } });
@@ -99,8 +84,6 @@ try {
     return resolver.resolve("acme.localhost");
   });
 
-  const fmt = (s: Stats) =>
-    `${s.median.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.mean.toFixed(1).padStart(8)}`;
   console.log(`\nmachine: ${cpus().length} cores, ${cpus()[0]?.model ?? "?"}, node ${process.version}`);
   console.log(`data: ${ACCOUNTS + 4} accounts, ${ACCOUNTS * USERS_PER_ACCOUNT + 4} users; ${ITERATIONS} iterations\n`);
   console.log("µs per operation                                  median      p95     mean");
