@@ -1,12 +1,14 @@
 import { accountRouter } from "./routers/account";
 import { accountsRouter } from "./routers/accounts";
 import { brandingRouter } from "./routers/branding";
+import { plansRouter } from "./routers/plans";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   accounts: accountsRouter,
   branding: brandingRouter,
+  plans: plansRouter,
 });
 
 export type AppRouter = typeof appRouter;

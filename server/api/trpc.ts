@@ -7,9 +7,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { PrismaClient } from "@/server/db/types";
+import type { Actor } from "../audit/record";
 import { type Permission, roleHas } from "../auth/permissions";
 import type { PortalSession } from "../auth/session";
 import { withTenant } from "../db/tenant";
+import { DomainError } from "../domain-error";
 import type { HostResolution } from "../tenancy/host-resolver";
 import { clientMessage, inputIssues } from "./error-message";
 
@@ -52,11 +54,27 @@ export const createCallerFactory = t.createCallerFactory;
 
 // 3. PROCEDURES ------------------------------------------------------------------------------------
 
-/** Any request on a known host (platform or brand). Unknown hosts get NOT_FOUND. */
-export const publicProcedure = t.procedure.meta({ tenancy: "public" }).use(({ ctx, next }) => {
-  if (ctx.host.kind === "unknown") throw new TRPCError({ code: "NOT_FOUND", message: "Unknown portal address." });
-  return next({ ctx: { host: ctx.host } });
+/**
+ * Outermost: a broken business rule (DomainError) from a service becomes a TRPCError with the
+ * rule's own code and words. It runs after the tenant transaction has rolled back.
+ */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const { code, message } = result.error.cause;
+    throw new TRPCError({ code, message, cause: result.error.cause });
+  }
+  return result;
 });
+
+/** Any request on a known host (platform or brand). Unknown hosts get NOT_FOUND. */
+export const publicProcedure = t.procedure
+  .use(domainErrors)
+  .meta({ tenancy: "public" })
+  .use(({ ctx, next }) => {
+    if (ctx.host.kind === "unknown") throw new TRPCError({ code: "NOT_FOUND", message: "Unknown portal address." });
+    return next({ ctx: { host: ctx.host } });
+  });
 
 type SessionAccountRow = {
   ancestors: string[];
@@ -115,4 +133,9 @@ export function resellerProcedure(permission: Permission) {
       }
       return next();
     });
+}
+
+/** The acting user of a tenant procedure, as services and audit entries take it. */
+export function actorOf(ctx: { accountId: string; session: PortalSession; ip: string | null }): Actor {
+  return { accountId: ctx.accountId, userId: ctx.session.userId, ip: ctx.ip };
 }

@@ -8,13 +8,14 @@ import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 let owner: PrismaClient;
 let app: PrismaClient;
 let ids: DemoIds;
-const created: string[] = [];
+const created = new Map<string, string>();
 
 // Accounts this file adds below the demo tree, deepest last so they are removed first.
 const EXTRA = [
   { slug: "pct-100", name: "Hundred 100% Co", parent: "voicereseller" },
   { slug: "pct-1000", name: "Thousand 1000 Co", parent: "voicereseller" },
-  { slug: "bistro-kitchen", name: "Bistro Kitchen", parent: "bistro" },
+  { slug: "bistro-partners", name: "Bistro Partners", parent: "voicereseller", isReseller: true },
+  { slug: "bistro-kitchen", name: "Bistro Kitchen", parent: "bistro-partners" },
 ] as const;
 
 beforeAll(async () => {
@@ -24,19 +25,20 @@ beforeAll(async () => {
       data: {
         slug: extra.slug,
         name: extra.name,
-        parentId: ids[extra.parent].accountId,
+        parentId: extra.parent === "voicereseller" ? ids.voicereseller.accountId : created.get(extra.parent),
+        isReseller: "isReseller" in extra,
         planId: "starter",
         maxIn: 1,
         maxOut: 1,
         maxDialer: 0,
       },
     });
-    created.push(account.id);
+    created.set(extra.slug, account.id);
   }
 });
 
 afterAll(async () => {
-  for (const id of [...created].reverse()) await owner.account.delete({ where: { id } });
+  for (const id of [...created.values()].reverse()) await owner.account.delete({ where: { id } });
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
 });
 
@@ -57,19 +59,21 @@ const slugsOf = (page: { items: { slug: string }[] }) => page.items.map((item) =
 describe("accounts.listChildren", () => {
   it("lists direct children only, in slug order", async () => {
     const page = await resellerCaller().accounts.listChildren({});
-    expect(slugsOf(page)).toEqual(["bistro", "city-clinic", "pct-100", "pct-1000"]);
-    expect(page.items.find((item) => item.slug === "bistro")?.childCount).toBe(1);
+    expect(slugsOf(page)).toEqual(["bistro", "bistro-partners", "city-clinic", "pct-100", "pct-1000"]);
+    expect(page.items.find((item) => item.slug === "bistro-partners")?.childCount).toBe(1);
+    expect(page.items.find((item) => item.slug === "bistro")?.childCount).toBe(0);
     expect(page.items[0]?.parent?.slug).toBe("voicereseller");
   });
 
   it("drills down into a descendant's children", async () => {
-    const page = await resellerCaller().accounts.listChildren({ parentId: ids.bistro.accountId });
+    const page = await resellerCaller().accounts.listChildren({ parentId: created.get("bistro-partners") });
     expect(slugsOf(page)).toEqual(["bistro-kitchen"]);
+    expect(page.scope.name).toBe("Bistro Partners");
   });
 
   it.each([
     ["CLINIC", ["city-clinic"]],
-    ["bist", ["bistro", "bistro-kitchen"]],
+    ["bist", ["bistro", "bistro-kitchen", "bistro-partners"]],
     ["kitchen", ["bistro-kitchen"]],
     ["100%", ["pct-100"]],
     ["100", ["pct-100", "pct-1000"]],
@@ -81,9 +85,12 @@ describe("accounts.listChildren", () => {
   });
 
   it("search below a descendant stays inside it", async () => {
-    const page = await resellerCaller().accounts.listChildren({ parentId: ids.bistro.accountId, search: "bist" });
+    const page = await resellerCaller().accounts.listChildren({
+      parentId: created.get("bistro-partners"),
+      search: "bist",
+    });
     expect(slugsOf(page)).toEqual(["bistro-kitchen"]);
-    expect(page.items[0]?.parent).toMatchObject({ slug: "bistro", name: "Bistro Group" });
+    expect(page.items[0]?.parent).toMatchObject({ slug: "bistro-partners", name: "Bistro Partners" });
   });
 
   it("never finds accounts outside the reseller's tree", async () => {
@@ -97,11 +104,13 @@ describe("accounts.listChildren", () => {
     expect(first.nextCursor).toBe("bistro");
     const second = await caller.accounts.listChildren({ search: "bist", limit: 1, cursor: first.nextCursor ?? "" });
     expect(slugsOf(second)).toEqual(["bistro-kitchen"]);
-    expect(second.nextCursor).toBeNull();
+    const third = await caller.accounts.listChildren({ search: "bist", limit: 1, cursor: second.nextCursor ?? "" });
+    expect(slugsOf(third)).toEqual(["bistro-partners"]);
+    expect(third.nextCursor).toBeNull();
   });
 
   it("treats a blank search as no search, and refuses an overlong one", async () => {
-    expect(slugsOf(await resellerCaller().accounts.listChildren({ search: "   " }))).toHaveLength(4);
+    expect(slugsOf(await resellerCaller().accounts.listChildren({ search: "   " }))).toHaveLength(5);
     const error = await resellerCaller()
       .accounts.listChildren({ search: "x".repeat(81) })
       .catch((caught: unknown) => caught);

@@ -89,6 +89,95 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller, ids) => caller.accounts.listChildren({ parentId: ids.voicereseller.accountId }),
     },
   ],
+  "accounts.get": [
+    {
+      name: "a reseller reading an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.accounts.get({ accountId: ids.acme.accountId }),
+    },
+    {
+      name: "a child account reading its sibling",
+      actor: "city-clinic",
+      victim: "bistro",
+      expect: "FORBIDDEN",
+      call: (caller, ids) => caller.accounts.get({ accountId: ids.bistro.accountId }),
+    },
+  ],
+  "accounts.create": [
+    {
+      name: "a reseller creating a child below an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.accounts.create({
+          parentId: ids.acme.accountId,
+          name: "Intruder",
+          slug: "intruder",
+          planId: "starter",
+          limits: { maxIn: 1, maxOut: 1, maxDialer: 0 },
+        }),
+    },
+    {
+      name: "a platform-direct account creating a child below a reseller",
+      actor: "acme",
+      victim: "voicereseller",
+      expect: "FORBIDDEN",
+      call: (caller, ids) =>
+        caller.accounts.create({
+          parentId: ids.voicereseller.accountId,
+          name: "Intruder",
+          slug: "intruder",
+          planId: "starter",
+          limits: { maxIn: 1, maxOut: 1, maxDialer: 0 },
+        }),
+    },
+  ],
+  "accounts.update": [
+    {
+      name: "a reseller renaming an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.accounts.update({ accountId: ids.acme.accountId, name: "Taken over" }),
+    },
+    {
+      name: "a reseller changing its own limits (only its parent may)",
+      actor: "voicereseller",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.accounts.update({
+          accountId: ids.voicereseller.accountId,
+          limits: { maxIn: 100_000, maxOut: 100_000, maxDialer: 100_000 },
+        }),
+    },
+    {
+      name: "a child account renaming its sibling",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "FORBIDDEN",
+      call: (caller, ids) => caller.accounts.update({ accountId: ids["city-clinic"].accountId, name: "Taken over" }),
+    },
+  ],
+  "accounts.setStatus": [
+    {
+      name: "a reseller suspending an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.accounts.setStatus({ accountId: ids.acme.accountId, status: "suspended" }),
+    },
+    {
+      name: "a child account suspending its parent",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "FORBIDDEN",
+      call: (caller, ids) => caller.accounts.setStatus({ accountId: ids.voicereseller.accountId, status: "suspended" }),
+    },
+  ],
 };
 
 // SET-UP ------------------------------------------------------------------------------------------

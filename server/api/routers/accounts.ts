@@ -1,8 +1,16 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { listChildAccounts } from "../../accounts/children";
+import { createChildAccount, getChildAccount, setChildAccountStatus, updateChildAccount } from "../../accounts/manage";
 import { SLUG_PATTERN } from "../../tenancy/slug";
-import { createTRPCRouter, resellerProcedure } from "../trpc";
+import {
+  CreateChildAccountInput,
+  GetChildAccountInput,
+  ManagedAccountOutput,
+  SetChildAccountStatusInput,
+  UpdateChildAccountInput,
+} from "../schemas/managed-account.schema";
+import { actorOf, createTRPCRouter, resellerProcedure } from "../trpc";
 
 export const ListChildAccountsInput = z.object({
   /** Whose children: the reseller itself when omitted, or an account below it. */
@@ -53,4 +61,28 @@ export const accountsRouter = createTRPCRouter({
       if (!page) throw new TRPCError({ code: "NOT_FOUND", message: "No such account below yours." });
       return page;
     }),
+
+  /** One account below the reseller, with the parent and child limits its form explains. */
+  get: resellerProcedure("accounts:read")
+    .input(GetChildAccountInput)
+    .output(ManagedAccountOutput)
+    .query(({ ctx, input }) => getChildAccount(ctx.db, actorOf(ctx), input.accountId)),
+
+  /** Creates a child account below the reseller or below a reseller under it. */
+  create: resellerProcedure("accounts:manage")
+    .input(CreateChildAccountInput)
+    .output(ManagedAccountOutput)
+    .mutation(({ ctx, input }) => createChildAccount(ctx.db, actorOf(ctx), input)),
+
+  /** Renames an account below the reseller, or changes its plan or limits. */
+  update: resellerProcedure("accounts:manage")
+    .input(UpdateChildAccountInput)
+    .output(ManagedAccountOutput)
+    .mutation(({ ctx, input }) => updateChildAccount(ctx.db, actorOf(ctx), input)),
+
+  /** Suspends, reactivates or closes an account below the reseller. */
+  setStatus: resellerProcedure("accounts:manage")
+    .input(SetChildAccountStatusInput)
+    .output(ManagedAccountOutput)
+    .mutation(({ ctx, input }) => setChildAccountStatus(ctx.db, actorOf(ctx), input)),
 });

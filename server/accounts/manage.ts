@@ -1,0 +1,193 @@
+import { type Actor, changedFields, recordAudit } from "../audit/record";
+import type { TenantDb } from "../db/tenant";
+import { Prisma } from "../db/types";
+import { DomainError } from "../domain-error";
+import { type Limits, limitsAboveParent, limitsBelowChildren } from "./limits";
+
+export type AccountStatus = "active" | "suspended" | "closed";
+
+export type ManagedAccount = {
+  id: string;
+  slug: string;
+  name: string;
+  isReseller: boolean;
+  status: AccountStatus;
+  planId: string;
+  limits: Limits;
+  parent: { id: string; name: string; limits: Limits };
+  /** The lowest limits allowed: the highest of its children's (zero without children). */
+  childLimitFloor: Limits;
+  openChildCount: number;
+};
+
+const NOT_BELOW = "No such account below yours.";
+
+async function requireBelow(db: TenantDb, actor: Actor, accountId: string) {
+  const account = await db.account.findFirst({ where: { id: accountId, ancestors: { has: actor.accountId } } });
+  if (!account?.parentId) throw new DomainError("NOT_FOUND", NOT_BELOW);
+  return { ...account, parentId: account.parentId };
+}
+
+async function limitsOf(db: TenantDb, accountId: string) {
+  const row = await db.account.findFirst({
+    where: { id: accountId },
+    select: { id: true, name: true, isReseller: true, maxIn: true, maxOut: true, maxDialer: true },
+  });
+  if (!row) throw new DomainError("NOT_FOUND", NOT_BELOW);
+  return { ...row, limits: { maxIn: row.maxIn, maxOut: row.maxOut, maxDialer: row.maxDialer } };
+}
+
+async function childFloor(db: TenantDb, accountId: string): Promise<{ floor: Limits; openChildren: number }> {
+  const aggregate = await db.account.aggregate({
+    where: { parentId: accountId },
+    _max: { maxIn: true, maxOut: true, maxDialer: true },
+  });
+  const openChildren = await db.account.count({ where: { parentId: accountId, status: { not: "closed" } } });
+  return {
+    floor: {
+      maxIn: aggregate._max.maxIn ?? 0,
+      maxOut: aggregate._max.maxOut ?? 0,
+      maxDialer: aggregate._max.maxDialer ?? 0,
+    },
+    openChildren,
+  };
+}
+
+async function requirePlan(db: TenantDb, planId: string): Promise<void> {
+  if (!(await db.plan.findUnique({ where: { id: planId } }))) {
+    throw new DomainError("BAD_REQUEST", `There is no plan "${planId}".`);
+  }
+}
+
+/** An account below the tenant, with what its edit form needs to explain the limits. */
+export async function getChildAccount(db: TenantDb, actor: Actor, accountId: string): Promise<ManagedAccount> {
+  const account = await requireBelow(db, actor, accountId);
+  const parent = await limitsOf(db, account.parentId);
+  const { floor, openChildren } = await childFloor(db, account.id);
+  return {
+    id: account.id,
+    slug: account.slug,
+    name: account.name,
+    isReseller: account.isReseller,
+    status: account.status,
+    planId: account.planId,
+    limits: { maxIn: account.maxIn, maxOut: account.maxOut, maxDialer: account.maxDialer },
+    parent: { id: parent.id, name: parent.name, limits: parent.limits },
+    childLimitFloor: floor,
+    openChildCount: openChildren,
+  };
+}
+
+/** Creates an account below `parentId` (the tenant itself when omitted), which must be a reseller. */
+export async function createChildAccount(
+  db: TenantDb,
+  actor: Actor,
+  input: { parentId?: string; name: string; slug: string; planId: string; isReseller: boolean; limits: Limits },
+): Promise<ManagedAccount> {
+  const parentId = input.parentId ?? actor.accountId;
+  if (parentId !== actor.accountId) await requireBelow(db, actor, parentId);
+  const parent = await limitsOf(db, parentId);
+  if (!parent.isReseller) {
+    throw new DomainError("BAD_REQUEST", `${parent.name} is not a reseller, so it cannot have child accounts.`);
+  }
+  await requirePlan(db, input.planId);
+  const problems = limitsAboveParent(input.limits, parent);
+  if (problems.length > 0) throw new DomainError("BAD_REQUEST", problems.join(" "));
+  const taken = await db.$queryRaw<{ taken: boolean }[]>`SELECT app_slug_taken(${input.slug}) AS taken`;
+  if (taken[0]?.taken) throw new DomainError("CONFLICT", `The slug "${input.slug}" is already taken.`);
+  const created = await db.account
+    .create({
+      data: {
+        parentId,
+        name: input.name,
+        slug: input.slug,
+        planId: input.planId,
+        isReseller: input.isReseller,
+        ...input.limits,
+      },
+    })
+    .catch((error: unknown) => {
+      // Another request took the slug between the check above and this insert.
+      if (isUniqueViolation(error)) throw new DomainError("CONFLICT", `The slug "${input.slug}" is already taken.`);
+      throw error;
+    });
+  await recordAudit(db, actor, {
+    action: "account.create",
+    targetAccountId: created.id,
+    details: {
+      after: {
+        name: created.name,
+        slug: created.slug,
+        parentId,
+        planId: created.planId,
+        isReseller: created.isReseller,
+        ...input.limits,
+      },
+    },
+  });
+  return getChildAccount(db, actor, created.id);
+}
+
+/** Renames an account below the tenant, or changes its plan or limits. */
+export async function updateChildAccount(
+  db: TenantDb,
+  actor: Actor,
+  input: { accountId: string; name?: string; planId?: string; limits?: Limits },
+): Promise<ManagedAccount> {
+  const account = await requireBelow(db, actor, input.accountId);
+  if (input.planId !== undefined) await requirePlan(db, input.planId);
+  if (input.limits) {
+    const parent = await limitsOf(db, account.parentId);
+    const { floor } = await childFloor(db, account.id);
+    const problems = [...limitsAboveParent(input.limits, parent), ...limitsBelowChildren(input.limits, floor)];
+    if (problems.length > 0) throw new DomainError("BAD_REQUEST", problems.join(" "));
+  }
+  const before = {
+    name: account.name,
+    planId: account.planId,
+    maxIn: account.maxIn,
+    maxOut: account.maxOut,
+    maxDialer: account.maxDialer,
+  };
+  const change = changedFields(before, { name: input.name, planId: input.planId, ...input.limits });
+  if (Object.keys(change.after).length > 0) {
+    await db.account.update({ where: { id: account.id }, data: change.after });
+    await recordAudit(db, actor, { action: "account.update", targetAccountId: account.id, details: change });
+  }
+  return getChildAccount(db, actor, account.id);
+}
+
+const STATUS_ACTIONS = { active: "account.reactivate", suspended: "account.suspend", closed: "account.close" } as const;
+
+/** Suspends, reactivates or closes an account below the tenant. Closed is final. */
+export async function setChildAccountStatus(
+  db: TenantDb,
+  actor: Actor,
+  input: { accountId: string; status: AccountStatus },
+): Promise<ManagedAccount> {
+  const account = await requireBelow(db, actor, input.accountId);
+  if (account.status === input.status) return getChildAccount(db, actor, account.id);
+  if (account.status === "closed") {
+    throw new DomainError("BAD_REQUEST", `${account.name} is closed; a closed account cannot be reopened.`);
+  }
+  if (input.status === "closed") {
+    const { openChildren } = await childFloor(db, account.id);
+    if (openChildren > 0) {
+      throw new DomainError(
+        "BAD_REQUEST",
+        `${account.name} has ${openChildren} open child ${openChildren === 1 ? "account" : "accounts"}; close ${openChildren === 1 ? "it" : "them"} first.`,
+      );
+    }
+  }
+  await db.account.update({ where: { id: account.id }, data: { status: input.status } });
+  await recordAudit(db, actor, {
+    action: STATUS_ACTIONS[input.status],
+    targetAccountId: account.id,
+    details: { before: { status: account.status }, after: { status: input.status } },
+  });
+  return getChildAccount(db, actor, account.id);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

@@ -1,0 +1,305 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { clientMessage } from "@/server/api/error-message";
+import { createCaller } from "@/server/api/root";
+import { createTRPCContext } from "@/server/api/trpc";
+import { withTenant } from "@/server/db/tenant";
+import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
+
+let owner: PrismaClient;
+let app: PrismaClient;
+let ids: DemoIds;
+let memberUserId: string;
+const LIMITS = { maxIn: 5, maxOut: 5, maxDialer: 1 };
+
+beforeAll(async () => {
+  ({ owner, app, ids } = await connectDemoDatabase({ appPoolSize: 2 }));
+  const member = await owner.user.create({
+    data: {
+      accountId: ids.voicereseller.accountId,
+      email: "member@voicereseller.test",
+      name: "A member",
+      role: "member",
+      passwordHash: "not used",
+    },
+  });
+  memberUserId = member.id;
+});
+
+afterAll(async () => {
+  // Remove what this file created: audit entries first (they reference accounts and users).
+  const mine = await owner.account.findMany({
+    where: { slug: { startsWith: "mgmt-" } },
+    select: { id: true, ancestors: true },
+  });
+  // Children before their parents.
+  mine.sort((a, b) => b.ancestors.length - a.ancestors.length);
+  const accountIds = mine.map((account) => account.id);
+  await owner.auditEntry.deleteMany({
+    where: { OR: [{ targetAccountId: { in: accountIds } }, { actorUserId: memberUserId }] },
+  });
+  await owner.auditEntry.deleteMany({ where: { targetAccountId: { in: [ids.bistro.accountId] } } });
+  for (const account of mine) await owner.account.delete({ where: { id: account.id } });
+  await owner.user.delete({ where: { accountId_id: { accountId: ids.voicereseller.accountId, id: memberUserId } } });
+  await owner.account.update({ where: { id: ids.bistro.accountId }, data: { status: "active", name: "Bistro Group" } });
+  await Promise.all([owner.$disconnect(), app.$disconnect()]);
+});
+
+function callerAs(userId: string, role: "owner" | "member" = "owner") {
+  return createCaller(
+    createTRPCContext({
+      db: app,
+      host: { kind: "platform", hostname: "localhost" },
+      session: { userId, accountId: ids.voicereseller.accountId, role, brand: "platform" },
+      ip: "203.0.113.9",
+    }),
+  );
+}
+const reseller = () => callerAs(ids.voicereseller.ownerUserId);
+
+async function trpcError(call: Promise<unknown>): Promise<TRPCError> {
+  const error = await call.then(
+    () => {
+      throw new Error("expected the call to fail");
+    },
+    (rejection: unknown) => rejection,
+  );
+  if (!(error instanceof TRPCError)) throw error;
+  return error;
+}
+
+const auditOf = (targetAccountId: string) =>
+  owner.auditEntry.findMany({ where: { targetAccountId }, orderBy: { createdAt: "asc" } });
+
+describe("creating a child account", () => {
+  it("creates it below the reseller, with an audit entry naming the user, the account and the values", async () => {
+    const created = await reseller().accounts.create({
+      name: "Mgmt Dental",
+      slug: "mgmt-dental",
+      planId: "starter",
+      limits: LIMITS,
+    });
+    expect(created).toMatchObject({
+      slug: "mgmt-dental",
+      name: "Mgmt Dental",
+      status: "active",
+      isReseller: false,
+      limits: LIMITS,
+      parent: { id: ids.voicereseller.accountId, name: "VoiceReseller Inc." },
+    });
+    const row = await owner.account.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.ancestors).toEqual([ids.voicereseller.accountId]);
+    const [entry, ...more] = await auditOf(created.id);
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      accountId: ids.voicereseller.accountId,
+      actorUserId: ids.voicereseller.ownerUserId,
+      action: "account.create",
+      ip: "203.0.113.9",
+      details: { after: { name: "Mgmt Dental", slug: "mgmt-dental", planId: "starter", ...LIMITS } },
+    });
+  });
+
+  it.each([
+    ["a slug another tenant uses", { slug: "acme" }, "CONFLICT", 'The slug "acme" is already taken.'],
+    [
+      "limits above the parent's",
+      { slug: "mgmt-greedy", limits: { maxIn: 201, maxOut: 5, maxDialer: 51 } },
+      "BAD_REQUEST",
+      "inbound calls (max_in) can be at most 200: that is VoiceReseller Inc.'s limit. dialer calls (max_dialer) can be at most 50: that is VoiceReseller Inc.'s limit.",
+    ],
+    ["an unknown plan", { slug: "mgmt-noplan", planId: "platinum" }, "BAD_REQUEST", 'There is no plan "platinum".'],
+    ["a malformed slug", { slug: "Bad Slug!" }, "BAD_REQUEST", "lowercase letters, digits or hyphens"],
+    ["an empty name", { slug: "mgmt-noname", name: "  " }, "BAD_REQUEST", "Enter a name"],
+    [
+      "a negative limit",
+      { slug: "mgmt-negative", limits: { maxIn: -1, maxOut: 0, maxDialer: 0 } },
+      "BAD_REQUEST",
+      "cannot be negative",
+    ],
+  ] as const)("refuses %s with a clear message and creates nothing", async (_name, change, code, message) => {
+    const before = await owner.account.count();
+    const auditBefore = await owner.auditEntry.count();
+    const error = await trpcError(
+      reseller().accounts.create({ name: "Mgmt Refused", planId: "starter", limits: LIMITS, ...change }),
+    );
+    expect(error.code).toBe(code);
+    expect(clientMessage(error)).toContain(message);
+    expect(await owner.account.count()).toBe(before);
+    expect(await owner.auditEntry.count()).toBe(auditBefore);
+  });
+
+  it("refuses a child below an account that is not a reseller", async () => {
+    const error = await trpcError(
+      reseller().accounts.create({
+        parentId: ids.bistro.accountId,
+        name: "Mgmt Under Bistro",
+        slug: "mgmt-under-bistro",
+        planId: "starter",
+        limits: LIMITS,
+      }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe("Bistro Group is not a reseller, so it cannot have child accounts.");
+  });
+
+  it("creates a grandchild below a reseller the reseller owns, within that reseller's limits", async () => {
+    const sub = await reseller().accounts.create({
+      name: "Mgmt Sub Reseller",
+      slug: "mgmt-sub",
+      planId: "professional",
+      isReseller: true,
+      limits: { maxIn: 20, maxOut: 20, maxDialer: 5 },
+    });
+    const grandchild = await reseller().accounts.create({
+      parentId: sub.id,
+      name: "Mgmt Grandchild",
+      slug: "mgmt-grandchild",
+      planId: "starter",
+      limits: { maxIn: 10, maxOut: 10, maxDialer: 2 },
+    });
+    expect(grandchild.parent.name).toBe("Mgmt Sub Reseller");
+    const tooMuch = await trpcError(
+      reseller().accounts.create({
+        parentId: sub.id,
+        name: "Mgmt Greedy",
+        slug: "mgmt-greedy-2",
+        planId: "starter",
+        limits: { maxIn: 21, maxOut: 1, maxDialer: 1 },
+      }),
+    );
+    expect(tooMuch.message).toBe("inbound calls (max_in) can be at most 20: that is Mgmt Sub Reseller's limit.");
+  });
+
+  it("is refused to a member, whose role cannot manage accounts", async () => {
+    const error = await trpcError(
+      callerAs(memberUserId, "member").accounts.create({
+        name: "Mgmt By Member",
+        slug: "mgmt-by-member",
+        planId: "starter",
+        limits: LIMITS,
+      }),
+    );
+    expect(error.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("editing a child account", () => {
+  it("records only the fields that changed, before and after", async () => {
+    const { id } = await reseller().accounts.get({ accountId: (await slugId("mgmt-dental")) ?? "" });
+    const updated = await reseller().accounts.update({
+      accountId: id,
+      name: "Mgmt Dental Care",
+      planId: "starter",
+      limits: { ...LIMITS, maxIn: 8 },
+    });
+    expect(updated).toMatchObject({ name: "Mgmt Dental Care", limits: { ...LIMITS, maxIn: 8 } });
+    const entries = await auditOf(id);
+    expect(entries.at(-1)).toMatchObject({
+      action: "account.update",
+      details: { before: { name: "Mgmt Dental", maxIn: 5 }, after: { name: "Mgmt Dental Care", maxIn: 8 } },
+    });
+    await reseller().accounts.update({ accountId: id, name: "Mgmt Dental Care" });
+    expect(await auditOf(id)).toHaveLength(entries.length);
+  });
+
+  it("will not lower a reseller's limits below one of its children's", async () => {
+    const sub = (await slugId("mgmt-sub")) ?? "";
+    const error = await trpcError(
+      reseller().accounts.update({ accountId: sub, limits: { maxIn: 9, maxOut: 20, maxDialer: 5 } }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe("inbound calls (max_in) must be at least 10: a child account has that limit.");
+    expect((await owner.account.findUniqueOrThrow({ where: { id: sub } })).maxIn).toBe(20);
+  });
+
+  it("asks for something to change", async () => {
+    const error = await trpcError(reseller().accounts.update({ accountId: ids.bistro.accountId }));
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("suspending, reactivating and closing", () => {
+  it("suspends and reactivates, each with an audit entry; the suspended account's sessions stop working", async () => {
+    const suspended = await reseller().accounts.setStatus({ accountId: ids.bistro.accountId, status: "suspended" });
+    expect(suspended.status).toBe("suspended");
+    const bistroCaller = createCaller(
+      createTRPCContext({
+        db: app,
+        host: { kind: "platform", hostname: "localhost" },
+        session: {
+          userId: ids.bistro.ownerUserId,
+          accountId: ids.bistro.accountId,
+          role: "owner",
+          brand: "platform",
+        },
+        ip: null,
+      }),
+    );
+    expect((await trpcError(bistroCaller.account.current())).code).toBe("UNAUTHORIZED");
+    await reseller().accounts.setStatus({ accountId: ids.bistro.accountId, status: "active" });
+    expect((await bistroCaller.account.current()).account.slug).toBe("bistro");
+    const actions = (await auditOf(ids.bistro.accountId)).map((entry) => entry.action);
+    expect(actions).toEqual(["account.suspend", "account.reactivate"]);
+  });
+
+  it("will not close an account with open children, closes a leaf, and never reopens it", async () => {
+    const sub = (await slugId("mgmt-sub")) ?? "";
+    const refused = await trpcError(reseller().accounts.setStatus({ accountId: sub, status: "closed" }));
+    expect(refused.message).toBe("Mgmt Sub Reseller has 1 open child account; close it first.");
+    const grandchild = (await slugId("mgmt-grandchild")) ?? "";
+    expect((await reseller().accounts.setStatus({ accountId: grandchild, status: "closed" })).status).toBe("closed");
+    expect((await reseller().accounts.setStatus({ accountId: sub, status: "closed" })).status).toBe("closed");
+    const reopen = await trpcError(reseller().accounts.setStatus({ accountId: grandchild, status: "active" }));
+    expect(reopen.message).toBe("Mgmt Grandchild is closed; a closed account cannot be reopened.");
+  });
+});
+
+describe("the database's own rules (whatever code path writes)", () => {
+  it("lets the request role write only strictly below its tenant", async () => {
+    const vr = ids.voicereseller.accountId;
+    const renamed = await withTenant(app, vr, (tx) =>
+      tx.account.updateMany({ where: { id: { in: [vr, ids.acme.accountId] } }, data: { name: "Hijacked" } }),
+    );
+    expect(renamed.count).toBe(0);
+    await expect(
+      withTenant(app, vr, (tx) =>
+        tx.account.create({
+          data: {
+            slug: "mgmt-under-acme",
+            name: "x",
+            parentId: ids.acme.accountId,
+            planId: "starter",
+            maxIn: 0,
+            maxOut: 0,
+            maxDialer: 0,
+          },
+        }),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it("refuses limits above the parent's and children below a non-reseller, even from the owner", async () => {
+    await expect(owner.account.update({ where: { id: ids.bistro.accountId }, data: { maxIn: 201 } })).rejects.toThrow(
+      /cannot exceed its parent/,
+    );
+    await expect(
+      owner.account.create({
+        data: {
+          slug: "mgmt-bad-parent",
+          name: "x",
+          parentId: ids.acme.accountId,
+          planId: "starter",
+          maxIn: 0,
+          maxOut: 0,
+          maxDialer: 0,
+        },
+      }),
+    ).rejects.toThrow(/only a reseller/);
+  });
+});
+
+async function slugId(slug: string): Promise<string | undefined> {
+  return (await owner.account.findUnique({ where: { slug }, select: { id: true } }))?.id;
+}
