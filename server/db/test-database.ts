@@ -1,4 +1,4 @@
-import { databaseName, isLocalDatabase } from "./urls";
+import { databaseHost, databaseName, isLocalDatabase } from "./urls";
 
 /**
  * The test set-up refuses any database that is not on this machine or not made for tests, so a
@@ -6,7 +6,7 @@ import { databaseName, isLocalDatabase } from "./urls";
  */
 export function assertTestDatabase(url: string): void {
   if (!isLocalDatabase(url)) {
-    throw new Error(`Refusing to run tests against ${new URL(url).hostname}: only a local database is allowed.`);
+    throw new Error(`Refusing to run tests against ${databaseHost(url)}: only a local database is allowed.`);
   }
   if (!databaseName(url).endsWith("_test")) {
     throw new Error(`Refusing to run tests against database "${databaseName(url)}": its name must end in _test.`);

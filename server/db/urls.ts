@@ -22,6 +22,14 @@ export function databaseName(url: string): string {
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
+/** The host pg connects to: a `host` query parameter overrides the URL's own host (the last one wins). */
+export function databaseHost(url: string): string {
+  const parsed = new URL(url);
+  return parsed.searchParams.getAll("host").at(-1) || parsed.hostname;
+}
+
 export function isLocalDatabase(url: string): boolean {
-  return LOCAL_HOSTS.has(new URL(url).hostname);
+  const host = databaseHost(url);
+  // A Unix socket directory is on this machine too.
+  return LOCAL_HOSTS.has(host) || host.startsWith("/");
 }

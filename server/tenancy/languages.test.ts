@@ -1,33 +1,57 @@
 import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { languageName, SUPPORTED_LANGUAGES } from "./languages";
 
-function languagesInMigrations(): string[] {
-  const dir = path.resolve("prisma/migrations");
-  // The newest definition of is_supported_language wins.
-  const definitions = readdirSync(dir)
-    .sort()
-    .map((name) => readFileSync(path.join(dir, name, "migration.sql"), "utf8"))
-    .flatMap((sql) => [...sql.matchAll(/FUNCTION is_supported_language[\s\S]*?ARRAY\[([^\]]*)\]/g)]);
-  const last = definitions.at(-1)?.[1];
-  if (!last) throw new Error("no is_supported_language definition found in prisma/migrations");
-  return last.split(",").map((code) => code.trim().replace(/^'|'$/g, ""));
+const MIGRATIONS = fileURLToPath(new URL("../../prisma/migrations/", import.meta.url));
+const INIT_MIGRATION = `${MIGRATIONS}20261123000000_init/migration.sql`;
+
+/** Every `FUNCTION is_supported_language ... ARRAY['en','es',...]` in `sql`, as lists of codes. */
+function languageArrays(sql: string): string[][] {
+  return [...sql.matchAll(/FUNCTION\s+is_supported_language\b[\s\S]*?ARRAY\s*\[([^\]]*)\]/g)].map((match) =>
+    (match[1] ?? "").split(",").map((item) => item.trim().replace(/^'(.*)'$/, "$1")),
+  );
 }
 
-describe("supported languages", () => {
-  it("are 16 distinct codes", () => {
-    const codes = SUPPORTED_LANGUAGES.map((language) => language.code);
+const codes = SUPPORTED_LANGUAGES.map((language) => language.code);
+
+describe("SUPPORTED_LANGUAGES", () => {
+  it("are 16 distinct two-letter codes, each with a name", () => {
     expect(codes).toHaveLength(16);
     expect(new Set(codes).size).toBe(16);
+    for (const language of SUPPORTED_LANGUAGES) {
+      expect(language.code).toMatch(/^[a-z]{2}$/);
+      expect(language.name.length).toBeGreaterThan(0);
+    }
+    expect(new Set(SUPPORTED_LANGUAGES.map((language) => language.name)).size).toBe(16);
   });
 
-  it("match the database's list exactly", () => {
-    expect(languagesInMigrations()).toEqual(SUPPORTED_LANGUAGES.map((language) => language.code));
+  it("are the same list, in the same order, as the database's is_supported_language()", () => {
+    const arrays = languageArrays(readFileSync(INIT_MIGRATION, "utf8"));
+    expect(arrays).toHaveLength(1);
+    expect(arrays[0]).toEqual(codes);
   });
 
-  it("have names", () => {
-    expect(languageName("fr")).toBe("French");
-    expect(languageName("xx")).toBe("xx");
+  it("are not redefined differently by a later migration", () => {
+    // A later `CREATE OR REPLACE FUNCTION is_supported_language` must carry the same list.
+    const later = readdirSync(MIGRATIONS)
+      .filter((name) => name > "20261123000000_init")
+      .sort()
+      .flatMap((name) => languageArrays(readFileSync(`${MIGRATIONS}${name}/migration.sql`, "utf8")));
+    for (const array of later) expect(array).toEqual(codes);
+  });
+});
+
+describe("languageName", () => {
+  it.each([
+    ["en", "English"],
+    ["fr", "French"],
+    ["zh", "Chinese"],
+    ["no", "Norwegian"],
+    ["xx", "xx"],
+    ["EN", "EN"],
+    ["", ""],
+  ])("%j -> %j", (code, name) => {
+    expect(languageName(code)).toBe(name);
   });
 });
