@@ -33,11 +33,19 @@ export async function ChildAccounts({ query }: { query: ChildAccountsQuery }) {
         <h2 id="child-accounts" className="text-base font-semibold">
           {"scope" in page && query.parent ? `Accounts below ${page.scope.name}` : "Child accounts"}
         </h2>
-        {query.parent ? (
-          <Link className="text-sm font-medium text-brand underline" href="/dashboard">
-            Back to your accounts
+        <div className="flex flex-wrap gap-4">
+          <Link
+            className="text-sm font-medium text-brand underline"
+            href={query.parent ? `/accounts/new?parent=${query.parent}` : "/accounts/new"}
+          >
+            New account
           </Link>
-        ) : null}
+          {query.parent ? (
+            <Link className="text-sm font-medium text-brand underline" href="/dashboard">
+              Back to your accounts
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <search>
@@ -95,7 +103,9 @@ export async function ChildAccounts({ query }: { query: ChildAccountsQuery }) {
               {page.items.map((child) => (
                 <tr key={child.id} className="border-t border-slate-100">
                   <td className="py-2 pr-4">
-                    <span className="font-medium">{child.name}</span>{" "}
+                    <Link className="font-medium text-brand underline" href={`/accounts/${child.id}`}>
+                      {child.name}
+                    </Link>{" "}
                     <code className="text-slate-500">{child.slug}</code>
                     {child.isReseller ? <span className="ml-1 text-xs text-accent">reseller</span> : null}
                   </td>

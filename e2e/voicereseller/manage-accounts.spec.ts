@@ -1,0 +1,86 @@
+import { expect, type Page, test } from "@playwright/test";
+import { origin, signIn } from "../helpers";
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+const formError = (page: Page) => page.locator("#account-form-error");
+
+test("the reseller creates, edits, suspends, reactivates and closes a child account", async ({ page }) => {
+  await signIn(page, { tenant: "voicereseller", email: "owner@voicereseller.test" });
+  await page.getByRole("link", { name: "New account" }).click();
+  await expect(page.getByRole("heading", { name: "New account below VoiceReseller Inc." })).toBeVisible();
+
+  await page.getByLabel("Name", { exact: true }).fill("Harbor Dental");
+  await expect(page.getByLabel("Slug", { exact: true })).toHaveValue("harbor-dental");
+  await page.getByLabel("Plan", { exact: true }).selectOption({ label: "Professional" });
+  await expect(page.getByText("At most 200 (VoiceReseller Inc.)").first()).toBeVisible();
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page.getByRole("status")).toHaveText("Account created.");
+  await expect(page.getByTestId("managed-account-name")).toHaveText("Harbor Dental");
+  await expect(page.getByTestId("managed-account-status")).toHaveText("active");
+
+  // A limit above the parent's is refused by the server too, with the parent named.
+  await page
+    .locator("form")
+    .first()
+    .evaluate((form) => {
+      (form as HTMLFormElement).noValidate = true;
+    });
+  await page.getByLabel("Inbound calls (max_in)").fill("201");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(formError(page)).toHaveText(
+    "inbound calls (max_in) can be at most 200: that is VoiceReseller Inc.'s limit.",
+  );
+
+  await page.getByLabel("Name", { exact: true }).fill("Harbor Dental Care");
+  await page.getByLabel("Inbound calls (max_in)").fill("12");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toHaveText("Changes saved.");
+  await expect(page.getByTestId("managed-account-name")).toHaveText("Harbor Dental Care");
+  await expect(page.getByLabel("Inbound calls (max_in)")).toHaveValue("12");
+
+  await page.getByRole("button", { name: "Suspend" }).click();
+  await expect(page.getByTestId("managed-account-status")).toHaveText("suspended");
+  await page.getByRole("button", { name: "Reactivate" }).click();
+  await expect(page.getByTestId("managed-account-status")).toHaveText("active");
+
+  await page.getByLabel("Close Harbor Dental Care for good").check();
+  await page.getByRole("button", { name: "Close account" }).click();
+  await expect(page.getByTestId("managed-account-status")).toHaveText("closed");
+  await expect(page.getByText("A closed account cannot be reopened.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Back to your accounts" }).click();
+  await page.getByRole("searchbox").fill("harbor");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("children")).toContainText("Harbor Dental Care");
+  await expect(page.getByTestId("children")).toContainText("closed");
+});
+
+test("a slug that is taken is refused with a clear message", async ({ page }) => {
+  await signIn(page, { tenant: "voicereseller", email: "owner@voicereseller.test" });
+  await page.goto("/accounts/new");
+  await page.getByLabel("Name", { exact: true }).fill("Acme");
+  await expect(page.getByLabel("Slug", { exact: true })).toHaveValue("acme");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(formError(page)).toHaveText('The slug "acme" is already taken.');
+});
+
+test("a City Clinic owner cannot open Bistro's page", async ({ page, browser }) => {
+  await signIn(page, { tenant: "voicereseller", email: "owner@voicereseller.test" });
+  const bistroHref = await page.getByRole("link", { name: "Bistro Group" }).getAttribute("href");
+  expect(bistroHref).toMatch(/^\/accounts\/[0-9a-f-]{36}$/);
+
+  const clinic = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const clinicPage = await clinic.newPage();
+  await clinicPage.goto(`${origin("voicereseller.localhost")}/login`);
+  await clinicPage.getByLabel("Tenant").fill("city-clinic");
+  await clinicPage.getByLabel("Email").fill("owner@city-clinic.test");
+  await clinicPage.getByLabel("Password").fill("demo-password-1");
+  await clinicPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(clinicPage.getByTestId("account-name")).toHaveText("City Clinic");
+  const response = await clinicPage.goto(`${origin("voicereseller.localhost")}${bistroHref}`);
+  expect(response?.status()).toBe(404);
+  await expect(clinicPage.getByText("Bistro Group")).toHaveCount(0);
+  await clinic.close();
+});
