@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiUrl, cssVariable, origin } from "../helpers";
+import { apiUrl, cssVariable, origin, signIn } from "../helpers";
 
 test("Bistro's owner sees VoiceReseller's brand, inherited", async ({ page }) => {
   await page.goto("/dashboard");
@@ -41,13 +41,12 @@ test("Bistro's session cookie replayed against acme.localhost is not signed in",
 });
 
 test("signing out ends the session", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const context = await browser.newContext({
+    baseURL: origin("voicereseller.localhost"),
+    storageState: { cookies: [], origins: [] },
+  });
   const page = await context.newPage();
-  await page.goto(`${origin("voicereseller.localhost")}/login`);
-  await page.getByLabel("Tenant").fill("city-clinic");
-  await page.getByLabel("Email").fill("owner@city-clinic.test");
-  await page.getByLabel("Password").fill("demo-password-1");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, { tenant: "city-clinic", email: "owner@city-clinic.test" });
   await expect(page.getByTestId("account-name")).toHaveText("City Clinic");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);

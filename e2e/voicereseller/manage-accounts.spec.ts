@@ -71,15 +71,14 @@ test("a City Clinic owner cannot open Bistro's page", async ({ page, browser }) 
   const bistroHref = await page.getByRole("link", { name: "Bistro Group" }).getAttribute("href");
   expect(bistroHref).toMatch(/^\/accounts\/[0-9a-f-]{36}$/);
 
-  const clinic = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const clinic = await browser.newContext({
+    baseURL: origin("voicereseller.localhost"),
+    storageState: { cookies: [], origins: [] },
+  });
   const clinicPage = await clinic.newPage();
-  await clinicPage.goto(`${origin("voicereseller.localhost")}/login`);
-  await clinicPage.getByLabel("Tenant").fill("city-clinic");
-  await clinicPage.getByLabel("Email").fill("owner@city-clinic.test");
-  await clinicPage.getByLabel("Password").fill("demo-password-1");
-  await clinicPage.getByRole("button", { name: "Sign in" }).click();
+  await signIn(clinicPage, { tenant: "city-clinic", email: "owner@city-clinic.test" });
   await expect(clinicPage.getByTestId("account-name")).toHaveText("City Clinic");
-  const response = await clinicPage.goto(`${origin("voicereseller.localhost")}${bistroHref}`);
+  const response = await clinicPage.goto(bistroHref ?? "");
   expect(response?.status()).toBe(404);
   await expect(clinicPage.getByText("Bistro Group")).toHaveCount(0);
   await clinic.close();
