@@ -1,22 +1,15 @@
-// The reseller's child list with 10,000 children: `npm run bench:children`.
+// The reseller's child list with 10,000 children: `npx tsx scripts/bench/children.bench.ts` (part of `npm run bench`).
 // Not a test: it prints numbers for docs/PERFORMANCE.md and asserts nothing about time.
-import path from "node:path";
 import { listChildAccounts } from "@/server/accounts/children";
 import { createPrismaClient } from "@/server/db/client";
 import { withTenant } from "@/server/db/tenant";
-import { env } from "@/server/env";
-import { prepareTestDatabase } from "@/tests/helpers/prepare-test-database";
-import { formatStats, measure } from "./measure";
+import { formatStats, measure, prepareBenchDatabase } from "./measure";
 
 const CHILDREN = 10_000;
 const ITERATIONS = 500;
 const WORDS = ["Bistro", "Clinic", "Dental", "Garage", "Studio", "Bakery", "Florist", "Law", "Hotel", "Gym"];
 
-const database = await prepareTestDatabase({
-  dataDir: path.resolve(".data", "bench"),
-  database: "portal_bench_test",
-  port: env.EMBEDDED_PG_PORT + 20,
-});
+const database = await prepareBenchDatabase();
 const owner = createPrismaClient(database.ownerUrl, { max: 2 });
 const app = createPrismaClient(database.appUrl, { max: 2 });
 

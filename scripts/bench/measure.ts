@@ -1,3 +1,7 @@
+import path from "node:path";
+import { env } from "@/server/env";
+import { prepareTestDatabase } from "@/tests/helpers/prepare-test-database";
+
 export type Stats = { median: number; p95: number; mean: number };
 
 /** Runs `work` `warmup` times, then times it `iterations` times; microseconds per call. */
@@ -20,3 +24,12 @@ export async function measure(
 
 export const formatStats = (s: Stats) =>
   `${s.median.toFixed(1).padStart(9)} ${s.p95.toFixed(1).padStart(9)} ${s.mean.toFixed(1).padStart(9)}`;
+
+/** A fresh, seeded `portal_bench_test` database on the benchmarks' own embedded cluster. */
+export function prepareBenchDatabase() {
+  return prepareTestDatabase({
+    dataDir: path.resolve(".data", "bench"),
+    database: "portal_bench_test",
+    port: env.EMBEDDED_PG_PORT + 20,
+  });
+}

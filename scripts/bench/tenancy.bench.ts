@@ -1,15 +1,13 @@
 // `npm run bench`: what tenant scoping and host resolution cost, measured in one run.
 // Not a test: it prints numbers for docs/PERFORMANCE.md and asserts nothing about time.
 import { cpus } from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "@/server/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/server/db/client";
 import { withTenant } from "@/server/db/tenant";
 import { env } from "@/server/env";
 import { HostResolver } from "@/server/tenancy/host-resolver";
-import { prepareTestDatabase } from "@/tests/helpers/prepare-test-database";
-import { formatStats as fmt, measure } from "./measure";
+import { formatStats as fmt, measure, prepareBenchDatabase } from "./measure";
 
 const ACCOUNTS = 200;
 const USERS_PER_ACCOUNT = 50;
@@ -46,11 +44,7 @@ async function addVolume(owner: PrismaClient): Promise<string[]> {
   return ids;
 }
 
-const database = await prepareTestDatabase({
-  dataDir: path.resolve(".data", "bench"),
-  database: "portal_bench_test",
-  port: env.EMBEDDED_PG_PORT + 20,
-});
+const database = await prepareBenchDatabase();
 const owner = createPrismaClient(database.ownerUrl, { max: 4 });
 const app = createPrismaClient(database.appUrl, { max: 4 });
 const pool = new pg.Pool({ connectionString: database.appUrl, max: 2 });
