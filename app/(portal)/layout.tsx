@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { BrandMark } from "@/components/brand-mark";
 import { BrandTheme } from "@/components/brand-theme";
@@ -12,6 +13,16 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <header className="bg-brand text-on-brand">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <BrandMark name={effective.brandName.value} logoUrl={effective.logoUrl.value} onBrandSurface />
+          <nav aria-label="Portal" className="flex items-center gap-4 text-sm font-medium">
+            <Link href="/dashboard" className="underline-offset-4 hover:underline">
+              Dashboard
+            </Link>
+            {user.role !== "member" ? (
+              <Link href="/audit" className="underline-offset-4 hover:underline">
+                Audit log
+              </Link>
+            ) : null}
+          </nav>
           <div className="flex items-center gap-3 text-sm">
             <span className="hidden sm:inline" data-testid="signed-in-as">
               {user.email} · {account.name}

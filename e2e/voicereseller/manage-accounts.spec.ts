@@ -50,7 +50,26 @@ test("the reseller creates, edits, suspends, reactivates and closes a child acco
   await expect(page.getByTestId("managed-account-status")).toHaveText("closed");
   await expect(page.getByText("A closed account cannot be reopened.")).toBeVisible();
 
-  await page.getByRole("link", { name: "Back to your accounts" }).click();
+  // Every change is in the audit log: who, what, on which account, the values before and after.
+  await page.getByRole("link", { name: "Audit log of Harbor Dental Care" }).click();
+  const entries = page.getByTestId("audit-entries");
+  await expect(entries.locator("tbody tr")).toHaveCount(5);
+  await expect(entries.locator("tbody tr code")).toHaveText([
+    "account.close",
+    "account.reactivate",
+    "account.suspend",
+    "account.update",
+    "account.create",
+  ]);
+  await expect(entries).toContainText("owner@voicereseller.test");
+  await expect(entries).toContainText("name: Harbor Dental → Harbor Dental Care");
+  await expect(entries).toContainText("maxIn: 10 → 12");
+  await page.getByLabel("What").selectOption({ label: "Created an account" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(entries.locator("tbody tr")).toHaveCount(1);
+  await expect(entries).toContainText("slug: harbor-dental");
+
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Dashboard" }).click();
   await page.getByRole("searchbox").fill("harbor");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("children")).toContainText("Harbor Dental Care");

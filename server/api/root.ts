@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { accountsRouter } from "./routers/accounts";
+import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
 import { plansRouter } from "./routers/plans";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -7,6 +8,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   accounts: accountsRouter,
+  audit: auditRouter,
   branding: brandingRouter,
   plans: plansRouter,
 });

@@ -1,5 +1,5 @@
 /** What each role may do. Procedures name the permission they need; roles grant them. */
-export const PERMISSIONS = ["account:read", "accounts:read", "accounts:manage"] as const;
+export const PERMISSIONS = ["account:read", "accounts:read", "accounts:manage", "audit:read"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Role = "owner" | "admin" | "member";
 

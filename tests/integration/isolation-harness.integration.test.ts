@@ -178,6 +178,22 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller, ids) => caller.accounts.setStatus({ accountId: ids.voicereseller.accountId, status: "suspended" }),
     },
   ],
+  "audit.list": [
+    {
+      name: "a reseller reading the audit entries about an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.audit.list({ targetAccountId: ids.acme.accountId }),
+    },
+    {
+      name: "a child account reading the entries about its parent",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.audit.list({ targetAccountId: ids.voicereseller.accountId }),
+    },
+  ],
 };
 
 // SET-UP ------------------------------------------------------------------------------------------

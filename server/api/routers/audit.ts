@@ -1,0 +1,45 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { decodeAuditCursor, listAuditEntries } from "../../audit/list";
+import { createTRPCRouter, tenantProcedure } from "../trpc";
+
+export const ListAuditEntriesInput = z.object({
+  action: z
+    .string()
+    .regex(/^[a-z_]+(\.[a-z_]+)+$/, "action is a name like account.create")
+    .optional(),
+  /** Only entries about this account: the tenant's own or one below it. */
+  targetAccountId: z.uuid({ message: "targetAccountId must be an account id" }).optional(),
+  cursor: z
+    .string()
+    .refine((value) => decodeAuditCursor(value) !== null, "cursor must come from a previous page")
+    .optional(),
+  limit: z.number().int().min(1, "limit is 1 to 100").max(100, "limit is 1 to 100").default(50),
+});
+
+export const ListAuditEntriesOutput = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      createdAt: z.date(),
+      action: z.string(),
+      ip: z.string().nullable(),
+      actor: z.object({ email: z.string(), name: z.string() }).nullable(),
+      target: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }).nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+export const auditRouter = createTRPCRouter({
+  /** The account's audit log, newest first: who did what, to which account, from where. */
+  list: tenantProcedure("audit:read")
+    .input(ListAuditEntriesInput)
+    .output(ListAuditEntriesOutput)
+    .query(async ({ ctx, input }) => {
+      const page = await listAuditEntries(ctx.db, { accountId: ctx.accountId, ...input });
+      if (!page) throw new TRPCError({ code: "NOT_FOUND", message: "No such account below yours." });
+      return page;
+    }),
+});

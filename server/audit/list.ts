@@ -1,0 +1,81 @@
+import type { TenantDb } from "../db/tenant";
+import type { Prisma } from "../db/types";
+
+export type AuditListEntry = {
+  id: string;
+  createdAt: Date;
+  action: string;
+  ip: string | null;
+  actor: { email: string; name: string } | null;
+  target: { id: string; slug: string; name: string } | null;
+  /** Always an object: recordAudit writes `{ before?, after?, ... }`. */
+  details: Record<string, unknown>;
+};
+
+export type AuditPage = { items: AuditListEntry[]; nextCursor: string | null };
+
+/** A page position: the last entry's time and id (entries are ordered newest first). */
+export function encodeAuditCursor(entry: { createdAt: Date; id: string }): string {
+  return `${entry.createdAt.toISOString()}_${entry.id}`;
+}
+
+export function decodeAuditCursor(cursor: string): { createdAt: Date; id: string } | null {
+  const [time, id] = cursor.split("_");
+  const createdAt = new Date(time ?? "");
+  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+}
+
+/**
+ * The tenant's audit entries, newest first, optionally only one action or one account acted on
+ * (the tenant itself or one below it). Null when that account is neither: the caller answers
+ * NOT_FOUND.
+ */
+export async function listAuditEntries(
+  db: TenantDb,
+  input: { accountId: string; action?: string; targetAccountId?: string; cursor?: string; limit: number },
+): Promise<AuditPage | null> {
+  if (input.targetAccountId && input.targetAccountId !== input.accountId) {
+    const below = await db.account.findFirst({
+      where: { id: input.targetAccountId, ancestors: { has: input.accountId } },
+      select: { id: true },
+    });
+    if (!below) return null;
+  }
+  const after = input.cursor ? decodeAuditCursor(input.cursor) : null;
+  const rows = await db.auditEntry.findMany({
+    where: {
+      accountId: input.accountId,
+      ...(input.action ? { action: input.action } : {}),
+      ...(input.targetAccountId ? { targetAccountId: input.targetAccountId } : {}),
+      ...(after
+        ? {
+            OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
+          }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    include: {
+      actor: { select: { email: true, name: true } },
+      target: { select: { id: true, slug: true, name: true } },
+    },
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt,
+      action: row.action,
+      ip: row.ip,
+      actor: row.actor,
+      target: row.target,
+      details: asObject(row.details),
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeAuditCursor(last) : null,
+  };
+}
+
+function asObject(value: Prisma.JsonValue): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+}
