@@ -4,6 +4,19 @@ import { prepareTestDatabase } from "@/tests/helpers/prepare-test-database";
 
 export type Stats = { median: number; p95: number; mean: number };
 
+/** Median, p95 and mean of `samples` (microseconds). */
+function summarise(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { median: at(0.5), p95: at(0.95), mean: sorted.reduce((sum, x) => sum + x, 0) / Math.max(1, sorted.length) };
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - start) / 1_000;
+}
+
 /** Runs `work` `warmup` times, then times it `iterations` times; microseconds per call. */
 export async function measure(
   iterations: number,
@@ -12,14 +25,30 @@ export async function measure(
 ): Promise<Stats> {
   for (let i = 0; i < warmup; i++) await work(i);
   const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = process.hrtime.bigint();
-    await work(i);
-    samples.push(Number(process.hrtime.bigint() - start) / 1_000);
+  for (let i = 0; i < iterations; i++) samples.push(await timed(() => work(i)));
+  return summarise(samples);
+}
+
+/**
+ * Like `measure`, for several variants at once: iteration i runs every variant once, in an order
+ * that rotates with i. Variants that are compared with each other then share the same moments of
+ * machine load (other processes, autovacuum, GC), so their ratio does not drift with them.
+ */
+export async function measureInterleaved<K extends string>(
+  iterations: number,
+  variants: Record<K, (i: number) => Promise<unknown>>,
+  warmup = Math.min(200, iterations),
+): Promise<Record<K, Stats>> {
+  const names = Object.keys(variants) as K[];
+  const samples = new Map<K, number[]>(names.map((name) => [name, []]));
+  for (let i = 0; i < warmup + iterations; i++) {
+    for (let v = 0; v < names.length; v++) {
+      const name = names[(i + v) % names.length] as K;
+      const elapsed = await timed(() => variants[name](i));
+      if (i >= warmup) samples.get(name)?.push(elapsed);
+    }
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
-  return { median: at(0.5), p95: at(0.95), mean: samples.reduce((sum, x) => sum + x, 0) / samples.length };
+  return Object.fromEntries(names.map((name) => [name, summarise(samples.get(name) ?? [])])) as Record<K, Stats>;
 }
 
 export const formatStats = (s: Stats) =>
