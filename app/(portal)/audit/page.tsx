@@ -1,7 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { clientMessage } from "@/server/api/error-message";
+import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
+import { problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -26,11 +26,7 @@ function changeSummary(details: Record<string, unknown>): string {
     .join(", ");
 }
 
-function auditHref(query: { action?: string; target?: string; after?: string }): string {
-  const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
-  const search = params.toString();
-  return search ? `/audit?${search}` : "/audit";
-}
+const auditHref = (query: { action?: string; target?: string; after?: string }) => pathWithQuery("/audit", query);
 
 export default async function AuditPage({
   searchParams,
@@ -43,12 +39,9 @@ export default async function AuditPage({
   const caller = await serverCaller();
   const page = await caller.audit
     .list({ action: query.action, targetAccountId: query.target, cursor: query.after, limit: 50 })
-    .catch((error: unknown) => {
-      if (error instanceof TRPCError && ["BAD_REQUEST", "NOT_FOUND", "FORBIDDEN"].includes(error.code)) {
-        return { problem: error.code === "FORBIDDEN" ? "Your role cannot read the audit log." : clientMessage(error) };
-      }
-      throw error;
-    });
+    .catch((error: unknown) =>
+      problemFor(error, { NOT_FOUND: null, FORBIDDEN: "Your role cannot read the audit log." }),
+    );
 
   return (
     <main className="flex flex-col gap-4">
@@ -119,14 +112,10 @@ export default async function AuditPage({
             </table>
           </div>
         )}
-        {"nextCursor" in page && page.nextCursor ? (
-          <Link
-            className="mt-3 inline-block text-sm font-medium text-brand underline"
-            href={auditHref({ ...query, after: page.nextCursor })}
-          >
-            Older entries
-          </Link>
-        ) : null}
+        <NextPageLink
+          href={"nextCursor" in page && page.nextCursor ? auditHref({ ...query, after: page.nextCursor }) : null}
+          label="Older entries"
+        />
       </section>
     </main>
   );

@@ -1,31 +1,19 @@
-import { TRPCError } from "@trpc/server";
 import Link from "next/link";
-import { clientMessage } from "@/server/api/error-message";
+import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
+import { problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 
 export type ChildAccountsQuery = { parent?: string; q?: string; after?: string };
 
-function dashboardHref(query: ChildAccountsQuery): string {
-  const params = new URLSearchParams();
-  if (query.parent) params.set("parent", query.parent);
-  if (query.q) params.set("q", query.q);
-  if (query.after) params.set("after", query.after);
-  const search = params.toString();
-  return search ? `/dashboard?${search}` : "/dashboard";
-}
+const dashboardHref = (query: ChildAccountsQuery) => pathWithQuery("/dashboard", query);
 
 /** The reseller's accounts: children of one account at a time, or a search of the whole subtree. */
 export async function ChildAccounts({ query }: { query: ChildAccountsQuery }) {
   const caller = await serverCaller();
   const page = await caller.accounts
     .listChildren({ parentId: query.parent, search: query.q, cursor: query.after, limit: 25 })
-    .catch((error: unknown) => {
-      // A stale or hand-edited link: say what is wrong instead of failing the whole page.
-      if (error instanceof TRPCError && (error.code === "BAD_REQUEST" || error.code === "NOT_FOUND")) {
-        return { problem: error.code === "NOT_FOUND" ? "There is no such account below yours." : clientMessage(error) };
-      }
-      throw error;
-    });
+    // A stale or hand-edited link: say what is wrong instead of failing the whole page.
+    .catch((error: unknown) => problemFor(error, { NOT_FOUND: "There is no such account below yours." }));
 
   return (
     <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-labelledby="child-accounts">
@@ -136,14 +124,10 @@ export async function ChildAccounts({ query }: { query: ChildAccountsQuery }) {
         </div>
       )}
 
-      {"nextCursor" in page && page.nextCursor ? (
-        <Link
-          className="mt-3 inline-block text-sm font-medium text-brand underline"
-          href={dashboardHref({ ...query, after: page.nextCursor })}
-        >
-          Next page
-        </Link>
-      ) : null}
+      <NextPageLink
+        href={"nextCursor" in page && page.nextCursor ? dashboardHref({ ...query, after: page.nextCursor }) : null}
+        label="Next page"
+      />
     </section>
   );
 }

@@ -1,0 +1,32 @@
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { problemFor } from "./page-problem";
+
+const badInput = new TRPCError({
+  code: "BAD_REQUEST",
+  message: "raw",
+  cause: z.object({ parentId: z.uuid({ message: "parentId must be an account id" }) }).safeParse({ parentId: "x" })
+    .error,
+});
+const notFound = new TRPCError({ code: "NOT_FOUND", message: "No such account below yours." });
+const forbidden = new TRPCError({ code: "FORBIDDEN", message: "Your role cannot do this (audit:read)." });
+
+describe("problemFor", () => {
+  it("explains bad input in the input's own words", () => {
+    expect(problemFor(badInput, {})).toEqual({ problem: "parentId must be an account id" });
+  });
+
+  it("uses the page's sentence for a code it explains, or the procedure's message for null", () => {
+    expect(problemFor(notFound, { NOT_FOUND: "There is no such account below yours." })).toEqual({
+      problem: "There is no such account below yours.",
+    });
+    expect(problemFor(notFound, { NOT_FOUND: null })).toEqual({ problem: "No such account below yours." });
+  });
+
+  it("rethrows codes the page does not explain, and anything that is not a TRPCError", () => {
+    expect(() => problemFor(forbidden, { NOT_FOUND: null })).toThrow(forbidden);
+    const crash = new Error("database down");
+    expect(() => problemFor(crash, { NOT_FOUND: null })).toThrow(crash);
+  });
+});

@@ -1,0 +1,16 @@
+import { TRPCError } from "@trpc/server";
+import { clientMessage } from "./error-message";
+
+type Code = TRPCError["code"];
+
+/**
+ * For a page whose data comes from a stale or hand-edited link: turns bad input, and the codes in
+ * `explain`, into a message the page shows instead of failing. `explain` gives each code its
+ * sentence, or null for the procedure's own message. Anything else is rethrown.
+ */
+export function problemFor(error: unknown, explain: Partial<Record<Code, string | null>>): { problem: string } {
+  if (error instanceof TRPCError && (error.code === "BAD_REQUEST" || error.code in explain)) {
+    return { problem: explain[error.code] ?? clientMessage(error) };
+  }
+  throw error;
+}
