@@ -1,5 +1,16 @@
 /** What each role may do. Procedures name the permission they need; roles grant them. */
-export const PERMISSIONS = ["account:read", "accounts:read", "accounts:manage", "audit:read"] as const;
+export const PERMISSIONS = [
+  "account:read",
+  "accounts:read",
+  "accounts:manage",
+  /** open the portal as an account below one's own ("open as") */
+  "accounts:open",
+  "audit:read",
+  /** branding and defaults of one's own account and the accounts below it */
+  "settings:manage",
+  /** brand and SIP domains of one's own account and the accounts below it */
+  "domains:manage",
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Role = "owner" | "admin" | "member";
 

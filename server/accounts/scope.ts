@@ -1,0 +1,16 @@
+import type { TenantDb } from "../db/tenant";
+import { DomainError } from "../domain-error";
+
+export const NOT_YOURS = "No such account: it is neither yours nor below yours.";
+
+/**
+ * The tenant's own account or one below it, for services that act on either (branding, domains).
+ * Anything else answers NOT_FOUND, whether or not it exists, so nothing is revealed.
+ */
+export async function requireOwnOrBelow(db: TenantDb, tenantId: string, accountId: string) {
+  const account = await db.account.findFirst({
+    where: { id: accountId, OR: [{ id: tenantId }, { ancestors: { has: tenantId } }] },
+  });
+  if (!account) throw new DomainError("NOT_FOUND", NOT_YOURS);
+  return account;
+}
