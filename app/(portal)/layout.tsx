@@ -5,11 +5,15 @@ import { BrandTheme } from "@/components/brand-theme";
 import { SignOutButton } from "@/components/sign-out-button";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { themeVariables } from "@/server/tenancy/theme";
+import { OpenAsBanner } from "./open-as/open-as-banner";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const { account, user, effective } = await loadCurrentAccount();
+  const { account, user, effective, openedFrom } = await loadCurrentAccount();
   return (
     <BrandTheme variables={themeVariables(effective)}>
+      {openedFrom ? (
+        <OpenAsBanner userEmail={user.email} userAccount={openedFrom.name} openedAccount={account.name} />
+      ) : null}
       <header className="bg-brand text-on-brand">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <BrandMark name={effective.brandName.value} logoUrl={effective.logoUrl.value} onBrandSurface />

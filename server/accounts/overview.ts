@@ -22,18 +22,25 @@ export type AccountOverview = {
     advancedAnalytics: boolean;
   };
   user: { id: string; email: string; name: string; role: "owner" | "admin" | "member" };
+  /** The user's own account while they have this one open ("open as"); null otherwise. */
+  openedFrom: { id: string; name: string } | null;
   effective: EffectiveSettings;
 };
 
-/** The signed-in account, its plan and limits, and its effective branding and defaults. */
+/**
+ * The account the request acts for (the user's own, or one they opened), its plan and limits, its
+ * effective branding and defaults, and the user, who belongs to their own account.
+ */
 export async function getAccountOverview(
   db: TenantDb,
-  input: { accountId: string; userId: string },
+  input: {
+    accountId: string;
+    user: AccountOverview["user"];
+    userAccount: { id: string; name: string };
+  },
 ): Promise<AccountOverview | null> {
-  // One after the other: a transaction is one connection, which runs one query at a time.
   const account = await db.account.findFirst({ where: { id: input.accountId }, include: { plan: true } });
-  const user = await db.user.findFirst({ where: { accountId: input.accountId, id: input.userId } });
-  if (!account || !user) return null;
+  if (!account) return null;
   const effective = await loadEffectiveSettings(db, account.id);
   const { plan } = account;
   return {
@@ -56,7 +63,8 @@ export async function getAccountOverview(
       aiTranscription: plan.aiTranscription,
       advancedAnalytics: plan.advancedAnalytics,
     },
-    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    user: input.user,
+    openedFrom: input.userAccount.id === account.id ? null : input.userAccount,
     effective,
   };
 }

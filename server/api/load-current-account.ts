@@ -3,14 +3,19 @@ import { TRPCError } from "@trpc/server";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { serverCaller } from "./server-caller";
+import { OPENED_ACCOUNT_GONE } from "./trpc";
 
-/** The signed-in account for a portal page; a session that no longer holds goes back to sign-in. */
+/**
+ * The account a portal page acts for. A session that no longer holds goes back to sign-in; an
+ * opened account that can no longer be opened goes to the page that offers the way back.
+ */
 export const loadCurrentAccount = cache(async () => {
   const caller = await serverCaller();
   try {
     return await caller.account.current();
   } catch (error) {
     if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect("/login");
+    if (error instanceof TRPCError && error.message === OPENED_ACCOUNT_GONE) redirect("/open-as-ended");
     throw error;
   }
 });

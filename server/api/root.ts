@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
+import { openAsRouter } from "./routers/open-as";
 import { plansRouter } from "./routers/plans";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   audit: auditRouter,
   branding: brandingRouter,
+  openAs: openAsRouter,
   plans: plansRouter,
 });
 

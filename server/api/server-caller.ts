@@ -1,4 +1,5 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { currentRequest } from "../auth/request-session";
 import { appDb } from "../db/app-client";
@@ -8,5 +9,14 @@ import { createTRPCContext } from "./trpc";
 /** The tRPC caller for server components: the same procedures, checks and scoping as over HTTP. */
 export const serverCaller = cache(async () => {
   const request = await currentRequest();
-  return createCaller(createTRPCContext({ db: appDb(), ...request }));
+  return createCaller(
+    createTRPCContext({
+      db: appDb(),
+      ...request,
+      // Only server actions may set cookies; a server component that tried would fail loudly.
+      setCookie: async ({ name, value, ...options }) => {
+        (await cookies()).set(name, value, options);
+      },
+    }),
+  );
 });

@@ -8,6 +8,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { PrismaClient } from "@/server/db/types";
 import type { Actor } from "../audit/record";
+import type { OpenAsCookie } from "../auth/open-as";
 import { type Permission, roleHas } from "../auth/permissions";
 import type { PortalSession } from "../auth/session";
 import { withTenant } from "../db/tenant";
@@ -23,11 +24,27 @@ export type TRPCContext = {
   host: HostResolution;
   session: PortalSession | null;
   ip: string | null;
+  /** The account below the user's own that the user opened ("open as"), as the request asks. */
+  openAs: string | null;
+  /** Sets a cookie on the response (how "open as" starts and ends). */
+  setCookie: (cookie: OpenAsCookie) => void | Promise<void>;
 };
 
-/** Builds the context from what the route handler (or a test) already knows about the request. */
-export function createTRPCContext(input: TRPCContext): TRPCContext {
-  return input;
+export type TRPCContextInput = Omit<TRPCContext, "openAs" | "setCookie"> &
+  Partial<Pick<TRPCContext, "openAs" | "setCookie">>;
+
+/**
+ * Builds the context from what the route handler (or a test) already knows about the request. A
+ * caller that gives no way to set cookies cannot start or end "open as".
+ */
+export function createTRPCContext(input: TRPCContextInput): TRPCContext {
+  return {
+    openAs: null,
+    setCookie: () => {
+      throw new Error("this caller cannot set cookies");
+    },
+    ...input,
+  };
 }
 
 // 2. INIT ------------------------------------------------------------------------------------------
@@ -76,18 +93,33 @@ export const publicProcedure = t.procedure
     return next({ ctx: { host: ctx.host } });
   });
 
-type SessionAccountRow = {
+type SessionRow = {
   ancestors: string[];
   account_status: "active" | "suspended" | "closed";
+  account_name: string;
   role: PortalSession["role"];
+  email: string;
+  user_name: string;
+  open_as_id: string | null;
+  open_as_slug: string | null;
+  open_as_name: string | null;
+  open_as_status: "active" | "suspended" | "closed" | null;
 };
 
-/** Signed in, on a host the user's account may use, with the account still active. */
+/** The person behind a request, whatever account they have open. */
+export type Viewer = { userId: string; email: string; name: string; accountId: string; accountName: string };
+export type OpenedAccount = { id: string; slug: string; name: string };
+
+/**
+ * Signed in, on a host the user's account may use, with the account still active. An account the
+ * user opened ("open as") must still be below theirs, not closed, and their role must still allow
+ * it; otherwise the request fails rather than quietly acting as the user's own account.
+ */
 export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(async ({ ctx, next }) => {
   const session = ctx.session;
   if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
-  const rows = await ctx.db.$queryRaw<SessionAccountRow[]>`
-    SELECT * FROM app_session_account(${session.accountId}::uuid, ${session.userId}::uuid)`;
+  const rows = await ctx.db.$queryRaw<SessionRow[]>`
+    SELECT * FROM app_session(${session.accountId}::uuid, ${session.userId}::uuid, ${ctx.openAs}::uuid)`;
   const account = rows[0];
   const onHost =
     ctx.host.kind === "platform" ||
@@ -95,10 +127,31 @@ export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(a
   if (!account || !onHost || account.account_status !== "active") {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session is no longer valid. Sign in again." });
   }
+  let openedAs: OpenedAccount | null = null;
+  if (ctx.openAs) {
+    if (!account.open_as_id || !account.open_as_slug || !account.open_as_name || account.open_as_status === "closed") {
+      throw new TRPCError({ code: "FORBIDDEN", message: OPENED_ACCOUNT_GONE });
+    }
+    if (!roleHas(account.role, "accounts:open")) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `Your role cannot open other accounts. ${RETURN_HINT}` });
+    }
+    openedAs = { id: account.open_as_id, slug: account.open_as_slug, name: account.open_as_name };
+  }
+  const viewer: Viewer = {
+    userId: session.userId,
+    email: account.email,
+    name: account.user_name,
+    accountId: session.accountId,
+    accountName: account.account_name,
+  };
   return next({
-    ctx: { session: { ...session, role: account.role }, ancestors: account.ancestors },
+    ctx: { session: { ...session, role: account.role }, ancestors: account.ancestors, viewer, openedAs },
   });
 });
+
+const RETURN_HINT = "Return to your own account.";
+/** Also how pages recognise this refusal, to offer the way back. */
+export const OPENED_ACCOUNT_GONE = `The account you opened is no longer open to you. ${RETURN_HINT}`;
 
 /**
  * Runs the rest of the request in one transaction scoped to the signed-in account: `ctx.db` is
@@ -110,7 +163,8 @@ export function tenantProcedure(permission: Permission) {
     if (!roleHas(ctx.session.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: `Your role cannot do this (${permission}).` });
     }
-    const accountId = ctx.session.accountId;
+    // The opened account when the user opened one, else their own.
+    const accountId = ctx.openedAs?.id ?? ctx.session.accountId;
     return withTenant(ctx.db, accountId, async (tx) => {
       const result = await next({ ctx: { db: tx, accountId } });
       if (!result.ok) throw result.error;
@@ -137,5 +191,5 @@ export function resellerProcedure(permission: Permission) {
 
 /** The acting user of a tenant procedure, as services and audit entries take it. */
 export function actorOf(ctx: { accountId: string; session: PortalSession; ip: string | null }): Actor {
-  return { accountId: ctx.accountId, userId: ctx.session.userId, ip: ctx.ip };
+  return { accountId: ctx.accountId, userId: ctx.session.userId, userAccountId: ctx.session.accountId, ip: ctx.ip };
 }

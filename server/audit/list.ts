@@ -6,7 +6,10 @@ export type AuditListEntry = {
   createdAt: Date;
   action: string;
   ip: string | null;
-  actor: { email: string; name: string } | null;
+  /** The real user, and the account they belong to (names as they were when they acted). */
+  actor: { email: string; accountName: string } | null;
+  /** The account the user had open ("open as") when it differs from their own. */
+  actingAs: { id: string; name: string } | null;
   target: { id: string; slug: string; name: string } | null;
   /** Always an object: recordAudit writes `{ before?, after?, ... }`. */
   details: Record<string, unknown>;
@@ -26,7 +29,8 @@ export function decodeAuditCursor(cursor: string): { createdAt: Date; id: string
 }
 
 /**
- * The tenant's audit entries, newest first, optionally only one action or one account acted on
+ * The tenant's audit entries, newest first: entries about the tenant and, rolled up, about every
+ * account below it, optionally only one action or one account acted on
  * (the tenant itself or one below it). Null when that account is neither: the caller answers
  * NOT_FOUND.
  */
@@ -56,7 +60,7 @@ export async function listAuditEntries(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     include: {
-      actor: { select: { email: true, name: true } },
+      acting: { select: { id: true, name: true } },
       target: { select: { id: true, slug: true, name: true } },
     },
   });
@@ -68,7 +72,9 @@ export async function listAuditEntries(
       createdAt: row.createdAt,
       action: row.action,
       ip: row.ip,
-      actor: row.actor,
+      actor:
+        row.actorEmail && row.actorAccountName ? { email: row.actorEmail, accountName: row.actorAccountName } : null,
+      actingAs: row.acting && row.actingAccountId !== row.actorAccountId ? row.acting : null,
       target: row.target,
       details: asObject(row.details),
     })),

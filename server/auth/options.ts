@@ -1,8 +1,10 @@
+import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { appDb } from "../db/app-client";
 import { env } from "../env";
 import { resolveRequestHost } from "../tenancy/request-host";
+import { openAsCookie } from "./open-as";
 import { brandKey, SESSION_COOKIE } from "./session";
 import { signIn } from "./sign-in";
 
@@ -17,6 +19,11 @@ function header(headers: HeaderBag, name: string): string | null {
 
 export function clientIp(headers: HeaderBag): string | null {
   return header(headers, "x-forwarded-for")?.split(",")[0]?.trim() || header(headers, "x-real-ip");
+}
+
+async function forgetOpenedAccount(): Promise<void> {
+  const { name, value, ...options } = openAsCookie("", null);
+  (await cookies()).set(name, value, options);
 }
 
 export const authOptions: NextAuthOptions = {
@@ -52,6 +59,11 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  // A new or ended session starts in the user's own account, whatever was open before.
+  events: {
+    signIn: () => forgetOpenedAccount(),
+    signOut: () => forgetOpenedAccount(),
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user && "accountId" in user) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/server/db/types";
+import { recordAudit } from "../audit/record";
 import { withTenant } from "../db/tenant";
 import type { HostBrand } from "../tenancy/host-resolver";
 import { SlugSchema } from "../tenancy/slug";
@@ -99,15 +100,12 @@ export async function signIn(
   }
   throttles.perAccountEmail.reset(`${input.tenant}\u0000${input.email}`);
   const user: SignedInUser = { userId: row.user_id, accountId: row.account_id, role: row.role };
+  const actor = { accountId: user.accountId, userId: user.userId, userAccountId: user.accountId, ip };
   await withTenant(db, user.accountId, (tx) =>
-    tx.auditEntry.create({
-      data: {
-        accountId: user.accountId,
-        actorUserId: user.userId,
-        action: "auth.sign_in",
-        ip,
-        details: { host: host.hostname },
-      },
+    recordAudit(tx, actor, {
+      action: "auth.sign_in",
+      targetAccountId: user.accountId,
+      details: { host: host.hostname },
     }),
   );
   return { ok: true, user };

@@ -69,8 +69,9 @@ async function trpcError(call: Promise<unknown>): Promise<TRPCError> {
   return error;
 }
 
+/** The original entries about an account (in its own log), without the copies rolled up to ancestors. */
 const auditOf = (targetAccountId: string) =>
-  owner.auditEntry.findMany({ where: { targetAccountId }, orderBy: { createdAt: "asc" } });
+  owner.auditEntry.findMany({ where: { targetAccountId, originAccountId: null }, orderBy: { createdAt: "asc" } });
 
 describe("creating a child account", () => {
   it("creates it below the reseller, with an audit entry naming the user, the account and the values", async () => {
@@ -93,12 +94,19 @@ describe("creating a child account", () => {
     const [entry, ...more] = await auditOf(created.id);
     expect(more).toEqual([]);
     expect(entry).toMatchObject({
-      accountId: ids.voicereseller.accountId,
+      accountId: created.id,
       actorUserId: ids.voicereseller.ownerUserId,
+      actorAccountId: ids.voicereseller.accountId,
+      actingAccountId: ids.voicereseller.accountId,
+      actorEmail: "owner@voicereseller.test",
+      actorAccountName: "VoiceReseller Inc.",
       action: "account.create",
       ip: "203.0.113.9",
       details: { after: { name: "Mgmt Dental", slug: "mgmt-dental", planId: "starter", ...LIMITS } },
     });
+    // The reseller's log holds the same entry, rolled up.
+    const copies = await owner.auditEntry.findMany({ where: { id: entry?.id, originAccountId: created.id } });
+    expect(copies.map((copy) => copy.accountId)).toEqual([ids.voicereseller.accountId]);
   });
 
   it.each([

@@ -194,6 +194,29 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller, ids) => caller.audit.list({ targetAccountId: ids.voicereseller.accountId }),
     },
   ],
+  "openAs.start": [
+    {
+      name: "a reseller opening a platform-direct account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.openAs.start({ accountId: ids.acme.accountId }),
+    },
+    {
+      name: "a customer opening its sibling (City Clinic opening Bistro)",
+      actor: "city-clinic",
+      victim: "bistro",
+      expect: "FORBIDDEN",
+      call: (caller, ids) => caller.openAs.start({ accountId: ids.bistro.accountId }),
+    },
+    {
+      name: "a customer opening its own reseller",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "FORBIDDEN",
+      call: (caller, ids) => caller.openAs.start({ accountId: ids.voicereseller.accountId }),
+    },
+  ],
 };
 
 // SET-UP ------------------------------------------------------------------------------------------
@@ -215,8 +238,21 @@ function sessionOf(slug: DemoSlug, overrides: Partial<PortalSession> = {}): Port
   return { userId: ownerUserId, accountId, role: "owner", brand: "platform", ...overrides };
 }
 
-function callerFor(session: PortalSession | null, host: HostResolution = PLATFORM_HOST): Caller {
-  return createCaller(createTRPCContext({ db: app, host, session, ip: null }));
+function callerFor(
+  session: PortalSession | null,
+  host: HostResolution = PLATFORM_HOST,
+  openAs: string | null = null,
+): Caller {
+  return createCaller(
+    createTRPCContext({
+      db: app,
+      host,
+      session,
+      ip: null,
+      openAs,
+      setCookie: () => undefined,
+    }),
+  );
 }
 
 function hostOf(slug: DemoSlug, isReseller: boolean): HostResolution {
@@ -335,6 +371,15 @@ describe("the router walk", () => {
     for (const procedure of listProcedures().filter((p) => p.type !== "subscription")) {
       const caller = callerFor(sessionOf("acme"), UNKNOWN_HOST);
       await expectTRPCError(callByPath(caller, procedure.path, undefined), "NOT_FOUND");
+    }
+  });
+
+  it("every non-public procedure refuses an opened account that is not below the user's", async () => {
+    // A forged or stale "open as" cookie: the request must fail, not act as either account.
+    const guarded = listProcedures().filter((p) => p.tenancy !== "public" && p.type !== "subscription");
+    for (const procedure of guarded) {
+      const caller = callerFor(sessionOf("voicereseller"), PLATFORM_HOST, ids.acme.accountId);
+      await expectTRPCError(callByPath(caller, procedure.path, { limit: -1 }), "FORBIDDEN");
     }
   });
 

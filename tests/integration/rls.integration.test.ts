@@ -30,6 +30,8 @@ beforeAll(async () => {
     data: (["acme", "voicereseller"] as const).map((slug) => ({
       accountId: ids[slug].accountId,
       actorUserId: ids[slug].ownerUserId,
+      actorAccountId: ids[slug].accountId,
+      actingAccountId: ids[slug].accountId,
       action: MARKER_ACTION,
     })),
   });
@@ -114,12 +116,18 @@ describe("a tenant-scoped client", () => {
 });
 
 describe("composite foreign keys", () => {
-  it("reject an audit entry of account A whose actor is a user of account B", async () => {
-    // The owner client passes every policy, so only the (account_id, actor_user_id) foreign key
-    // can stop this insert.
+  it("reject an audit entry whose actor is said to be a user of account A but is a user of account B", async () => {
+    // The owner client passes every policy, so only the (actor_account_id, actor_user_id) foreign
+    // key can stop this insert.
     await expect(
       owner.auditEntry.create({
-        data: { accountId: ids.acme.accountId, actorUserId: ids.voicereseller.ownerUserId, action: "test.fk" },
+        data: {
+          accountId: ids.acme.accountId,
+          actorAccountId: ids.acme.accountId,
+          actingAccountId: ids.acme.accountId,
+          actorUserId: ids.voicereseller.ownerUserId,
+          action: "test.fk",
+        },
       }),
     ).rejects.toMatchObject({ code: "P2003" });
     expect(await owner.auditEntry.count({ where: { action: "test.fk" } })).toBe(0);
@@ -127,7 +135,13 @@ describe("composite foreign keys", () => {
 
   it("accept the same entry when the actor belongs to account A (control)", async () => {
     const created = await owner.auditEntry.create({
-      data: { accountId: ids.acme.accountId, actorUserId: ids.acme.ownerUserId, action: "test.fk" },
+      data: {
+        accountId: ids.acme.accountId,
+        actorAccountId: ids.acme.accountId,
+        actingAccountId: ids.acme.accountId,
+        actorUserId: ids.acme.ownerUserId,
+        action: "test.fk",
+      },
     });
     await owner.auditEntry.delete({ where: { accountId_id: { accountId: created.accountId, id: created.id } } });
   });

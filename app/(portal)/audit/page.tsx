@@ -3,17 +3,9 @@ import Link from "next/link";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
 import { problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
+import { AUDIT_ACTIONS, auditActionLabel } from "@/server/audit/actions";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-const ACTIONS: Record<string, string> = {
-  "auth.sign_in": "Signed in",
-  "account.create": "Created an account",
-  "account.update": "Changed an account",
-  "account.suspend": "Suspended an account",
-  "account.reactivate": "Reactivated an account",
-  "account.close": "Closed an account",
-};
 
 /** "name: Old → New, maxIn: 5 → 8" from an entry's before/after details. */
 function changeSummary(details: Record<string, unknown>): string {
@@ -24,6 +16,28 @@ function changeSummary(details: Record<string, unknown>): string {
       key in before ? `${key}: ${String(before[key])} → ${String(after[key])}` : `${key}: ${String(after[key])}`,
     )
     .join(", ");
+}
+
+/** A table cell that, on a phone, is a labelled line of a stacked entry. */
+function Cell({
+  label,
+  children,
+  nowrap = false,
+  last = false,
+}: {
+  label: string;
+  children: React.ReactNode;
+  nowrap?: boolean;
+  last?: boolean;
+}) {
+  return (
+    <td
+      className={`flex gap-2 py-0.5 sm:table-cell sm:py-2 ${last ? "" : "sm:pr-4"} ${nowrap ? "sm:whitespace-nowrap" : ""}`}
+    >
+      <span className="w-24 shrink-0 text-slate-500 sm:hidden">{label}</span>
+      <span className="min-w-0 break-words">{children}</span>
+    </td>
+  );
 }
 
 const auditHref = (query: { action?: string; target?: string; after?: string }) => pathWithQuery("/audit", query);
@@ -45,7 +59,12 @@ export default async function AuditPage({
 
   return (
     <main className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <div>
+        <h1 className="text-2xl font-semibold">Audit log</h1>
+        <p className="text-sm text-slate-600">
+          What was done in this account and in every account below it, by whom, and from where.
+        </p>
+      </div>
       <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <form method="get" action="/audit" className="mb-4 flex flex-wrap items-end gap-3">
           {query.target ? <input type="hidden" name="target" value={query.target} /> : null}
@@ -58,7 +77,7 @@ export default async function AuditPage({
               className="rounded-lg border border-slate-300 px-3 py-2 text-base"
             >
               <option value="">Everything</option>
-              {Object.entries(ACTIONS).map(([action, label]) => (
+              {Object.entries(AUDIT_ACTIONS).map(([action, label]) => (
                 <option key={action} value={action}>
                   {label}
                 </option>
@@ -81,36 +100,58 @@ export default async function AuditPage({
         ) : page.items.length === 0 ? (
           <p className="text-sm text-slate-600">No entries.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="audit-entries">
-              <thead className="text-slate-600">
-                <tr>
-                  <th className="py-2 pr-4 font-medium">When (UTC)</th>
-                  <th className="py-2 pr-4 font-medium">Who</th>
-                  <th className="py-2 pr-4 font-medium">What</th>
-                  <th className="py-2 pr-4 font-medium">Account</th>
-                  <th className="py-2 pr-4 font-medium">Changes</th>
-                  <th className="py-2 font-medium">From</th>
+          // A table from the small breakpoint up; on a phone each entry stacks, each value under its name.
+          <table className="w-full text-left text-sm" data-testid="audit-entries">
+            <thead className="hidden text-slate-600 sm:table-header-group">
+              <tr>
+                <th className="py-2 pr-4 font-medium">When (UTC)</th>
+                <th className="py-2 pr-4 font-medium">Who</th>
+                <th className="py-2 pr-4 font-medium">What</th>
+                <th className="py-2 pr-4 font-medium">Account</th>
+                <th className="py-2 pr-4 font-medium">Changes</th>
+                <th className="py-2 font-medium">From</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((entry) => (
+                <tr key={entry.id} className="block border-t border-slate-100 py-2 align-top sm:table-row sm:py-0">
+                  <Cell label="When (UTC)" nowrap>
+                    {entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}
+                  </Cell>
+                  <Cell label="Who">
+                    {entry.actor ? (
+                      <>
+                        {entry.actor.email} <span className="text-slate-500">({entry.actor.accountName})</span>
+                        {entry.actingAs ? (
+                          <span className="block text-slate-600" data-testid="acting-as">
+                            as {entry.actingAs.name}
+                          </span>
+                        ) : null}
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </Cell>
+                  <Cell label="What">
+                    {auditActionLabel(entry.action)} <code className="text-slate-500">{entry.action}</code>
+                  </Cell>
+                  <Cell label="Account">
+                    {entry.target ? (
+                      <Link className="text-brand underline" href={auditHref({ target: entry.target.id })}>
+                        {entry.target.name}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </Cell>
+                  <Cell label="Changes">{changeSummary(entry.details) || "—"}</Cell>
+                  <Cell label="From" last>
+                    {entry.ip ?? "—"}
+                  </Cell>
                 </tr>
-              </thead>
-              <tbody>
-                {page.items.map((entry) => (
-                  <tr key={entry.id} className="border-t border-slate-100 align-top">
-                    <td className="whitespace-nowrap py-2 pr-4">
-                      {entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}
-                    </td>
-                    <td className="py-2 pr-4">{entry.actor?.email ?? "—"}</td>
-                    <td className="py-2 pr-4">
-                      {ACTIONS[entry.action] ?? entry.action} <code className="text-slate-500">{entry.action}</code>
-                    </td>
-                    <td className="py-2 pr-4">{entry.target?.name ?? "—"}</td>
-                    <td className="py-2 pr-4">{changeSummary(entry.details)}</td>
-                    <td className="py-2">{entry.ip ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         )}
         <NextPageLink
           href={"nextCursor" in page && page.nextCursor ? auditHref({ ...query, after: page.nextCursor }) : null}

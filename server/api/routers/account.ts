@@ -27,15 +27,21 @@ export const GetCurrentAccountOutput = z.object({
     advancedAnalytics: z.boolean(),
   }),
   user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(["owner", "admin", "member"]) }),
+  openedFrom: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   effective: EffectiveSettingsOutput,
 });
 
 export const accountRouter = createTRPCRouter({
-  /** The signed-in account with its plan, limits and effective branding and defaults. */
+  /** The account the request acts for, with its plan, limits and effective branding and defaults. */
   current: tenantProcedure("account:read")
     .output(GetCurrentAccountOutput)
     .query(async ({ ctx }) => {
-      const overview = await getAccountOverview(ctx.db, { accountId: ctx.accountId, userId: ctx.session.userId });
+      const { viewer } = ctx;
+      const overview = await getAccountOverview(ctx.db, {
+        accountId: ctx.accountId,
+        user: { id: viewer.userId, email: viewer.email, name: viewer.name, role: ctx.session.role },
+        userAccount: { id: viewer.accountId, name: viewer.accountName },
+      });
       if (!overview) throw new TRPCError({ code: "NOT_FOUND", message: "Account not found." });
       return overview;
     }),

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { serverCaller } from "@/server/api/server-caller";
+import { OpenAsButton } from "../../open-as/open-as-button";
 import { AccountForm } from "../account-form";
 import { updateAccountAction } from "../actions";
 import { StatusPanel } from "../status-panel";
@@ -71,6 +72,12 @@ export default async function AccountPage({
         <h2 className="mb-3 text-base font-semibold">Status</h2>
         <StatusPanel account={account} />
       </section>
+      {account.status !== "closed" ? (
+        <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-label="Open as">
+          <h2 className="mb-3 text-base font-semibold">Work in this account</h2>
+          <OpenAsButton account={account} />
+        </section>
+      ) : null}
       <Link className="text-sm font-medium text-brand underline" href={`/audit?target=${account.id}`}>
         Audit log of {account.name}
       </Link>

@@ -1,23 +1,16 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { stringifySetCookie } from "cookie";
 import { crossSiteProblem } from "@/server/api/csrf";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
+import { OPEN_AS_COOKIE, openAsFromCookie, requestCookie } from "@/server/auth/open-as";
 import { readSession, SESSION_COOKIE } from "@/server/auth/session";
 import { appDb } from "@/server/db/app-client";
 import { resolveRequestHost } from "@/server/tenancy/request-host";
 
-function sessionCookie(request: Request): string | undefined {
-  const cookie = request.headers.get("cookie");
-  if (!cookie) return undefined;
-  for (const part of cookie.split(";")) {
-    const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join("="));
-  }
-  return undefined;
-}
-
 async function handler(request: Request) {
-  const token = sessionCookie(request);
+  const cookieHeader = request.headers.get("cookie");
+  const token = requestCookie(cookieHeader, SESSION_COOKIE);
   const problem = crossSiteProblem(request, token !== undefined);
   if (problem) {
     return Response.json({ error: { message: problem, code: "FORBIDDEN" } }, { status: 403 });
@@ -26,13 +19,16 @@ async function handler(request: Request) {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    async createContext() {
+    async createContext({ resHeaders }) {
       const host = await resolveRequestHost(request.headers.get("host"));
+      const session = await readSession(token, host);
       return createTRPCContext({
         db: appDb(),
         host,
-        session: await readSession(token, host),
+        session,
         ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+        openAs: openAsFromCookie(requestCookie(cookieHeader, OPEN_AS_COOKIE), session?.userId),
+        setCookie: (cookie) => resHeaders.append("Set-Cookie", stringifySetCookie(cookie)),
       });
     },
     onError({ error, path }) {

@@ -1,0 +1,17 @@
+/**
+ * What each audit action means, in the words the audit page uses. Every action a service records
+ * is listed here; audit-actions.test.ts checks the names against the database's own rule.
+ */
+export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
+  "auth.sign_in": "Signed in",
+  "account.create": "Created an account",
+  "account.update": "Changed an account",
+  "account.suspend": "Suspended an account",
+  "account.reactivate": "Reactivated an account",
+  "account.close": "Closed an account",
+  "account.open_as": "Opened an account (open as)",
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTIONS[action] ?? action;
+}
