@@ -53,3 +53,25 @@ export async function connectDemoDatabase(options: { appPoolSize?: number } = {}
   const app = createPrismaClient(inject("appUrl"), { max: options.appPoolSize ?? 4 });
   return { owner, app, ids: await loadDemoIds(owner) };
 }
+
+/**
+ * A `member` user of a demo account, for tests of what the role may not do. Each test file passes
+ * its own `label`, so that files running side by side never create the same email.
+ */
+export async function createMemberUser(owner: PrismaClient, accountId: string, label: string) {
+  return owner.user.create({
+    data: {
+      accountId,
+      email: `${label}-member@members.test`,
+      name: `Member (${label})`,
+      role: "member",
+      passwordHash: "not used: members in tests never sign in",
+    },
+  });
+}
+
+/** Removes a user made by createMemberUser, with the audit entries naming them. */
+export async function deleteMemberUser(owner: PrismaClient, user: { accountId: string; id: string }) {
+  await owner.auditEntry.deleteMany({ where: { actorUserId: user.id } });
+  await owner.user.delete({ where: { accountId_id: { accountId: user.accountId, id: user.id } } });
+}

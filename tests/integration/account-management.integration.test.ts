@@ -5,7 +5,7 @@ import { clientMessage } from "@/server/api/error-message";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { withTenant } from "@/server/db/tenant";
-import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
+import { connectDemoDatabase, createMemberUser, type DemoIds, deleteMemberUser } from "@/tests/helpers/demo-data";
 
 let owner: PrismaClient;
 let app: PrismaClient;
@@ -15,16 +15,7 @@ const LIMITS = { maxIn: 5, maxOut: 5, maxDialer: 1 };
 
 beforeAll(async () => {
   ({ owner, app, ids } = await connectDemoDatabase({ appPoolSize: 2 }));
-  const member = await owner.user.create({
-    data: {
-      accountId: ids.voicereseller.accountId,
-      email: "member@voicereseller.test",
-      name: "A member",
-      role: "member",
-      passwordHash: "not used",
-    },
-  });
-  memberUserId = member.id;
+  memberUserId = (await createMemberUser(owner, ids.voicereseller.accountId, "account-management")).id;
 });
 
 afterAll(async () => {
@@ -41,7 +32,7 @@ afterAll(async () => {
   });
   await owner.auditEntry.deleteMany({ where: { targetAccountId: { in: [ids.bistro.accountId] } } });
   for (const account of mine) await owner.account.delete({ where: { id: account.id } });
-  await owner.user.delete({ where: { accountId_id: { accountId: ids.voicereseller.accountId, id: memberUserId } } });
+  await deleteMemberUser(owner, { accountId: ids.voicereseller.accountId, id: memberUserId });
   await owner.account.update({ where: { id: ids.bistro.accountId }, data: { status: "active", name: "Bistro Group" } });
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
 });

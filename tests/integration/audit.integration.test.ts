@@ -4,7 +4,13 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { clientMessage } from "@/server/api/error-message";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
-import { connectDemoDatabase, type DemoIds, type DemoSlug } from "@/tests/helpers/demo-data";
+import {
+  connectDemoDatabase,
+  createMemberUser,
+  type DemoIds,
+  type DemoSlug,
+  deleteMemberUser,
+} from "@/tests/helpers/demo-data";
 
 let owner: PrismaClient;
 let app: PrismaClient;
@@ -39,22 +45,13 @@ beforeAll(async () => {
   });
   probeId = probe.id;
   await reseller.accounts.update({ accountId: probeId, name: "Audit Probe Renamed" });
-  const member = await owner.user.create({
-    data: {
-      accountId: ids.voicereseller.accountId,
-      email: "auditor@voicereseller.test",
-      name: "Member",
-      role: "member",
-      passwordHash: "not used",
-    },
-  });
-  memberUserId = member.id;
+  memberUserId = (await createMemberUser(owner, ids.voicereseller.accountId, "audit")).id;
 });
 
 afterAll(async () => {
   await owner.auditEntry.deleteMany({ where: { targetAccountId: probeId } });
   await owner.account.delete({ where: { id: probeId } });
-  await owner.user.delete({ where: { accountId_id: { accountId: ids.voicereseller.accountId, id: memberUserId } } });
+  await deleteMemberUser(owner, { accountId: ids.voicereseller.accountId, id: memberUserId });
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
 });
 

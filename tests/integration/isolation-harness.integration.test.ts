@@ -18,7 +18,13 @@ import { appRouter, createCaller } from "@/server/api/root";
 import { createTRPCContext, type Tenancy } from "@/server/api/trpc";
 import type { PortalSession } from "@/server/auth/session";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
-import { connectDemoDatabase, type DemoIds, type DemoSlug } from "@/tests/helpers/demo-data";
+import {
+  connectDemoDatabase,
+  createMemberUser,
+  type DemoIds,
+  type DemoSlug,
+  deleteMemberUser,
+} from "@/tests/helpers/demo-data";
 
 type Caller = ReturnType<typeof createCaller>;
 
@@ -473,15 +479,7 @@ describe("accounts.listChildren", () => {
   });
 
   it("refuses a role without the permission, whatever role the session claims", async () => {
-    const member = await owner.user.create({
-      data: {
-        accountId: ids.voicereseller.accountId,
-        email: "member@voicereseller.test",
-        name: "Reseller Member",
-        role: "member",
-        passwordHash: "not-used-here",
-      },
-    });
+    const member = await createMemberUser(owner, ids.voicereseller.accountId, "isolation-harness");
     try {
       // The session says owner; the database says member, and the database wins.
       const caller = callerFor(sessionOf("voicereseller", { userId: member.id, role: "owner" }));
@@ -489,7 +487,7 @@ describe("accounts.listChildren", () => {
       // A member may still read its own account.
       expect((await caller.account.current()).user.role).toBe("member");
     } finally {
-      await owner.user.delete({ where: { accountId_id: { accountId: member.accountId, id: member.id } } });
+      await deleteMemberUser(owner, member);
     }
   });
 

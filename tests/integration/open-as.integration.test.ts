@@ -7,7 +7,13 @@ import { createTRPCContext, OPENED_ACCOUNT_GONE } from "@/server/api/trpc";
 import { recordAudit } from "@/server/audit/record";
 import type { OpenAsCookie } from "@/server/auth/open-as";
 import { withTenant } from "@/server/db/tenant";
-import { connectDemoDatabase, type DemoIds, type DemoSlug } from "@/tests/helpers/demo-data";
+import {
+  connectDemoDatabase,
+  createMemberUser,
+  type DemoIds,
+  type DemoSlug,
+  deleteMemberUser,
+} from "@/tests/helpers/demo-data";
 
 let owner: PrismaClient;
 let app: PrismaClient;
@@ -73,26 +79,24 @@ beforeAll(async () => {
   closedId = closed.id;
   await reseller.accounts.setStatus({ accountId: closedId, status: "closed" });
   created.push(closedId);
-  const member = await owner.user.create({
-    data: {
-      accountId: ids.voicereseller.accountId,
-      email: "openas-member@voicereseller.test",
-      name: "Member",
-      role: "member",
-      passwordHash: "not used",
-    },
-  });
-  memberUserId = member.id;
+  memberUserId = (await createMemberUser(owner, ids.voicereseller.accountId, "open-as")).id;
 });
 
 afterAll(async () => {
   const grandchildren = await owner.account.findMany({ where: { parentId: subResellerId }, select: { id: true } });
   const accounts = [...grandchildren.map((row) => row.id), subResellerId, ...created];
   await owner.auditEntry.deleteMany({
-    where: { OR: [{ targetAccountId: { in: accounts } }, { actorUserId: memberUserId }] },
+    where: {
+      OR: [
+        { targetAccountId: { in: accounts } },
+        { actorUserId: memberUserId },
+        // what this file recorded about the demo accounts (its callers' addresses)
+        { ip: { in: ["192.0.2.44", "192.0.2.45"] } },
+      ],
+    },
   });
   for (const id of accounts) await owner.account.delete({ where: { id } });
-  await owner.user.delete({ where: { accountId_id: { accountId: ids.voicereseller.accountId, id: memberUserId } } });
+  await deleteMemberUser(owner, { accountId: ids.voicereseller.accountId, id: memberUserId });
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
 });
 
