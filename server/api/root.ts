@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
+import { domainsRouter } from "./routers/domains";
 import { plansRouter } from "./routers/plans";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   accounts: accountsRouter,
   audit: auditRouter,
   branding: brandingRouter,
+  domains: domainsRouter,
   plans: plansRouter,
 });
 
