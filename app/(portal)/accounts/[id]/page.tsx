@@ -71,6 +71,9 @@ export default async function AccountPage({
         <h2 className="mb-3 text-base font-semibold">Status</h2>
         <StatusPanel account={account} />
       </section>
+      <Link className="text-sm font-medium text-brand underline" href={`/accounts/${account.id}/domains`}>
+        Domains of {account.name}
+      </Link>
       <Link className="text-sm font-medium text-brand underline" href={`/audit?target=${account.id}`}>
         Audit log of {account.name}
       </Link>
