@@ -4,7 +4,7 @@ import { BRAND_HEADER, FORWARDED_HEADERS } from "./server/tenancy/brand-header";
 import { resolveRequestHost } from "./server/tenancy/request-host";
 
 /** Pages that need a signed-in user; everything else (login, API, assets) decides for itself. */
-const PORTAL_PATHS = ["/dashboard", "/accounts", "/audit"];
+const PORTAL_PATHS = ["/dashboard", "/accounts", "/audit", "/settings"];
 
 function isPortalPath(pathname: string): boolean {
   return pathname === "/" || PORTAL_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));

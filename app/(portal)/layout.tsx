@@ -26,6 +26,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                 Audit log
               </Link>
             ) : null}
+            {user.role !== "member" ? (
+              <Link href="/settings/domains" className="underline-offset-4 hover:underline">
+                Domains
+              </Link>
+            ) : null}
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span className="hidden sm:inline" data-testid="signed-in-as">

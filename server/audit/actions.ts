@@ -10,6 +10,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "account.reactivate": "Reactivated an account",
   "account.close": "Closed an account",
   "account.open_as": "Opened an account (open as)",
+  "domain.added": "Added a domain",
+  "domain.removed": "Removed a domain",
+  "domain.primary_changed": "Changed a primary domain",
+  "branding.update": "Changed branding or defaults",
 };
 
 export function auditActionLabel(action: string): string {

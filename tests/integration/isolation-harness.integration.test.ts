@@ -184,6 +184,94 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller, ids) => caller.accounts.setStatus({ accountId: ids.voicereseller.accountId, status: "suspended" }),
     },
   ],
+  "domains.list": [
+    {
+      name: "a child account listing its sibling's domains",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.domains.list({ accountId: ids["city-clinic"].accountId }),
+    },
+    {
+      name: "a child account listing its parent's domains",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.domains.list({ accountId: ids.voicereseller.accountId }),
+    },
+    {
+      name: "a reseller listing the domains of an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.domains.list({ accountId: ids.acme.accountId }),
+    },
+  ],
+  "domains.add": [
+    {
+      name: "a child account adding a domain to its sibling",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.domains.add({
+          accountId: ids["city-clinic"].accountId,
+          hostname: "intruder.example.com",
+          kind: "brand",
+        }),
+    },
+    {
+      name: "a platform-direct account adding a domain to a reseller",
+      actor: "acme",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.domains.add({ accountId: ids.voicereseller.accountId, hostname: "intruder.example.com", kind: "sip" }),
+    },
+  ],
+  "domains.remove": [
+    {
+      name: "a child account removing its sibling's domain",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.domains.remove({ accountId: ids["city-clinic"].accountId, hostname: "city-clinic.localhost" }),
+    },
+    {
+      name: "a platform-direct account removing a reseller's brand domain",
+      actor: "acme",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.domains.remove({ accountId: ids.voicereseller.accountId, hostname: "voicereseller.localhost" }),
+    },
+    {
+      name: "removing another tenant's host name by naming it on one's own account",
+      actor: "acme",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.domains.remove({ accountId: ids.acme.accountId, hostname: "voicereseller.localhost" }),
+    },
+  ],
+  "domains.makePrimary": [
+    {
+      name: "a reseller making a domain primary on an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.domains.makePrimary({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
+    },
+    {
+      name: "a child account making its parent's host primary on its own account",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.domains.makePrimary({ accountId: ids.bistro.accountId, hostname: "voicereseller.localhost" }),
+    },
+  ],
   "audit.list": [
     {
       name: "a reseller reading the audit entries about an account outside its tree",

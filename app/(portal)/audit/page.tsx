@@ -7,15 +7,17 @@ import { AUDIT_ACTIONS, auditActionLabel } from "@/server/audit/actions";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-/** "name: Old → New, maxIn: 5 → 8" from an entry's before/after details. */
+/** "name: Old → New, maxIn: 5 → 8" from an entry's before/after details; "was x" for what was removed. */
 function changeSummary(details: Record<string, unknown>): string {
   const before = (details.before ?? {}) as Record<string, unknown>;
   const after = (details.after ?? {}) as Record<string, unknown>;
-  return Object.keys(after)
-    .map((key) =>
-      key in before ? `${key}: ${String(before[key])} → ${String(after[key])}` : `${key}: ${String(after[key])}`,
-    )
-    .join(", ");
+  const changed = Object.keys(after).map((key) =>
+    key in before ? `${key}: ${String(before[key])} → ${String(after[key])}` : `${key}: ${String(after[key])}`,
+  );
+  const removed = Object.keys(before)
+    .filter((key) => !(key in after))
+    .map((key) => `${key}: was ${String(before[key])}`);
+  return [...changed, ...removed].join(", ");
 }
 
 /** A table cell that, on a phone, is a labelled line of a stacked entry. */

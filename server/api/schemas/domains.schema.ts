@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { DOMAIN_KINDS, domainHostnameSchema, normalizeDomainInput } from "../../domains/hostname";
+import { env } from "../../env";
+
+const AccountId = z.uuid({ message: "accountId must be an account id" });
+const DomainKind = z.enum(DOMAIN_KINDS, { message: "kind is brand or sip" });
+/** A domain the account has: only normalised here, the look-up decides whether it exists. */
+const ExistingHostname = z
+  .string({ message: "Enter a host name" })
+  .max(253, "A host name has at most 253 characters.")
+  .transform(normalizeDomainInput)
+  .refine((hostname) => hostname !== "", "Enter a host name");
+
+export const ListDomainsInput = z.object({ accountId: AccountId });
+
+export const AddDomainInput = z.object({
+  accountId: AccountId,
+  hostname: domainHostnameSchema(env.PLATFORM_HOSTS),
+  kind: DomainKind,
+});
+
+export const RemoveDomainInput = z.object({ accountId: AccountId, hostname: ExistingHostname });
+
+export const MakePrimaryDomainInput = z.object({ accountId: AccountId, hostname: ExistingHostname });
+
+export const AccountDomainsOutput = z.object({
+  account: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  domains: z.array(
+    z.object({
+      hostname: z.string(),
+      kind: DomainKind,
+      isPrimary: z.boolean(),
+      verified: z.boolean(),
+      createdAt: z.date(),
+    }),
+  ),
+});

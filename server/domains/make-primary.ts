@@ -1,0 +1,41 @@
+import { requireOwnOrBelow } from "../accounts/scope";
+import { type Actor, recordAudit } from "../audit/record";
+import type { TenantDb } from "../db/tenant";
+import { type AccountDomains, domainsOf, lockDomainsOf, requireDomain } from "./domains";
+import { normalizeDomainInput } from "./hostname";
+
+const PRIMARY_FIELD = { brand: "primaryBrandDomain", sip: "primarySipDomain" } as const;
+
+/**
+ * Makes a domain the primary one of its kind for its account (the brand domain the portal's links
+ * and e-mails use; the SIP domain devices are given). Already primary: nothing changes.
+ */
+export async function makePrimaryDomain(
+  db: TenantDb,
+  actor: Actor,
+  input: { accountId: string; hostname: string },
+): Promise<AccountDomains> {
+  const hostname = normalizeDomainInput(input.hostname);
+  const account = await requireOwnOrBelow(db, actor.accountId, input.accountId);
+  await lockDomainsOf(db, account.id);
+  const domain = await requireDomain(db, account, hostname);
+  if (domain.isPrimary) return domainsOf(db, account);
+  const previous = await db.hostMapping.findFirst({
+    where: { accountId: account.id, kind: domain.kind, isPrimary: true },
+    select: { hostname: true },
+  });
+  // In this order, in this transaction: PostgreSQL checks the unique index on (account_id, kind)
+  // WHERE is_primary row by row, so the old primary is cleared before the new one is set.
+  await db.hostMapping.updateMany({
+    where: { accountId: account.id, kind: domain.kind, isPrimary: true },
+    data: { isPrimary: false },
+  });
+  await db.hostMapping.updateMany({ where: { accountId: account.id, hostname }, data: { isPrimary: true } });
+  const field = PRIMARY_FIELD[domain.kind];
+  await recordAudit(db, actor, {
+    action: "domain.primary_changed",
+    targetAccountId: account.id,
+    details: { before: { [field]: previous?.hostname ?? null }, after: { [field]: hostname } },
+  });
+  return domainsOf(db, account);
+}
