@@ -88,13 +88,22 @@ function toLink(row: ChainRow): ChainLink<keyof InheritableSettings> {
   };
 }
 
-/** The effective branding and defaults of `accountId`, each with the account it comes from. */
-export async function loadEffectiveSettings(db: Db, accountId: string): Promise<EffectiveSettings> {
+/** The account's chain (itself at depth 0, then its ancestors) and the platform defaults. */
+export async function loadBrandingChain(
+  db: Db,
+  accountId: string,
+): Promise<{ chain: ChainLink<keyof InheritableSettings>[]; platform: InheritableSettings }> {
   // Sequential: `db` may be a transaction, one connection that runs one query at a time.
   const rows = await db.$queryRaw<ChainRow[]>`SELECT * FROM app_branding_chain(${accountId}::uuid)`;
   const platform = await loadPlatformDefaults(db);
   if (rows.length === 0) throw new Error(`account ${accountId} does not exist`);
-  return resolveInherited(rows.map(toLink), platform);
+  return { chain: rows.map(toLink), platform };
+}
+
+/** The effective branding and defaults of `accountId`, each with the account it comes from. */
+export async function loadEffectiveSettings(db: Db, accountId: string): Promise<EffectiveSettings> {
+  const { chain, platform } = await loadBrandingChain(db, accountId);
+  return resolveInherited(chain, platform);
 }
 
 /** The platform's own settings, as an effective set whose every value comes from the platform. */

@@ -259,9 +259,13 @@ describe("the database's own rules (whatever code path writes)", () => {
   it("lets the request role write only strictly below its tenant", async () => {
     const vr = ids.voicereseller.accountId;
     const renamed = await withTenant(app, vr, (tx) =>
-      tx.account.updateMany({ where: { id: { in: [vr, ids.acme.accountId] } }, data: { name: "Hijacked" } }),
+      tx.account.updateMany({ where: { id: ids.acme.accountId }, data: { name: "Hijacked" } }),
     );
     expect(renamed.count).toBe(0);
+    // Its own row admits branding changes only (migration 20261123070000): renaming itself is refused.
+    await expect(
+      withTenant(app, vr, (tx) => tx.account.updateMany({ where: { id: vr }, data: { name: "Hijacked" } })),
+    ).rejects.toThrow(/cannot change its own name/);
     await expect(
       withTenant(app, vr, (tx) =>
         tx.account.create({

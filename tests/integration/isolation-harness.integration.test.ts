@@ -288,6 +288,52 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller, ids) => caller.audit.list({ targetAccountId: ids.voicereseller.accountId }),
     },
   ],
+  "branding.get": [
+    {
+      name: "a platform-direct account reading a reseller's branding editor",
+      actor: "acme",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.branding.get({ accountId: ids.voicereseller.accountId }),
+    },
+    {
+      name: "a customer reading its sibling's branding editor",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.branding.get({ accountId: ids["city-clinic"].accountId }),
+    },
+  ],
+  "branding.update": [
+    {
+      name: "a customer rebranding its own reseller",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.branding.update({ accountId: ids.voicereseller.accountId, changes: { brandName: "Hijacked" } }),
+    },
+    {
+      name: "a customer changing its sibling's defaults",
+      actor: "city-clinic",
+      victim: "bistro",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.branding.update({ accountId: ids.bistro.accountId, changes: { timezone: "UTC" } }),
+    },
+    {
+      name: "a reseller uploading a logo for an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.branding.update({
+          accountId: ids.acme.accountId,
+          logo: {
+            base64: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+          },
+        }),
+    },
+  ],
   "openAs.start": [
     {
       name: "a reseller opening a platform-direct account outside its tree",
@@ -368,6 +414,7 @@ async function snapshotOf(slug: DemoSlug) {
     hosts: await owner.hostMapping.findMany({ where: { accountId }, orderBy: { hostname: "asc" } }),
     users: await owner.user.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     audit: await owner.auditEntry.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    logos: await owner.accountLogo.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
   };
 }
 

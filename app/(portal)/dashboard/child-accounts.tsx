@@ -95,7 +95,9 @@ export async function ChildAccounts({ query }: { query: ChildAccountsQuery }) {
                       {child.name}
                     </Link>{" "}
                     <code className="text-slate-500">{child.slug}</code>
-                    {child.isReseller ? <span className="ml-1 text-xs text-accent">reseller</span> : null}
+                    {child.isReseller ? (
+                      <span className="ml-1 rounded bg-accent px-1.5 py-0.5 text-xs text-on-accent">reseller</span>
+                    ) : null}
                   </td>
                   {query.q ? <td className="py-2 pr-4">{child.parent?.name ?? "—"}</td> : null}
                   <td className="py-2 pr-4 capitalize">{child.status}</td>

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { getBrandingEditor, updateBranding } from "../../branding/editor";
 import { hostBranding } from "../../tenancy/host-branding";
+import { BrandingEditorOutput, GetBrandingInput, UpdateBrandingInput } from "../schemas/branding.schema";
 import { EffectiveSettingsOutput } from "../schemas/effective-settings.schema";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { actorOf, createTRPCRouter, publicProcedure, tenantProcedure } from "../trpc";
 
 export const GetHostBrandingOutput = z.object({
   effective: EffectiveSettingsOutput,
@@ -12,4 +14,22 @@ export const GetHostBrandingOutput = z.object({
 export const brandingRouter = createTRPCRouter({
   /** The brand of the host the request came to: what its login page shows to anyone. */
   forHost: publicProcedure.output(GetHostBrandingOutput).query(({ ctx }) => hostBranding(ctx.db, ctx.host)),
+
+  /** The branding and defaults of the tenant's account or one below it: own, effective and inherited values. */
+  get: tenantProcedure("settings:manage")
+    .input(GetBrandingInput)
+    .output(BrandingEditorOutput)
+    .query(({ ctx, input }) => getBrandingEditor(ctx.db, ctx.accountId, input.accountId)),
+
+  /** Overrides or resets branding and defaults, and uploads a logo, in one change. */
+  update: tenantProcedure("settings:manage")
+    .input(UpdateBrandingInput)
+    .output(BrandingEditorOutput)
+    .mutation(({ ctx, input }) =>
+      updateBranding(ctx.db, actorOf(ctx), {
+        accountId: input.accountId,
+        changes: input.changes,
+        logo: input.logo ? Buffer.from(input.logo.base64, "base64") : undefined,
+      }),
+    ),
 });

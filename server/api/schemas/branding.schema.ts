@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { BrandingChanges } from "../../branding/fields";
+import { MAX_LOGO_BYTES } from "../../branding/logo";
+
+const AccountId = z.uuid({ message: "accountId must be an account id" });
+
+export const GetBrandingInput = z.object({ accountId: AccountId });
+
+// Base64 takes 4 characters for 3 bytes; a longer string cannot hold a logo small enough.
+const MAX_LOGO_BASE64 = Math.ceil(MAX_LOGO_BYTES / 3) * 4;
+
+export const UpdateBrandingInput = z.object({
+  accountId: AccountId,
+  /** Per field: a value overrides, null resets to the inherited value, absent leaves it. */
+  changes: BrandingChanges.default({}),
+  /** A new logo (PNG, JPEG or WebP, at most 256 KB), its bytes in base64. */
+  logo: z
+    .object({
+      base64: z
+        .string()
+        .max(MAX_LOGO_BASE64, "The logo can be at most 256 KB")
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, "logo.base64 must be base64-encoded bytes"),
+    })
+    .optional(),
+});
+
+const ValueSource = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("account"),
+    accountId: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    depth: z.number().int(),
+  }),
+  z.object({ kind: z.literal("platform") }),
+]);
+
+const field = <T extends z.ZodType>(value: T) =>
+  z.object({
+    own: value.nullable(),
+    effective: z.object({ value, source: ValueSource }),
+    inherited: z.object({ value, source: ValueSource }),
+  });
+
+const text = z.string();
+const optionalText = z.string().nullable();
+
+export const BrandingEditorOutput = z.object({
+  account: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), isOwn: z.boolean() }),
+  fields: z.object({
+    brandName: field(text),
+    logoUrl: field(optionalText),
+    primaryColor: field(text),
+    accentColor: field(text),
+    supportEmail: field(optionalText),
+    supportPhone: field(optionalText),
+    timezone: field(text),
+    language: field(text),
+    voiceGender: field(z.enum(["male", "female"])),
+    defaultCidNumber: field(optionalText),
+    didDefaultDestKind: field(optionalText),
+    didDefaultDestId: field(optionalText),
+  }),
+});
