@@ -19,11 +19,7 @@ const e164 = (what: string) =>
  * value it overrides with. (The brand domain is managed with the domains; the logo is uploaded.)
  */
 export const BrandingValues = z.object({
-  brandName: z
-    .string()
-    .trim()
-    .min(1, "Enter a brand name")
-    .max(80, "The brand name is at most 80 characters"),
+  brandName: z.string().trim().min(1, "Enter a brand name").max(80, "The brand name is at most 80 characters"),
   primaryColor: z
     .string()
     .trim()
