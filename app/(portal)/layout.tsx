@@ -27,6 +27,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
               </Link>
             ) : null}
             {user.role !== "member" ? (
+              <Link href="/settings/branding" className="underline-offset-4 hover:underline">
+                Branding
+              </Link>
+            ) : null}
+            {user.role !== "member" ? (
               <Link href="/settings/domains" className="underline-offset-4 hover:underline">
                 Domains
               </Link>

@@ -37,12 +37,20 @@ export default async function LoginPage({
             <h1 className="text-xl font-semibold">Sign in</h1>
           </div>
           <LoginForm fixedTenant={fixedTenant} initialTenant={tenantParam} next={next} />
-          {effective.supportEmail.value ? (
-            <p className="mt-6 text-sm text-slate-600">
+          {effective.supportEmail.value || effective.supportPhone.value ? (
+            <p className="mt-6 text-sm text-slate-600" data-testid="support-contact">
               Need help?{" "}
-              <a className="font-medium text-brand underline" href={`mailto:${effective.supportEmail.value}`}>
-                {effective.supportEmail.value}
-              </a>
+              {effective.supportEmail.value ? (
+                <a className="font-medium text-brand underline" href={`mailto:${effective.supportEmail.value}`}>
+                  {effective.supportEmail.value}
+                </a>
+              ) : null}
+              {effective.supportEmail.value && effective.supportPhone.value ? " · " : null}
+              {effective.supportPhone.value ? (
+                <a className="font-medium text-brand underline" href={`tel:${effective.supportPhone.value}`}>
+                  {effective.supportPhone.value}
+                </a>
+              ) : null}
             </p>
           ) : null}
         </div>

@@ -78,6 +78,9 @@ export default async function AccountPage({
           <OpenAsButton account={account} />
         </section>
       ) : null}
+      <Link className="text-sm font-medium text-brand underline" href={`/accounts/${account.id}/branding`}>
+        Branding and defaults of {account.name}
+      </Link>
       <Link className="text-sm font-medium text-brand underline" href={`/accounts/${account.id}/domains`}>
         Domains of {account.name}
       </Link>
