@@ -2,8 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { clientMessage } from "@/server/api/error-message";
-import { createCaller } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
+import { callerAs } from "@/tests/helpers/callers";
 import {
   connectDemoDatabase,
   createMemberUser,
@@ -19,18 +18,10 @@ let probeId: string;
 let memberUserId: string;
 
 function callerOf(slug: DemoSlug, user?: { id: string; role: "owner" | "member" }) {
-  return createCaller(
-    createTRPCContext({
-      db: app,
-      host: { kind: "platform", hostname: "localhost" },
-      session: {
-        userId: user?.id ?? ids[slug].ownerUserId,
-        accountId: ids[slug].accountId,
-        role: user?.role ?? "owner",
-        brand: "platform",
-      },
-      ip: "198.51.100.7",
-    }),
+  return callerAs(
+    app,
+    { accountId: ids[slug].accountId, userId: user?.id ?? ids[slug].ownerUserId, role: user?.role },
+    { ip: "198.51.100.7" },
   );
 }
 

@@ -4,19 +4,17 @@
  * database's guard on an account's own row, audit entries, and several server instances seeing a
  * reseller's change at once.
  */
-import { TRPCError } from "@trpc/server";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { clientMessage } from "@/server/api/error-message";
-import { createCaller } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
 import { logoResponse } from "@/server/branding/serve-logo";
 import { createPrismaClient } from "@/server/db/client";
 import { withTenant } from "@/server/db/tenant";
 import { loadEffectiveSettings } from "@/server/tenancy/branding";
 import { hostBranding } from "@/server/tenancy/host-branding";
 import { HostResolver } from "@/server/tenancy/host-resolver";
+import { callerAs, trpcError } from "@/tests/helpers/callers";
 import {
   connectDemoDatabase,
   createMemberUser,
@@ -40,32 +38,13 @@ let leafId: string;
 let memberUserId: string;
 
 function callerOf(slug: DemoSlug, user?: { id: string; role: "member" }) {
-  return createCaller(
-    createTRPCContext({
-      db: app,
-      host: { kind: "platform", hostname: "localhost" },
-      session: {
-        userId: user?.id ?? ids[slug].ownerUserId,
-        accountId: ids[slug].accountId,
-        role: user?.role ?? "owner",
-        brand: "platform",
-      },
-      ip: TEST_IP,
-    }),
+  return callerAs(
+    app,
+    { accountId: ids[slug].accountId, userId: user?.id ?? ids[slug].ownerUserId, role: user?.role },
+    { ip: TEST_IP },
   );
 }
 const reseller = () => callerOf("voicereseller");
-
-async function trpcError(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    (result) => {
-      throw new Error(`expected the call to fail, it answered ${JSON.stringify(result)}`);
-    },
-    (rejection: unknown) => rejection,
-  );
-  if (!(error instanceof TRPCError)) throw error;
-  return error;
-}
 
 /** What the demo accounts had, to put back afterwards. */
 let saved: {

@@ -8,12 +8,17 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { clientMessage } from "@/server/api/error-message";
-import { createCaller } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
 import { withTenant } from "@/server/db/tenant";
 import type { HostBrand } from "@/server/tenancy/host-resolver";
 import { HostResolver } from "@/server/tenancy/host-resolver";
-import { connectDemoDatabase, type DemoIds, type DemoSlug } from "@/tests/helpers/demo-data";
+import { callerAs, trpcError } from "@/tests/helpers/callers";
+import {
+  connectDemoDatabase,
+  createMemberUser,
+  type DemoIds,
+  type DemoSlug,
+  deleteMemberUser,
+} from "@/tests/helpers/demo-data";
 
 // Every host name this file creates starts with "dom-", so that it removes exactly those.
 const PREFIX = "dom-";
@@ -27,52 +32,24 @@ let memberUserId: string;
 
 beforeAll(async () => {
   ({ owner, app, ids } = await connectDemoDatabase({ appPoolSize: 4 }));
-  const member = await owner.user.create({
-    data: {
-      accountId: ids.voicereseller.accountId,
-      email: "domains-member@voicereseller.test",
-      name: "A member",
-      role: "member",
-      passwordHash: "not used",
-    },
-  });
-  memberUserId = member.id;
+  memberUserId = (await createMemberUser(owner, ids.voicereseller.accountId, "domains")).id;
 });
 
 afterAll(async () => {
   await owner.hostMapping.deleteMany({ where: { hostname: { startsWith: PREFIX } } });
   await owner.auditEntry.deleteMany({ where: { action: { startsWith: "domain." } } });
-  await owner.user.delete({ where: { accountId_id: { accountId: ids.voicereseller.accountId, id: memberUserId } } });
+  await deleteMemberUser(owner, { accountId: ids.voicereseller.accountId, id: memberUserId });
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
 });
 
 function callerOf(slug: DemoSlug, options: { host?: HostBrand; user?: { id: string; role: "member" } } = {}) {
-  return createCaller(
-    createTRPCContext({
-      db: app,
-      host: options.host ?? PLATFORM_HOST,
-      session: {
-        userId: options.user?.id ?? ids[slug].ownerUserId,
-        accountId: ids[slug].accountId,
-        role: options.user?.role ?? "owner",
-        brand: "platform",
-      },
-      ip: TEST_IP,
-    }),
+  return callerAs(
+    app,
+    { accountId: ids[slug].accountId, userId: options.user?.id ?? ids[slug].ownerUserId, role: options.user?.role },
+    { host: options.host ?? PLATFORM_HOST, ip: TEST_IP },
   );
 }
 const reseller = () => callerOf("voicereseller");
-
-async function trpcError(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    (result) => {
-      throw new Error(`expected the call to fail, it answered ${JSON.stringify(result)}`);
-    },
-    (rejection: unknown) => rejection,
-  );
-  if (!(error instanceof TRPCError)) throw error;
-  return error;
-}
 
 const hostsOf = (accountId: string) =>
   owner.hostMapping.findMany({ where: { accountId }, orderBy: { hostname: "asc" } });

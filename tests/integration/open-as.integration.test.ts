@@ -1,12 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { clientMessage } from "@/server/api/error-message";
-import { createCaller } from "@/server/api/root";
-import { createTRPCContext, OPENED_ACCOUNT_GONE } from "@/server/api/trpc";
+import { OPENED_ACCOUNT_GONE } from "@/server/api/trpc";
 import { recordAudit } from "@/server/audit/record";
 import type { OpenAsCookie } from "@/server/auth/open-as";
 import { withTenant } from "@/server/db/tenant";
+import { callerAs, trpcError } from "@/tests/helpers/callers";
 import {
   connectDemoDatabase,
   createMemberUser,
@@ -26,35 +25,18 @@ const created: string[] = [];
 /** A caller as `slug`'s owner (or another user of it), with the account it has open, if any. */
 function callerOf(slug: DemoSlug, options: { openAs?: string; userId?: string; role?: "owner" | "member" } = {}) {
   const cookies: OpenAsCookie[] = [];
-  const caller = createCaller(
-    createTRPCContext({
-      db: app,
-      host: { kind: "platform", hostname: "localhost" },
-      session: {
-        userId: options.userId ?? ids[slug].ownerUserId,
-        accountId: ids[slug].accountId,
-        role: options.role ?? "owner",
-        brand: "platform",
-      },
+  const caller = callerAs(
+    app,
+    { accountId: ids[slug].accountId, userId: options.userId ?? ids[slug].ownerUserId, role: options.role },
+    {
       ip: "192.0.2.44",
       openAs: options.openAs ?? null,
       setCookie: (cookie) => {
         cookies.push(cookie);
       },
-    }),
+    },
   );
   return { caller, cookies };
-}
-
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => {
-      throw new Error("expected the call to be refused");
-    },
-    (rejection: unknown) => rejection,
-  );
-  if (!(error instanceof TRPCError)) throw error;
-  return error;
 }
 
 const LIMITS = { maxIn: 2, maxOut: 2, maxDialer: 0 };
@@ -137,7 +119,7 @@ describe("opening an account below one's own", () => {
     expect(current.user).toMatchObject({ id: ids.voicereseller.ownerUserId, email: "owner@voicereseller.test" });
     expect(current.openedFrom).toEqual({ id: ids.voicereseller.accountId, name: "VoiceReseller Inc." });
     // Bistro is no reseller: the reseller's own procedures are out of reach while it is open.
-    expect((await refusal(caller.accounts.listChildren({}))).code).toBe("FORBIDDEN");
+    expect((await trpcError(caller.accounts.listChildren({}))).code).toBe("FORBIDDEN");
     // Its audit log is Bistro's, not the reseller's.
     const log = await caller.audit.list({ limit: 100 });
     const originals = await owner.auditEntry.findMany({
@@ -181,16 +163,16 @@ describe("opening an account below one's own", () => {
 
   it("refuses what is not strictly below, a closed account, a second open, and a member", async () => {
     const reseller = callerOf("voicereseller").caller;
-    expect((await refusal(reseller.openAs.start({ accountId: ids.voicereseller.accountId }))).code).toBe("NOT_FOUND");
-    expect((await refusal(reseller.openAs.start({ accountId: ids.acme.accountId }))).code).toBe("NOT_FOUND");
-    const closed = await refusal(reseller.openAs.start({ accountId: closedId }));
+    expect((await trpcError(reseller.openAs.start({ accountId: ids.voicereseller.accountId }))).code).toBe("NOT_FOUND");
+    expect((await trpcError(reseller.openAs.start({ accountId: ids.acme.accountId }))).code).toBe("NOT_FOUND");
+    const closed = await trpcError(reseller.openAs.start({ accountId: closedId }));
     expect([closed.code, clientMessage(closed)]).toEqual([
       "BAD_REQUEST",
       "OpenAs Closed is closed; a closed account cannot be opened.",
     ]);
-    const clinic = await refusal(callerOf("city-clinic").caller.openAs.start({ accountId: ids.bistro.accountId }));
+    const clinic = await trpcError(callerOf("city-clinic").caller.openAs.start({ accountId: ids.bistro.accountId }));
     expect(clinic.code).toBe("FORBIDDEN");
-    const secondOpen = await refusal(
+    const secondOpen = await trpcError(
       callerOf("voicereseller", { openAs: subResellerId }).caller.openAs.start({
         accountId: (await owner.account.findFirstOrThrow({ where: { slug: "openas-grandchild" } })).id,
       }),
@@ -199,7 +181,7 @@ describe("opening an account below one's own", () => {
       "CONFLICT",
       "You have OpenAs Sub open. Return to your own account before opening another.",
     ]);
-    const member = await refusal(
+    const member = await trpcError(
       callerOf("voicereseller", { userId: memberUserId, role: "member" }).caller.openAs.start({
         accountId: ids.bistro.accountId,
       }),
@@ -209,11 +191,11 @@ describe("opening an account below one's own", () => {
 
   it("fails every request, rather than acting as anyone, when the opened account is no longer open to the user", async () => {
     for (const openAs of [ids.acme.accountId, closedId, ids.voicereseller.accountId]) {
-      const error = await refusal(callerOf("voicereseller", { openAs }).caller.account.current());
+      const error = await trpcError(callerOf("voicereseller", { openAs }).caller.account.current());
       expect([error.code, clientMessage(error)]).toEqual(["FORBIDDEN", OPENED_ACCOUNT_GONE]);
     }
     // A member whose cookie survived a role change is refused the same way.
-    const member = await refusal(
+    const member = await trpcError(
       callerOf("voicereseller", {
         userId: memberUserId,
         role: "member",

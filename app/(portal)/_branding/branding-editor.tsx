@@ -71,8 +71,13 @@ function draftOf(fields: Fields): Draft {
   };
 }
 
-/** Only what the user changed: an override to set, or null to inherit again. */
-function changesOf(fields: Fields, draft: Draft) {
+type Changes = NonNullable<Parameters<typeof browserTrpc.branding.update.mutate>[0]["changes"]>;
+
+/**
+ * Only what the user changed: an override to set, or null to inherit again. Values go as typed;
+ * the server checks each one (a select's value is one of its options, a text can be anything).
+ */
+function changesOf(fields: Fields, draft: Draft): Changes {
   const changes: Record<string, unknown> = {};
   for (const key of TEXT_FIELDS) {
     const { override, value } = draft.text[key];
@@ -85,7 +90,7 @@ function changesOf(fields: Fields, draft: Draft) {
   }
   if (!did.override && fields.didDefaultDestKind.own !== null) changes.didDefaultDest = null;
   if (!draft.logo.override && fields.logoUrl.own !== null) changes.logoUrl = null;
-  return changes;
+  return changes as Changes;
 }
 
 /** Which field an error from the server is about: the input path, or the colour a sentence names. */
@@ -169,7 +174,7 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
     try {
       const saved = await browserTrpc.branding.update.mutate({
         accountId: editor.account.id,
-        changes: changes as never,
+        changes,
         logo,
       });
       setEditor(saved);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BrandingChanges } from "../../branding/fields";
 import { MAX_LOGO_BYTES } from "../../branding/logo";
+import { ValueSource } from "./effective-settings.schema";
 
 const AccountId = z.uuid({ message: "accountId must be an account id" });
 
@@ -23,17 +24,6 @@ export const UpdateBrandingInput = z.object({
     })
     .optional(),
 });
-
-const ValueSource = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("account"),
-    accountId: z.uuid(),
-    slug: z.string(),
-    name: z.string(),
-    depth: z.number().int(),
-  }),
-  z.object({ kind: z.literal("platform") }),
-]);
 
 const field = <T extends z.ZodType>(value: T) =>
   z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const ValueSource = z.discriminatedUnion("kind", [
+/** Where an inherited value comes from: an account of the chain, or the platform. */
+export const ValueSource = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("account"),
     accountId: z.uuid(),
