@@ -48,8 +48,6 @@ test("the reseller gives a child its own brand domain, and the child's branded l
   await expect(row(page, "clinic-old.localhost")).not.toContainText("Primary");
 
   // Removing asks first; from the keyboard, the question takes the focus and the next Tab confirms.
-  // (Let the refresh after "Make primary" land first: a re-render under the keyboard moves focus.)
-  await page.waitForLoadState("networkidle");
   await row(page, "clinic-old.localhost").getByRole("button", { name: "Remove clinic-old.localhost" }).focus();
   await page.keyboard.press("Enter");
   await expect(

@@ -119,12 +119,15 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
       </div>
       <form action={formAction} className="flex flex-wrap items-center gap-2" aria-describedby={errorId}>
         <Hidden accountId={props.account.id} hostname={domain.hostname} page={props.page} />
+        {/* Distinct keys: React must not turn the focused "Remove" button into "Yes, remove" in place,
+            or the rest of the key press that opened the question would confirm it. */}
         {confirming ? (
           <>
-            <span ref={questionRef} tabIndex={-1} className="text-sm">
+            <span key="question" ref={questionRef} tabIndex={-1} className="text-sm">
               Remove <strong className="break-all">{domain.hostname}</strong> from {props.account.name}?
             </span>
             <button
+              key="confirm-remove"
               type="submit"
               name="intent"
               value="remove"
@@ -133,18 +136,26 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
             >
               {pending ? "Removing…" : "Yes, remove"}
             </button>
-            <button type="button" onClick={cancel} disabled={pending} className={buttonClass}>
+            <button key="cancel" type="button" onClick={cancel} disabled={pending} className={buttonClass}>
               Cancel
             </button>
           </>
         ) : (
           <>
             {domain.isPrimary ? null : (
-              <button type="submit" name="intent" value="primary" disabled={pending} className={buttonClass}>
+              <button
+                key="make-primary"
+                type="submit"
+                name="intent"
+                value="primary"
+                disabled={pending}
+                className={buttonClass}
+              >
                 Make primary<span className="sr-only"> {domain.hostname}</span>
               </button>
             )}
             <button
+              key="remove"
               ref={removeRef}
               type="button"
               onClick={() => setConfirming(true)}
