@@ -2,8 +2,8 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { OPENED_ACCOUNT_GONE } from "../auth/open-as";
 import { serverCaller } from "./server-caller";
-import { OPENED_ACCOUNT_GONE } from "./trpc";
 
 /**
  * The account a portal page acts for. A session that no longer holds goes back to sign-in; an

@@ -8,7 +8,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { PrismaClient } from "@/server/db/types";
 import type { Actor } from "../audit/record";
-import type { OpenAsCookie } from "../auth/open-as";
+import { OPEN_AS_RETURN_HINT, OPENED_ACCOUNT_GONE, type OpenAsCookie } from "../auth/open-as";
 import { type Permission, roleHas } from "../auth/permissions";
 import type { PortalSession } from "../auth/session";
 import { withTenant } from "../db/tenant";
@@ -133,7 +133,10 @@ export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(a
       throw new TRPCError({ code: "FORBIDDEN", message: OPENED_ACCOUNT_GONE });
     }
     if (!roleHas(account.role, "accounts:open")) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `Your role cannot open other accounts. ${RETURN_HINT}` });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `Your role cannot open other accounts. ${OPEN_AS_RETURN_HINT}`,
+      });
     }
     openedAs = { id: account.open_as_id, slug: account.open_as_slug, name: account.open_as_name };
   }
@@ -148,10 +151,6 @@ export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(a
     ctx: { session: { ...session, role: account.role }, ancestors: account.ancestors, viewer, openedAs },
   });
 });
-
-const RETURN_HINT = "Return to your own account.";
-/** Also how pages recognise this refusal, to offer the way back. */
-export const OPENED_ACCOUNT_GONE = `The account you opened is no longer open to you. ${RETURN_HINT}`;
 
 /**
  * Runs the rest of the request in one transaction scoped to the signed-in account: `ctx.db` is

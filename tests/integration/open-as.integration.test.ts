@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { clientMessage } from "@/server/api/error-message";
-import { OPENED_ACCOUNT_GONE } from "@/server/api/trpc";
 import { recordAudit } from "@/server/audit/record";
 import type { OpenAsCookie } from "@/server/auth/open-as";
+import { OPENED_ACCOUNT_GONE } from "@/server/auth/open-as";
 import { withTenant } from "@/server/db/tenant";
 import { callerAs, trpcError } from "@/tests/helpers/callers";
 import {
