@@ -8,7 +8,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { PrismaClient } from "@/server/db/types";
 import type { Actor } from "../audit/record";
-import { OPEN_AS_RETURN_HINT, OPENED_ACCOUNT_GONE, type OpenAsCookie } from "../auth/open-as";
+import { OPENED_ACCOUNT_GONE, type OpenAsCookie } from "../auth/open-as";
 import { type Permission, roleHas } from "../auth/permissions";
 import type { PortalSession } from "../auth/session";
 import { withTenant } from "../db/tenant";
@@ -129,16 +129,12 @@ export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(a
   }
   let openedAs: OpenedAccount | null = null;
   if (ctx.openAs) {
-    if (!account.open_as_id || !account.open_as_slug || !account.open_as_name || account.open_as_status === "closed") {
+    // Gone, closed, or the user's role no longer opens accounts: one refusal, one way back.
+    const { open_as_id: id, open_as_slug: slug, open_as_name: name } = account;
+    if (!id || !slug || !name || account.open_as_status === "closed" || !roleHas(account.role, "accounts:open")) {
       throw new TRPCError({ code: "FORBIDDEN", message: OPENED_ACCOUNT_GONE });
     }
-    if (!roleHas(account.role, "accounts:open")) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: `Your role cannot open other accounts. ${OPEN_AS_RETURN_HINT}`,
-      });
-    }
-    openedAs = { id: account.open_as_id, slug: account.open_as_slug, name: account.open_as_name };
+    openedAs = { id, slug, name };
   }
   const viewer: Viewer = {
     userId: session.userId,

@@ -10,9 +10,8 @@ import { env } from "../env";
  */
 export const OPEN_AS_COOKIE = "portal.open-as";
 
-export const OPEN_AS_RETURN_HINT = "Return to your own account.";
 /** The refusal when the opened account is no longer open to the user; pages offer the way back. */
-export const OPENED_ACCOUNT_GONE = `The account you opened is no longer open to you. ${OPEN_AS_RETURN_HINT}`;
+export const OPENED_ACCOUNT_GONE = "The account you opened is no longer open to you. Return to your own account.";
 
 const OpenAsValue = z.string().regex(/^[0-9a-f-]{36}\.[0-9a-f-]{36}$/);
 const Uuid = z.uuid();
