@@ -43,7 +43,7 @@ test("the reseller creates a child, brands it, sees its login page on its own do
   const primary = page.getByTestId("field-branding-primaryColor");
   await primary.getByRole("button", { name: "Override" }).click();
   await page.getByLabel("Primary colour", { exact: true }).fill("#f59e0b");
-  await expect(page.getByTestId("branding-primaryColor-error")).toContainText("too light for links on white");
+  await expect(page.getByTestId("branding-primaryColor-error")).toContainText("too light for links on the page");
   await page.getByLabel("Primary colour", { exact: true }).fill("#0f766e");
   await expect(page.getByTestId("branding-primaryColor-error")).toHaveCount(0);
   expect(await previewVariable(page, "--brand-primary")).toBe("#0f766e");

@@ -12,9 +12,11 @@ describe("colourContrastProblems", () => {
   });
 
   it.each([
-    ["amber, too light for links on white", "#f59e0b", "contrast 2.1:1"],
+    ["amber, too light for links on the page", "#f59e0b", "contrast 2.0:1"],
     ["white itself", "#ffffff", "contrast 1.0:1"],
-    ["a mid grey, too light for links", "#8a8a8a", "contrast 3.4:1"],
+    ["a mid grey, too light for links", "#8a8a8a", "contrast 3.2:1"],
+    // 4.5:1 on white cards, but links also sit on the slate-50 page, where it is 4.3:1
+    ["a grey that passes on white only", "#767676", "contrast 4.3:1"],
   ])("refuses %s as the primary colour, saying why", (_name, colour, found) => {
     const [problem] = colourContrastProblems({ primaryColor: colour });
     expect(problem?.field).toBe("primaryColor");

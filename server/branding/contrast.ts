@@ -3,13 +3,14 @@ import { contrastRatio, readableTextOn } from "../tenancy/theme";
 /** WCAG 2 level AA for normal text. */
 export const AA_NORMAL_TEXT = 4.5;
 
-const WHITE = "#ffffff";
+/** Links sit on white cards and on the page itself (Tailwind slate-50, app/globals.css): the darker of the two decides. */
+const LINK_BACKGROUNDS = ["#ffffff", "#f8fafc"] as const;
 const ratio = (value: number) => `${(Math.floor(value * 10) / 10).toFixed(1)}:1`;
 
 /**
  * What the portal does with each brand colour, and whether text stays readable (WCAG AA) there:
  * - the primary colour is a surface under text (header, buttons; text in white or near-black,
- *   whichever reads better) and the colour of links on white cards;
+ *   whichever reads better) and the colour of links, on white cards and on the page background;
  * - the accent colour is a surface under text (badges, the brand mark).
  * Returns one sentence per failure, naming the colour, the contrast found and the one needed.
  */
@@ -20,11 +21,11 @@ export function colourContrastProblems(colours: { primaryColor?: string; accentC
   const problems: { field: "primaryColor" | "accentColor"; message: string }[] = [];
   const { primaryColor, accentColor } = colours;
   if (primaryColor) {
-    const onWhite = contrastRatio(primaryColor, WHITE);
-    if (onWhite < AA_NORMAL_TEXT) {
+    const asLink = Math.min(...LINK_BACKGROUNDS.map((background) => contrastRatio(primaryColor, background)));
+    if (asLink < AA_NORMAL_TEXT) {
       problems.push({
         field: "primaryColor",
-        message: `The primary colour ${primaryColor} is too light for links on white: contrast ${ratio(onWhite)}, WCAG AA needs ${AA_NORMAL_TEXT}:1. Choose a darker shade.`,
+        message: `The primary colour ${primaryColor} is too light for links on the page: contrast ${ratio(asLink)}, WCAG AA needs ${AA_NORMAL_TEXT}:1. Choose a darker shade.`,
       });
     }
     const underText = contrastRatio(primaryColor, readableTextOn(primaryColor));

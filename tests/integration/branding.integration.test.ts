@@ -169,9 +169,9 @@ describe("inheritance at three levels, with overrides and resets", () => {
 describe("the rules", () => {
   it.each([
     [
-      "a primary colour too light for links on white",
+      "a primary colour too light for links on the page",
       { primaryColor: "#f59e0b" },
-      "The primary colour #f59e0b is too light for links on white: contrast 2.1:1, WCAG AA needs 4.5:1. Choose a darker shade.",
+      "The primary colour #f59e0b is too light for links on the page: contrast 2.0:1, WCAG AA needs 4.5:1. Choose a darker shade.",
     ],
     [
       "an accent colour no text reads on",
@@ -212,6 +212,10 @@ describe("the rules", () => {
     });
     expect(bistro.account.isOwn).toBe(true);
     expect(bistro.fields.timezone.own).toBe("Europe/Paris");
+    // Its place in the tree is untouched: the tree trigger must not recompute it from a parent
+    // row the tenant cannot read.
+    const row = await owner.account.findUniqueOrThrow({ where: { id: ids.bistro.accountId } });
+    expect(row.ancestors).toEqual(ids.bistro.ancestors);
     const member = await trpcError(
       callerOf("voicereseller", { id: memberUserId, role: "member" }).branding.get({ accountId: leafId }),
     );

@@ -372,7 +372,7 @@ describe("the ancestors trigger", () => {
     expect(ids.acme.ancestors).toEqual([]);
   });
 
-  it("recomputes ancestors a writer tries to forge", async () => {
+  it("keeps the ancestors a writer tries to forge", async () => {
     const updated = await owner.account.update({
       where: { id: ids.bistro.accountId },
       data: { ancestors: [] },
