@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { problemFor } from "./page-problem";
+import { notFoundOn, problemFor } from "./page-problem";
 
 const badInput = new TRPCError({
   code: "BAD_REQUEST",
@@ -28,5 +28,16 @@ describe("problemFor", () => {
     expect(() => problemFor(forbidden, { NOT_FOUND: null })).toThrow(forbidden);
     const crash = new Error("database down");
     expect(() => problemFor(crash, { NOT_FOUND: null })).toThrow(crash);
+  });
+});
+
+describe("notFoundOn", () => {
+  it("renders the 404 for the codes given, and leaves every other error to the page", () => {
+    expect(() => notFoundOn(notFound, ["NOT_FOUND", "BAD_REQUEST"])).toThrow(
+      expect.objectContaining({ digest: expect.stringMatching(/404/) }),
+    );
+    expect(() => notFoundOn(badInput, ["NOT_FOUND", "BAD_REQUEST"])).toThrow();
+    expect(() => notFoundOn(forbidden, ["NOT_FOUND", "BAD_REQUEST"])).not.toThrow();
+    expect(() => notFoundOn(new Error("database down"), ["NOT_FOUND"])).not.toThrow();
   });
 });

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
 import { clientMessage } from "./error-message";
 
 type Code = TRPCError["code"];
@@ -13,4 +14,12 @@ export function problemFor(error: unknown, explain: Partial<Record<Code, string 
     return { problem: explain[error.code] ?? clientMessage(error) };
   }
   throw error;
+}
+
+/**
+ * For a page about one account named in its URL: when the procedure refuses with one of `codes`
+ * (not yours, not an id, ...), the page does not exist for this user; Next renders its 404.
+ */
+export function notFoundOn(error: unknown, codes: readonly Code[]): void {
+  if (error instanceof TRPCError && codes.includes(error.code)) notFound();
 }

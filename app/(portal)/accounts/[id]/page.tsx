@@ -1,7 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFoundOn } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { OpenAsButton } from "../../open-as/open-as-button";
 import { AccountForm } from "../account-form";
@@ -29,7 +28,7 @@ export default async function AccountPage({
   const caller = await serverCaller();
   const account = await caller.accounts.get({ accountId: id }).catch((error: unknown) => {
     // Not below this reseller, not an id, or not a reseller at all: all look like "no such page".
-    if (error instanceof TRPCError && ["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN"].includes(error.code)) notFound();
+    notFoundOn(error, ["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN"]);
     throw error;
   });
   const plans = await caller.plans.list();

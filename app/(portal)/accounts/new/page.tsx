@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
+import { notFoundOn } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { AccountForm } from "../account-form";
 import { createAccountAction } from "../actions";
@@ -22,7 +22,7 @@ export default async function NewAccountPage({
   const parent =
     typeof parentParam === "string" && parentParam !== account.id
       ? await caller.accounts.get({ accountId: parentParam }).catch((error: unknown) => {
-          if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+          notFoundOn(error, ["NOT_FOUND", "BAD_REQUEST"]);
           throw error;
         })
       : { id: account.id, name: account.name, limits: account.limits, isReseller: true };

@@ -1,7 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { problemFor } from "@/server/api/page-problem";
+import { notFoundOn, problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { BrandingView } from "../../../_branding/branding-view";
 
@@ -13,7 +11,7 @@ export default async function AccountBrandingPage({ params }: { params: Promise<
   const caller = await serverCaller();
   const result = await caller.branding.get({ accountId: id }).catch((error: unknown) => {
     // Not the tenant's nor below it, or not an id: both look like "no such page".
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    notFoundOn(error, ["NOT_FOUND", "BAD_REQUEST"]);
     return problemFor(error, { FORBIDDEN: "Your role cannot change branding; an owner or admin of the account can." });
   });
   const back =

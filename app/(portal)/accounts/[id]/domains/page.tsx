@@ -1,8 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
-import { problemFor } from "@/server/api/page-problem";
+import { notFoundOn, problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { DomainsView, doneMessage } from "../../../_domains/domains-view";
 
@@ -20,7 +18,7 @@ export default async function AccountDomainsPage({
   const caller = await serverCaller();
   const result = await caller.domains.list({ accountId: id }).catch((error: unknown) => {
     // Not the tenant's nor below it, or not an id: both look like "no such page".
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    notFoundOn(error, ["NOT_FOUND", "BAD_REQUEST"]);
     return problemFor(error, { FORBIDDEN: "Your role cannot manage domains; an owner or admin of the account can." });
   });
   const name = "account" in result ? result.account.name : "this account";
