@@ -3,6 +3,7 @@ import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
 import { DomainError } from "../domain-error";
 import { type Limits, limitsAboveParent, limitsBelowChildren } from "./limits";
+import { NOT_BELOW, requireBelow } from "./scope";
 
 export type AccountStatus = "active" | "suspended" | "closed";
 
@@ -19,14 +20,6 @@ export type ManagedAccount = {
   childLimitFloor: Limits;
   openChildCount: number;
 };
-
-const NOT_BELOW = "No such account below yours.";
-
-async function requireBelow(db: TenantDb, actor: Actor, accountId: string) {
-  const account = await db.account.findFirst({ where: { id: accountId, ancestors: { has: actor.accountId } } });
-  if (!account?.parentId) throw new DomainError("NOT_FOUND", NOT_BELOW);
-  return { ...account, parentId: account.parentId };
-}
 
 async function limitsOf(db: TenantDb, accountId: string) {
   const row = await db.account.findFirst({
@@ -61,7 +54,7 @@ async function requirePlan(db: TenantDb, planId: string): Promise<void> {
 
 /** An account below the tenant, with what its edit form needs to explain the limits. */
 export async function getChildAccount(db: TenantDb, actor: Actor, accountId: string): Promise<ManagedAccount> {
-  const account = await requireBelow(db, actor, accountId);
+  const account = await requireBelow(db, actor.accountId, accountId);
   const parent = await limitsOf(db, account.parentId);
   const { floor, openChildren } = await childFloor(db, account.id);
   return {
@@ -85,7 +78,7 @@ export async function createChildAccount(
   input: { parentId?: string; name: string; slug: string; planId: string; isReseller: boolean; limits: Limits },
 ): Promise<ManagedAccount> {
   const parentId = input.parentId ?? actor.accountId;
-  if (parentId !== actor.accountId) await requireBelow(db, actor, parentId);
+  if (parentId !== actor.accountId) await requireBelow(db, actor.accountId, parentId);
   const parent = await limitsOf(db, parentId);
   if (!parent.isReseller) {
     throw new DomainError("BAD_REQUEST", `${parent.name} is not a reseller, so it cannot have child accounts.`);
@@ -134,7 +127,7 @@ export async function updateChildAccount(
   actor: Actor,
   input: { accountId: string; name?: string; planId?: string; limits?: Limits },
 ): Promise<ManagedAccount> {
-  const account = await requireBelow(db, actor, input.accountId);
+  const account = await requireBelow(db, actor.accountId, input.accountId);
   if (input.planId !== undefined) await requirePlan(db, input.planId);
   if (input.limits) {
     const parent = await limitsOf(db, account.parentId);
@@ -165,7 +158,7 @@ export async function setChildAccountStatus(
   actor: Actor,
   input: { accountId: string; status: AccountStatus },
 ): Promise<ManagedAccount> {
-  const account = await requireBelow(db, actor, input.accountId);
+  const account = await requireBelow(db, actor.accountId, input.accountId);
   if (account.status === input.status) return getChildAccount(db, actor, account.id);
   if (account.status === "closed") {
     throw new DomainError("BAD_REQUEST", `${account.name} is closed; a closed account cannot be reopened.`);

@@ -1,6 +1,7 @@
 import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { DomainError } from "../domain-error";
+import { requireBelow } from "./scope";
 
 export type OpenableAccount = { id: string; slug: string; name: string };
 
@@ -20,11 +21,7 @@ export async function openAccount(
       `You have ${input.alreadyOpen.name} open. Return to your own account before opening another.`,
     );
   }
-  const account = await db.account.findFirst({
-    where: { id: input.accountId, ancestors: { has: actor.accountId } },
-    select: { id: true, slug: true, name: true, status: true },
-  });
-  if (!account) throw new DomainError("NOT_FOUND", "No such account below yours.");
+  const account = await requireBelow(db, actor.accountId, input.accountId);
   if (account.status === "closed") {
     throw new DomainError("BAD_REQUEST", `${account.name} is closed; a closed account cannot be opened.`);
   }

@@ -14,3 +14,15 @@ export async function requireOwnOrBelow(db: TenantDb, tenantId: string, accountI
   if (!account) throw new DomainError("NOT_FOUND", NOT_YOURS);
   return account;
 }
+
+export const NOT_BELOW = "No such account below yours.";
+
+/**
+ * An account strictly below the tenant (never the tenant itself), for what only a parent does to
+ * a child: manage it, open it. Anything else answers NOT_FOUND.
+ */
+export async function requireBelow(db: TenantDb, tenantId: string, accountId: string) {
+  const account = await db.account.findFirst({ where: { id: accountId, ancestors: { has: tenantId } } });
+  if (!account?.parentId) throw new DomainError("NOT_FOUND", NOT_BELOW);
+  return { ...account, parentId: account.parentId };
+}
