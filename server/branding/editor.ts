@@ -5,25 +5,8 @@ import { DomainError } from "../domain-error";
 import { type InheritableSettings, loadBrandingChain } from "../tenancy/branding";
 import { type Inherited, resolveInherited } from "../tenancy/inheritance";
 import { colourContrastProblems } from "./contrast";
-import type { BrandingChanges } from "./fields";
+import { type BrandingChanges, EDITABLE_FIELDS, type EditableField } from "./fields";
 import { storeLogo } from "./logo";
-
-/** The fields of the editor, in the order it shows them. */
-export const EDITABLE_FIELDS = [
-  "brandName",
-  "logoUrl",
-  "primaryColor",
-  "accentColor",
-  "supportEmail",
-  "supportPhone",
-  "timezone",
-  "language",
-  "voiceGender",
-  "defaultCidNumber",
-  "didDefaultDestKind",
-  "didDefaultDestId",
-] as const satisfies readonly (keyof InheritableSettings)[];
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 export type EditorField<K extends EditableField> = {
   /** The account's own value; null when it inherits. */

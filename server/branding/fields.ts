@@ -1,5 +1,23 @@
 import { z } from "zod";
+import type { InheritableSettings } from "../tenancy/branding";
 import { SUPPORTED_LANGUAGES } from "../tenancy/languages";
+
+/** The fields of the branding editor, in the order it shows them (the browser's form too). */
+export const EDITABLE_FIELDS = [
+  "brandName",
+  "logoUrl",
+  "primaryColor",
+  "accentColor",
+  "supportEmail",
+  "supportPhone",
+  "timezone",
+  "language",
+  "voiceGender",
+  "defaultCidNumber",
+  "didDefaultDestKind",
+  "didDefaultDestId",
+] as const satisfies readonly (keyof InheritableSettings)[];
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** Where unrouted DIDs may land (the database's accounts_did_default_dest check mirrors this). */
 export const DID_DESTINATION_KINDS = ["extension", "ring_group", "queue", "ivr", "voicemail", "external"] as const;

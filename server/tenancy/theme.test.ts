@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InheritableSettings } from "./branding";
 import { resolveInherited } from "./inheritance";
-import { contrastRatio, readableTextOn, relativeLuminance, themeVariables } from "./theme";
+import { contrastRatio, readableTextOn, relativeLuminance, themeVariables, wholeColour } from "./theme";
 
 const WHITE = "#ffffff";
 const DARK = "#111827";
@@ -126,5 +126,18 @@ describe("themeVariables", () => {
       "--brand-on-accent": WHITE,
     });
     expect(Object.keys(variables).every((name) => name.startsWith("--brand-"))).toBe(true);
+  });
+});
+
+describe("wholeColour", () => {
+  it.each([
+    ["#7C3AED", "#7c3aed"],
+    [" #0f766e ", "#0f766e"],
+    ["#7c3a", null],
+    ["7c3aed", null],
+    ["#7c3aedd", null],
+    ["", null],
+  ])("%j is %j", (value, expected) => {
+    expect(wholeColour(value)).toBe(expected);
   });
 });

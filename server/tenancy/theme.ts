@@ -1,5 +1,11 @@
 import type { EffectiveSettings } from "./branding";
 
+/** `value` as a #rrggbb colour (trimmed, lower case), or null while it is not a whole one. */
+export function wholeColour(value: string): string | null {
+  const colour = value.trim().toLowerCase();
+  return /^#[0-9a-f]{6}$/.test(colour) ? colour : null;
+}
+
 /** WCAG relative luminance of a #rrggbb colour. */
 export function relativeLuminance(hex: string): number {
   const channels = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16) / 255);

@@ -2,13 +2,14 @@
 
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { browserTrpc } from "@/components/browser-trpc";
 import type { AppRouter } from "@/server/api/root";
 import { colourContrastProblems } from "@/server/branding/contrast";
-import { DID_DESTINATION_KINDS } from "@/server/branding/fields";
+import { DID_DESTINATION_KINDS, EDITABLE_FIELDS, type EditableField } from "@/server/branding/fields";
 import type { ValueSource } from "@/server/tenancy/inheritance";
 import { SUPPORTED_LANGUAGES } from "@/server/tenancy/languages";
+import { wholeColour } from "@/server/tenancy/theme";
 import { FieldRow, inputClass } from "./field-row";
 import { LoginPreview } from "./login-preview";
 
@@ -16,17 +17,10 @@ type Editor = Awaited<ReturnType<AppRouter["branding"]["get"]>>;
 type Fields = Editor["fields"];
 
 /** The fields edited as one text value each (the DID destination is a pair, the logo a file). */
-const TEXT_FIELDS = [
-  "brandName",
-  "primaryColor",
-  "accentColor",
-  "supportEmail",
-  "supportPhone",
-  "timezone",
-  "language",
-  "voiceGender",
-  "defaultCidNumber",
-] as const;
+const TEXT_FIELDS = EDITABLE_FIELDS.filter(
+  (key): key is Exclude<EditableField, "logoUrl" | "didDefaultDestKind" | "didDefaultDestId"> =>
+    key !== "logoUrl" && key !== "didDefaultDestKind" && key !== "didDefaultDestId",
+);
 type TextField = (typeof TEXT_FIELDS)[number];
 type FieldName = TextField | "didDefaultDest" | "logoUrl";
 
@@ -125,14 +119,13 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
 
   const shown = (key: TextField) =>
     draft.text[key].override ? draft.text[key].value : String(fields[key].inherited.value ?? "");
-  const colourWarnings = useMemo(
-    () =>
-      colourContrastProblems({
-        primaryColor: draft.text.primaryColor.override ? draft.text.primaryColor.value.trim().toLowerCase() : undefined,
-        accentColor: draft.text.accentColor.override ? draft.text.accentColor.value.trim().toLowerCase() : undefined,
-      }).filter(({ message }) => /#[0-9a-f]{6}/.test(message)),
-    [draft.text.primaryColor, draft.text.accentColor],
-  );
+  // Checked as the user types, once a colour is whole; the server checks the same on save.
+  const overriddenColour = (key: "primaryColor" | "accentColor") =>
+    draft.text[key].override ? (wholeColour(draft.text[key].value) ?? undefined) : undefined;
+  const colourWarnings = colourContrastProblems({
+    primaryColor: overriddenColour("primaryColor"),
+    accentColor: overriddenColour("accentColor"),
+  });
 
   const setText = (key: TextField, patch: Partial<Draft["text"][TextField]>) =>
     setDraft((current) => ({ ...current, text: { ...current.text, [key]: { ...current.text[key], ...patch } } }));
@@ -234,7 +227,7 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
             type="color"
             aria-label={`${LABELS[key]} picker`}
             disabled={disabled}
-            value={/^#[0-9a-fA-F]{6}$/.test(shown(key)) ? shown(key).toLowerCase() : "#000000"}
+            value={wholeColour(shown(key)) ?? "#000000"}
             onChange={(event) => setText(key, { value: event.target.value })}
             className="h-10 w-12 shrink-0 cursor-pointer rounded border border-slate-300 disabled:cursor-not-allowed"
           />

@@ -2,7 +2,7 @@
 
 import type { CSSProperties } from "react";
 import { BrandMark } from "@/components/brand-mark";
-import { readableTextOn } from "@/server/tenancy/theme";
+import { readableTextOn, wholeColour } from "@/server/tenancy/theme";
 
 export type PreviewBrand = {
   brandName: string;
@@ -13,16 +13,14 @@ export type PreviewBrand = {
   supportPhone: string | null;
 };
 
-const HEX = /^#[0-9a-fA-F]{6}$/;
-
 /**
  * The branded login page as this account's customers will see it, drawn from the form's current
  * values before anything is saved: same brand mark, colours and support line as the real page.
  */
 export function LoginPreview({ brand }: { brand: PreviewBrand }) {
   // A half-typed colour keeps the last whole one out of the preview rather than breaking it.
-  const primary = HEX.test(brand.primaryColor) ? brand.primaryColor.toLowerCase() : "#64748b";
-  const accent = HEX.test(brand.accentColor) ? brand.accentColor.toLowerCase() : "#94a3b8";
+  const primary = wholeColour(brand.primaryColor) ?? "#64748b";
+  const accent = wholeColour(brand.accentColor) ?? "#94a3b8";
   const variables = {
     "--brand-primary": primary,
     "--brand-on-primary": readableTextOn(primary),
