@@ -4,12 +4,9 @@
  * the migrations (admitted by the `platform_owner` policies) and is used only to arrange data and
  * to look behind the policies.
  */
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { createPrismaClient } from "@/server/db/client";
-import { isSharedModel, SHARED_MODELS } from "@/server/db/shared-models";
 import { withTenant } from "@/server/db/tenant";
 import { APP_ROLE } from "@/server/db/urls";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
@@ -144,82 +141,6 @@ describe("composite foreign keys", () => {
       },
     });
     await owner.auditEntry.delete({ where: { accountId_id: { accountId: created.accountId, id: created.id } } });
-  });
-});
-
-/** Model name -> table name, from the @@map attributes of prisma/schema.prisma. */
-async function tableNamesBySchema(): Promise<Map<string, string>> {
-  const schema = await readFile(path.resolve("prisma", "schema.prisma"), "utf8");
-  const tables = new Map<string, string>();
-  for (const match of schema.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
-    const [, model, body] = match;
-    if (!model || body === undefined) continue;
-    const mapped = /@@map\("([^"]+)"\)/.exec(body)?.[1];
-    tables.set(model, mapped ?? model);
-  }
-  return tables;
-}
-
-describe("every tenant model", () => {
-  it("names only real models on the shared list", () => {
-    const models: readonly string[] = Object.values(Prisma.ModelName);
-    for (const shared of SHARED_MODELS) expect(models).toContain(shared);
-  });
-
-  it("has account_id, row-level security enabled and forced, and an account_id policy", async () => {
-    const models = Object.values(Prisma.ModelName);
-    const tablesBySchema = await tableNamesBySchema();
-    // The schema file and the generated client must describe the same models, or the map below
-    // would silently skip one.
-    expect([...tablesBySchema.keys()].sort()).toEqual([...models].sort());
-
-    type TableRow = {
-      relname: string;
-      relrowsecurity: boolean;
-      relforcerowsecurity: boolean;
-      has_account_id: boolean;
-      policies: string[];
-    };
-    const tables = await owner.$queryRaw<TableRow[]>`
-      SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
-             EXISTS (SELECT 1 FROM information_schema.columns col
-                      WHERE col.table_schema = n.nspname AND col.table_name = c.relname
-                        AND col.column_name = 'account_id' AND col.is_nullable = 'NO') AS has_account_id,
-             ARRAY(SELECT coalesce(p.qual, '') || ' | ' || coalesce(p.with_check, '')
-                     FROM pg_policies p
-                    WHERE p.schemaname = n.nspname AND p.tablename = c.relname
-                      AND p.roles = ARRAY['public']::name[]) AS policies
-        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')`;
-    const byName = new Map(tables.map((table) => [table.relname, table]));
-
-    // A table created in SQL without a model would escape the check below: refuse it too.
-    const modelled = new Set(tablesBySchema.values());
-    const unmodelled = tables
-      .map((table) => table.relname)
-      .filter((name) => !modelled.has(name) && name !== "_prisma_migrations");
-    expect(unmodelled, "tables without a Prisma model").toEqual([]);
-
-    const problems: string[] = [];
-    for (const model of models) {
-      if (isSharedModel(model)) continue;
-      const tableName = tablesBySchema.get(model) ?? model;
-      const table = byName.get(tableName);
-      if (!table) {
-        problems.push(`${model}: table ${tableName} does not exist`);
-        continue;
-      }
-      if (!table.has_account_id) problems.push(`${model}: no NOT NULL account_id column`);
-      if (!table.relrowsecurity) problems.push(`${model}: row-level security is not enabled`);
-      if (!table.relforcerowsecurity) problems.push(`${model}: row-level security is not forced`);
-      const tenantPolicy = table.policies.some((policy) =>
-        policy.split(" | ").every((part) => part.includes("account_id") && part.includes("app.account_id")),
-      );
-      if (!tenantPolicy) {
-        problems.push(`${model}: no policy for everyone keyed on app.account_id (USING and WITH CHECK)`);
-      }
-    }
-    expect(problems).toEqual([]);
   });
 });
 
