@@ -1,17 +1,52 @@
 // The reseller's child list with 10,000 children: `npx tsx scripts/bench/children.bench.ts` (part of `npm run bench`).
 // Not a test: it prints numbers for docs/PERFORMANCE.md and asserts nothing about time.
+//   --plans         print each explained statement's SQL and whole plan as well
+//   --explain-only  explain the statements and time nothing
+//   --quick         100 iterations instead of 500, while changing something (document 500)
 import { listChildAccounts } from "@/server/accounts/children";
-import { createPrismaClient } from "@/server/db/client";
+import { createPrismaClient, type SentQuery } from "@/server/db/client";
 import { withTenant } from "@/server/db/tenant";
+import { explainAsTenant } from "./explain";
 import { formatStats, measure, prepareBenchDatabase } from "./measure";
 
 const CHILDREN = 10_000;
-const ITERATIONS = 500;
+const ITERATIONS = process.argv.includes("--quick") ? 100 : 500;
+const PRINT_PLANS = process.argv.includes("--plans");
+const EXPLAIN_ONLY = process.argv.includes("--explain-only");
 const WORDS = ["Bistro", "Clinic", "Dental", "Garage", "Studio", "Bakery", "Florist", "Law", "Hotel", "Gym"];
+
+type ListInput = { search?: string; cursor?: string; limit?: number };
 
 const database = await prepareBenchDatabase();
 const owner = createPrismaClient(database.ownerUrl, { max: 2 });
 const app = createPrismaClient(database.appUrl, { max: 2 });
+
+/**
+ * Where a page's time goes: every statement the code path sends, captured from Prisma's query
+ * events and explained as the request role with the tenant set (the policies in every plan).
+ */
+async function explainPage(resellerId: string, label: string, input: ListInput): Promise<void> {
+  const sent: SentQuery[] = [];
+  const traced = createPrismaClient(database.appUrl, { max: 1, onQuery: (query) => sent.push(query) });
+  try {
+    await withTenant(traced, resellerId, (tx) => listChildAccounts(tx, { accountId: resellerId, limit: 25, ...input }));
+  } finally {
+    await traced.$disconnect();
+  }
+  const explained = await explainAsTenant(database.appUrl, resellerId, sent);
+  console.log(`\n${label}: ${sent.length} statements sent, ${explained.length} of them queries, explained as the`);
+  console.log("request role with the tenant set (ms on the server; rows estimated / actual at the scan):\n");
+  for (const [i, statement] of explained.entries()) {
+    console.log(
+      `${String(i + 1).padStart(2)}. ${statement.plan.padEnd(60)} ` +
+        `rows ${String(statement.estimatedRows).padStart(5)} / ${String(statement.actualRows).padStart(5)}  ` +
+        `plan ${statement.planningMs.toFixed(3)}  exec ${statement.executionMs.toFixed(3)}`,
+    );
+    if (PRINT_PLANS) console.log(`${statement.sql}\n${statement.text.join("\n")}\n`);
+  }
+  const serverMs = explained.reduce((sum, statement) => sum + statement.planningMs + statement.executionMs, 0);
+  console.log(`server time of the queries, planning included: ${serverMs.toFixed(3)} ms`);
+}
 
 try {
   const reseller = await owner.account.findUniqueOrThrow({ where: { slug: "voicereseller" } });
@@ -25,24 +60,32 @@ try {
     FROM generate_series(1, ${CHILDREN}) AS n`;
   await owner.$executeRawUnsafe("ANALYZE accounts");
 
-  const list = (input: { search?: string; cursor?: string; limit?: number }) =>
-    withTenant(app, reseller.id, (tx) => listChildAccounts(tx, { accountId: reseller.id, limit: 25, ...input }));
+  await explainPage(reseller.id, "first page", {});
+  await explainPage(reseller.id, 'search "dental"', { search: "dental" });
 
-  const firstPage = await measure(ITERATIONS, () => list({}));
-  const deepPage = await measure(ITERATIONS, () => list({ cursor: "child-09900" }));
-  const selective = await measure(ITERATIONS, (i) => list({ search: `${4000 + (i % 500)}` }));
-  const broad = await measure(ITERATIONS, () => list({ search: "dental" }));
-  const broadDeep = await measure(ITERATIONS, () => list({ search: "dental", cursor: "child-09000" }));
-  const nothing = await measure(ITERATIONS, () => list({ search: "no-such-account" }));
+  if (!EXPLAIN_ONLY) {
+    const list = (input: ListInput) =>
+      withTenant(app, reseller.id, (tx) => listChildAccounts(tx, { accountId: reseller.id, limit: 25, ...input }));
+    const bareTransaction = await measure(ITERATIONS, () =>
+      withTenant(app, reseller.id, (tx) => tx.$queryRaw`SELECT 1`),
+    );
+    const firstPage = await measure(ITERATIONS, () => list({}));
+    const deepPage = await measure(ITERATIONS, () => list({ cursor: "child-09900" }));
+    const selective = await measure(ITERATIONS, (i) => list({ search: `${4000 + (i % 500)}` }));
+    const broad = await measure(ITERATIONS, () => list({ search: "dental" }));
+    const broadDeep = await measure(ITERATIONS, () => list({ search: "dental", cursor: "child-09000" }));
+    const nothing = await measure(ITERATIONS, () => list({ search: "no-such-account" }));
 
-  console.log(`\n${CHILDREN + 2} children below one reseller; pages of 25; ${ITERATIONS} iterations\n`);
-  console.log("µs per page (scoped transaction included)       median       p95      mean");
-  console.log(`first page of children                       ${formatStats(firstPage)}`);
-  console.log(`page after child-09900 (keyset, near end)    ${formatStats(deepPage)}`);
-  console.log(`search "4xxx" (matches about 11 accounts)    ${formatStats(selective)}`);
-  console.log(`search "dental" (matches 1,000)              ${formatStats(broad)}`);
-  console.log(`search "dental" after child-09000            ${formatStats(broadDeep)}`);
-  console.log(`search that matches nothing                  ${formatStats(nothing)}`);
+    console.log(`\n${CHILDREN + 2} children below one reseller; pages of 25; ${ITERATIONS} iterations\n`);
+    console.log("µs per page (scoped transaction included)       median       p95      mean");
+    console.log(`withTenant + SELECT 1 (the fixed part)       ${formatStats(bareTransaction)}`);
+    console.log(`first page of children                       ${formatStats(firstPage)}`);
+    console.log(`page after child-09900 (keyset, near end)    ${formatStats(deepPage)}`);
+    console.log(`search "4xxx" (matches about 11 accounts)    ${formatStats(selective)}`);
+    console.log(`search "dental" (matches 1,000)              ${formatStats(broad)}`);
+    console.log(`search "dental" after child-09000            ${formatStats(broadDeep)}`);
+    console.log(`search that matches nothing                  ${formatStats(nothing)}`);
+  }
 } finally {
   await app.$disconnect();
   await owner.$disconnect();

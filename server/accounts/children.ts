@@ -1,5 +1,5 @@
 import type { TenantDb } from "../db/tenant";
-import type { Prisma } from "../db/types";
+import { Prisma } from "../db/types";
 
 export type ChildAccount = {
   id: string;
@@ -12,6 +12,23 @@ export type ChildAccount = {
   childCount: number;
   parent: { id: string; slug: string; name: string } | null;
   limits: { maxIn: number; maxOut: number; maxDialer: number };
+};
+
+/** A row of the page query, as PostgreSQL returns it (the parent is null when it is not visible). */
+type ChildRow = {
+  id: string;
+  slug: string;
+  name: string;
+  is_reseller: boolean;
+  status: ChildAccount["status"];
+  max_in: number;
+  max_out: number;
+  max_dialer: number;
+  plan_name: string;
+  parent_id: string | null;
+  parent_slug: string | null;
+  parent_name: string | null;
+  brand_domain: string | null;
 };
 
 export type ChildPage = {
@@ -42,41 +59,66 @@ export async function listChildAccounts(
     select: { id: true, slug: true, name: true },
   });
   if (!scope) return null;
-  const filter: Prisma.AccountWhereInput = input.search
-    ? {
-        ancestors: { hasEvery: [input.accountId, parentId] },
-        OR: [
-          { name: { contains: containsPattern(input.search), mode: "insensitive" } },
-          { slug: { contains: containsPattern(input.search.toLowerCase()) } },
-        ],
-      }
-    : { parentId, ancestors: { has: input.accountId } };
-  const rows = await db.account.findMany({
-    where: { ...filter, ...(input.cursor ? { slug: { gt: input.cursor } } : {}) },
-    orderBy: { slug: "asc" },
-    take: input.limit + 1,
-    include: {
-      plan: { select: { name: true } },
-      parent: { select: { id: true, slug: true, name: true } },
-      hosts: { where: { kind: "brand", isPrimary: true }, select: { hostname: true } },
-      _count: { select: { children: true } },
-    },
-  });
+  const below = input.search
+    ? Prisma.sql`a.ancestors @> ARRAY[${input.accountId}::uuid, ${parentId}::uuid]
+        AND (a.name ILIKE ${`%${containsPattern(input.search)}%`}
+             OR a.slug LIKE ${`%${containsPattern(input.search.toLowerCase())}%`})`
+    : Prisma.sql`a.parent_id = ${parentId}::uuid AND a.ancestors @> ARRAY[${input.accountId}::uuid]`;
+  const after = input.cursor ? Prisma.sql`AND a.slug > ${input.cursor}` : Prisma.empty;
+  // One statement for the page and what each row shows, where Prisma's include sends one query per
+  // relation (docs/PERFORMANCE.md, "The reseller's child list").
+  const rows = await db.$queryRaw<ChildRow[]>`
+    SELECT a.id::text AS id, a.slug, a.name, a.is_reseller, a.status::text AS status,
+           a.max_in, a.max_out, a.max_dialer, plan.name AS plan_name,
+           parent.id::text AS parent_id, parent.slug AS parent_slug, parent.name AS parent_name,
+           (SELECT h.hostname FROM host_map h
+             WHERE h.account_id = a.id AND h.kind = 'brand' AND h.is_primary) AS brand_domain
+      FROM accounts a
+      JOIN plans plan ON plan.id = a.plan_id
+      LEFT JOIN accounts parent ON parent.id = a.parent_id
+     WHERE ${below} ${after}
+     ORDER BY a.slug
+     LIMIT ${input.limit + 1}`;
   const page = rows.slice(0, input.limit);
+  const childCounts = await countChildren(
+    db,
+    page.map((row) => row.id),
+  );
   return {
     scope,
     items: page.map((row) => ({
       id: row.id,
       slug: row.slug,
       name: row.name,
-      isReseller: row.isReseller,
+      isReseller: row.is_reseller,
       status: row.status,
-      planName: row.plan.name,
-      brandDomain: row.hosts[0]?.hostname ?? null,
-      childCount: row._count.children,
-      parent: row.parent,
-      limits: { maxIn: row.maxIn, maxOut: row.maxOut, maxDialer: row.maxDialer },
+      planName: row.plan_name,
+      brandDomain: row.brand_domain,
+      childCount: childCounts.get(row.id) ?? 0,
+      parent:
+        row.parent_id === null || row.parent_slug === null || row.parent_name === null
+          ? null
+          : { id: row.parent_id, slug: row.parent_slug, name: row.parent_name },
+      limits: { maxIn: row.max_in, maxOut: row.max_out, maxDialer: row.max_dialer },
     })),
     nextCursor: rows.length > input.limit ? (page[page.length - 1]?.slug ?? null) : null,
   };
+}
+
+/**
+ * How many children each of `parentIds` has, in one statement that names the ids, so the planner
+ * sees them and reads each from the (parent_id, slug) index. Not Prisma's `_count` include, which
+ * joins the page to a count of every visible account grouped by parent (the reseller's whole
+ * subtree on every page), nor a correlated count in the page query, planned before the ids are known
+ * (with one reseller owning most accounts, "children of some account" is estimated at thousands
+ * and read by a full scan per row).
+ */
+async function countChildren(db: TenantDb, parentIds: string[]): Promise<Map<string, number>> {
+  if (parentIds.length === 0) return new Map();
+  const groups = await db.account.groupBy({
+    by: ["parentId"],
+    where: { parentId: { in: parentIds } },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((group) => [group.parentId ?? "", group._count._all]));
 }

@@ -65,6 +65,46 @@ describe("accounts.listChildren", () => {
     expect(page.items[0]?.parent?.slug).toBe("voicereseller");
   });
 
+  it("shows each row whole: status, plan, parent, brand domain, child count and limits", async () => {
+    // What each item must say, read with the owner client and Prisma's own relations.
+    const expected = async (slug: string) => {
+      const row = await owner.account.findUniqueOrThrow({
+        where: { slug },
+        include: {
+          plan: true,
+          parent: { select: { id: true, slug: true, name: true } },
+          hosts: { where: { kind: "brand", isPrimary: true } },
+          _count: { select: { children: true } },
+        },
+      });
+      return {
+        id: row.id,
+        slug: row.slug,
+        name: row.name,
+        isReseller: row.isReseller,
+        status: row.status,
+        planName: row.plan.name,
+        brandDomain: row.hosts[0]?.hostname ?? null,
+        childCount: row._count.children,
+        parent: row.parent,
+        limits: { maxIn: row.maxIn, maxOut: row.maxOut, maxDialer: row.maxDialer },
+      };
+    };
+    const host = "pct-100-brand.localhost";
+    await owner.hostMapping.create({
+      data: { hostname: host, accountId: created.get("pct-100") ?? "", kind: "brand", isPrimary: true },
+    });
+    try {
+      const direct = await resellerCaller().accounts.listChildren({});
+      const searched = await resellerCaller().accounts.listChildren({ search: "bist" });
+      for (const item of [...direct.items, ...searched.items]) expect(item).toEqual(await expected(item.slug));
+      expect(direct.items.find((item) => item.slug === "pct-100")?.brandDomain).toBe(host);
+      expect(searched.items.find((item) => item.slug === "bistro-kitchen")?.parent?.slug).toBe("bistro-partners");
+    } finally {
+      await owner.hostMapping.delete({ where: { hostname: host } });
+    }
+  });
+
   it("drills down into a descendant's children", async () => {
     const page = await resellerCaller().accounts.listChildren({ parentId: created.get("bistro-partners") });
     expect(slugsOf(page)).toEqual(["bistro-kitchen"]);
