@@ -3,6 +3,8 @@
 //   --plans         print each explained statement's SQL and whole plan as well
 //   --explain-only  explain the statements and time nothing
 //   --quick         100 iterations instead of 500, while changing something (document 500)
+
+import { loadavg } from "node:os";
 import { listChildAccounts } from "@/server/accounts/children";
 import { createPrismaClient, type SentQuery } from "@/server/db/client";
 import { withTenant } from "@/server/db/tenant";
@@ -64,6 +66,8 @@ try {
   await explainPage(reseller.id, 'search "dental"', { search: "dental" });
 
   if (!EXPLAIN_ONLY) {
+    // Other work on the machine moves these numbers a lot: say how busy it was.
+    const loadBefore = loadavg()[0] ?? 0;
     const list = (input: ListInput) =>
       withTenant(app, reseller.id, (tx) => listChildAccounts(tx, { accountId: reseller.id, limit: 25, ...input }));
     const bareTransaction = await measure(ITERATIONS, () =>
@@ -76,7 +80,8 @@ try {
     const broadDeep = await measure(ITERATIONS, () => list({ search: "dental", cursor: "child-09000" }));
     const nothing = await measure(ITERATIONS, () => list({ search: "no-such-account" }));
 
-    console.log(`\n${CHILDREN + 2} children below one reseller; pages of 25; ${ITERATIONS} iterations\n`);
+    console.log(`\n${CHILDREN + 2} children below one reseller; pages of 25; ${ITERATIONS} iterations`);
+    console.log(`load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${(loadavg()[0] ?? 0).toFixed(2)}\n`);
     console.log("µs per page (scoped transaction included)       median       p95      mean");
     console.log(`withTenant + SELECT 1 (the fixed part)       ${formatStats(bareTransaction)}`);
     console.log(`first page of children                       ${formatStats(firstPage)}`);

@@ -31,6 +31,12 @@ type ChildRow = {
   brand_domain: string | null;
 };
 
+/** A row of the scoped page query: the scope, and a child (all null when the page is empty). */
+type ScopedChildRow = { scope_id: string; scope_slug: string; scope_name: string } & (
+  | ChildRow
+  | { [K in keyof ChildRow]: null }
+);
+
 export type ChildPage = {
   /** The account whose children (or subtree, when searching) this page lists. */
   scope: { id: string; slug: string; name: string };
@@ -54,32 +60,43 @@ export async function listChildAccounts(
   input: { accountId: string; parentId?: string; search?: string; cursor?: string; limit: number },
 ): Promise<ChildPage | null> {
   const parentId = input.parentId ?? input.accountId;
-  const scope = await db.account.findFirst({
-    where: parentId === input.accountId ? { id: parentId } : { id: parentId, ancestors: { has: input.accountId } },
-    select: { id: true, slug: true, name: true },
-  });
-  if (!scope) return null;
+  const inScope =
+    parentId === input.accountId
+      ? Prisma.sql`s.id = ${parentId}::uuid`
+      : Prisma.sql`s.id = ${parentId}::uuid AND s.ancestors @> ARRAY[${input.accountId}::uuid]`;
   const below = input.search
     ? Prisma.sql`a.ancestors @> ARRAY[${input.accountId}::uuid, ${parentId}::uuid]
         AND (a.name ILIKE ${`%${containsPattern(input.search)}%`}
              OR a.slug LIKE ${`%${containsPattern(input.search.toLowerCase())}%`})`
     : Prisma.sql`a.parent_id = ${parentId}::uuid AND a.ancestors @> ARRAY[${input.accountId}::uuid]`;
   const after = input.cursor ? Prisma.sql`AND a.slug > ${input.cursor}` : Prisma.empty;
-  // One statement for the page and what each row shows, where Prisma's include sends one query per
-  // relation (docs/PERFORMANCE.md, "The reseller's child list").
-  const rows = await db.$queryRaw<ChildRow[]>`
-    SELECT a.id::text AS id, a.slug, a.name, a.is_reseller, a.status::text AS status,
-           a.max_in, a.max_out, a.max_dialer, plan.name AS plan_name,
-           parent.id::text AS parent_id, parent.slug AS parent_slug, parent.name AS parent_name,
-           (SELECT h.hostname FROM host_map h
-             WHERE h.account_id = a.id AND h.kind = 'brand' AND h.is_primary) AS brand_domain
-      FROM accounts a
-      JOIN plans plan ON plan.id = a.plan_id
-      LEFT JOIN accounts parent ON parent.id = a.parent_id
-     WHERE ${below} ${after}
-     ORDER BY a.slug
-     LIMIT ${input.limit + 1}`;
-  const page = rows.slice(0, input.limit);
+  // One statement for the scope, the page and what each row shows, where Prisma would send one
+  // query for the scope and one per relation (docs/PERFORMANCE.md, "The reseller's child list").
+  // No scope row: `parentId` is neither the tenant nor below it. A scope row with a null id: a
+  // scope with no (more) accounts to list.
+  const rows = await db.$queryRaw<ScopedChildRow[]>`
+    SELECT s.id::text AS scope_id, s.slug AS scope_slug, s.name AS scope_name, page.*
+      FROM accounts s
+      LEFT JOIN LATERAL (
+        SELECT a.id::text AS id, a.slug, a.name, a.is_reseller, a.status::text AS status,
+               a.max_in, a.max_out, a.max_dialer, plan.name AS plan_name,
+               parent.id::text AS parent_id, parent.slug AS parent_slug, parent.name AS parent_name,
+               (SELECT h.hostname FROM host_map h
+                 WHERE h.account_id = a.id AND h.kind = 'brand' AND h.is_primary) AS brand_domain
+          FROM accounts a
+          JOIN plans plan ON plan.id = a.plan_id
+          LEFT JOIN accounts parent ON parent.id = a.parent_id
+         WHERE ${below} ${after}
+         ORDER BY a.slug
+         LIMIT ${input.limit + 1}
+      ) page ON true
+     WHERE ${inScope}
+     ORDER BY page.slug`;
+  const [first] = rows;
+  if (!first) return null;
+  const scope = { id: first.scope_id, slug: first.scope_slug, name: first.scope_name };
+  const found = rows.filter((row): row is ScopedChildRow & ChildRow => row.id !== null);
+  const page = found.slice(0, input.limit);
   const childCounts = await countChildren(
     db,
     page.map((row) => row.id),
@@ -101,7 +118,7 @@ export async function listChildAccounts(
           : { id: row.parent_id, slug: row.parent_slug, name: row.parent_name },
       limits: { maxIn: row.max_in, maxOut: row.max_out, maxDialer: row.max_dialer },
     })),
-    nextCursor: rows.length > input.limit ? (page[page.length - 1]?.slug ?? null) : null,
+    nextCursor: found.length > input.limit ? (page[page.length - 1]?.slug ?? null) : null,
   };
 }
 
