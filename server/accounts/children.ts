@@ -97,9 +97,10 @@ export async function listChildAccounts(
   const scope = { id: first.scope_id, slug: first.scope_slug, name: first.scope_name };
   const found = rows.filter((row): row is ScopedChildRow & ChildRow => row.id !== null);
   const page = found.slice(0, input.limit);
+  // Only a reseller has children (the database keeps it so), and most rows of a page are not.
   const childCounts = await countChildren(
     db,
-    page.map((row) => row.id),
+    page.filter((row) => row.is_reseller).map((row) => row.id),
   );
   return {
     scope,

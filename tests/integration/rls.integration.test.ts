@@ -313,3 +313,21 @@ describe("the ancestors trigger", () => {
     expect(bistro).toMatchObject({ slug: "bistro", parentId: ids.voicereseller.accountId });
   });
 });
+
+describe("the tree rules", () => {
+  it("keep an account with children a reseller, and let a childless one stop being one", async () => {
+    await expect(
+      owner.account.update({ where: { id: ids.voicereseller.accountId }, data: { isReseller: false } }),
+    ).rejects.toThrow(/stays a reseller/);
+    const reseller = await owner.account.findUniqueOrThrow({ where: { id: ids.voicereseller.accountId } });
+    expect(reseller.isReseller).toBe(true);
+
+    const acme = await owner.account.findUniqueOrThrow({ where: { id: ids.acme.accountId } });
+    try {
+      await owner.account.update({ where: { id: ids.acme.accountId }, data: { isReseller: !acme.isReseller } });
+      await owner.account.update({ where: { id: ids.acme.accountId }, data: { isReseller: acme.isReseller } });
+    } finally {
+      await owner.account.update({ where: { id: ids.acme.accountId }, data: { isReseller: acme.isReseller } });
+    }
+  });
+});

@@ -188,3 +188,18 @@ CREATE POLICY change_own_and_below ON host_map FOR UPDATE TO portal_app
 DROP POLICY remove_own_and_below ON host_map;
 CREATE POLICY remove_own_and_below ON host_map FOR DELETE TO portal_app
   USING (account_id = app_current_tenant() OR account_ancestors @> ARRAY[app_current_tenant()]);
+
+-- Only a reseller has children (accounts_check_tree_rules refuses a child below anyone else); this
+-- keeps it so afterwards: an account with children stays a reseller. The child list counts children
+-- of the resellers on a page only, and relies on it.
+CREATE FUNCTION accounts_reseller_keeps_children() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.is_reseller AND NOT NEW.is_reseller AND EXISTS (SELECT 1 FROM accounts c WHERE c.parent_id = NEW.id) THEN
+    RAISE EXCEPTION 'an account with child accounts stays a reseller' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER accounts_reseller_keeps_children BEFORE UPDATE OF is_reseller ON accounts
+  FOR EACH ROW EXECUTE FUNCTION accounts_reseller_keeps_children();
