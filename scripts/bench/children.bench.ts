@@ -37,6 +37,7 @@ async function explainPage(resellerId: string, label: string, input: ListInput):
   }
   const explained = await explainAsTenant(database.appUrl, resellerId, sent);
   console.log(`\n${label}: ${sent.length} statements sent, ${explained.length} of them queries, explained as the`);
+  if (PRINT_PLANS) console.log(sent.map((statement) => `  sent: ${statement.query.trim().slice(0, 60)}`).join("\n"));
   console.log("request role with the tenant set (ms on the server; rows estimated / actual at the scan):\n");
   for (const [i, statement] of explained.entries()) {
     console.log(
