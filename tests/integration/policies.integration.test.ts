@@ -340,11 +340,21 @@ describe("every tenant table", () => {
     });
   });
 
-  it("is refused by the procedure with a privilege other than SELECT, INSERT, UPDATE, DELETE", async () => {
+  it("is refused by the procedure with no privileges, or one other than SELECT, INSERT, UPDATE, DELETE", async () => {
     await inRolledBackTransaction(async (tx) => {
       await expect(
         tx.$executeRawUnsafe(`CALL app_make_tenant_table('users', ARRAY['SELECT', 'TRUNCATE'])`),
       ).rejects.toThrow(/must be some of SELECT, INSERT, UPDATE, DELETE/);
+    });
+    await inRolledBackTransaction(async (tx) => {
+      await expect(tx.$executeRawUnsafe(`CALL app_make_tenant_table('users', '{}')`)).rejects.toThrow(
+        /must be some of SELECT, INSERT, UPDATE, DELETE/,
+      );
+    });
+    await inRolledBackTransaction(async (tx) => {
+      await expect(tx.$executeRawUnsafe(`CALL app_make_tenant_table('users', NULL)`)).rejects.toThrow(
+        /must be some of SELECT, INSERT, UPDATE, DELETE/,
+      );
     });
   });
 });

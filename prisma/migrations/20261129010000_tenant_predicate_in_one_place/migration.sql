@@ -32,6 +32,9 @@
 --
 -- Restated: accounts_guard_own_row() (migration 20261123070000), now reading the tenant through
 -- app_current_tenant(); nothing else in it changes.
+--
+-- Added: trigger accounts_reseller_keeps_children, so an account with children stays a reseller
+-- (only a reseller gets children, and the child list counts the children of resellers only).
 
 CREATE FUNCTION app_current_tenant() RETURNS uuid
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
@@ -56,7 +59,8 @@ BEGIN
     RAISE EXCEPTION '% is not a tenant table: a NOT NULL account_id must lead its primary key', p_table
       USING ERRCODE = 'invalid_table_definition';
   END IF;
-  IF cardinality(p_privileges) = 0
+  IF coalesce(cardinality(p_privileges), 0) = 0
+     OR array_position(p_privileges, NULL) IS NOT NULL
      OR NOT (p_privileges <@ ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) THEN
     RAISE EXCEPTION 'privileges for % must be some of SELECT, INSERT, UPDATE, DELETE, not %', p_table, p_privileges
       USING ERRCODE = 'invalid_parameter_value';
