@@ -3,8 +3,9 @@ import type { Prisma } from "@/generated/prisma/client";
 /**
  * The Prisma models that are NOT tenant tables: platform-wide data (plans, platform settings), the
  * tenant registry itself (accounts, which has its own ancestor policy) and the global host map.
- * Every other model must carry `account_id` with row-level security enabled and forced;
- * tests/integration/rls.integration.test.ts checks that against the live database, so adding a
+ * Every other model is a tenant table, made by the SQL procedure app_make_tenant_table (`account_id`
+ * leading its primary key, row-level security enabled and forced, the standard policies);
+ * tests/integration/policies.integration.test.ts checks that against the live database, so adding a
  * model here is a deliberate, reviewed decision rather than a way to skip the isolation rules.
  */
 export const SHARED_MODELS = [
