@@ -3,12 +3,17 @@
  * global uniqueness without revealing the other tenant; the database's own refusals; and host
  * resolution on several server instances seeing each change within seconds.
  */
+import dgram from "node:dgram";
 import { TRPCError } from "@trpc/server";
+import { createServer, type DnsServer, Packet } from "dns2";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { clientMessage } from "@/server/api/error-message";
 import { withTenant } from "@/server/db/tenant";
+import { DomainError } from "@/server/domain-error";
+import { txtLookup } from "@/server/domains/dns";
+import { verifyDomain } from "@/server/domains/verify";
 import type { HostBrand } from "@/server/tenancy/host-resolver";
 import { HostResolver } from "@/server/tenancy/host-resolver";
 import { callerAs, trpcError } from "@/tests/helpers/callers";
@@ -73,12 +78,16 @@ describe("adding a domain", () => {
       kind: "brand",
     });
     expect(result.account).toEqual({ id: clinic, slug: "city-clinic", name: "City Clinic" });
+    // Under the development suffix: verified at once, no TXT record to publish.
     expect(result.domains).toEqual([
       {
         hostname: "dom-clinic.localhost",
+        displayName: "dom-clinic.localhost",
         kind: "brand",
         isPrimary: true,
-        verified: false,
+        verified: true,
+        verification: "development",
+        record: null,
         createdAt: expect.any(Date),
       },
     ]);
@@ -136,6 +145,12 @@ describe("adding a domain", () => {
     ["one label", "dom-intranet", "A host name needs at least two labels (like portal.example.com)."],
     ["too long", `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.dom-${"d".repeat(60)}`, "at most 253"],
     ["a bad label", "dom_x.example.com", '"dom_x" is not a valid host name label'],
+    ["invalid punycode", "xn--a.example.com", '"xn--a" is not a valid international host name label (IDNA).'],
+    ["punycode of plain ASCII", "xn--dom-.example.com", '"xn--dom-" is not a valid international host name label'],
+    ["a mixed-script label", "dom-pаypal.example.com", '"dom-pаypal" mixes Latin and Cyrillic letters'],
+    ["a homograph of a tenant's host", "асме.localhost", '"асме" can be mistaken for "acme"'],
+    ["a homograph, as punycode", "xn--80akut.localhost", '"асме" can be mistaken for "acme"'],
+    ["an invisible character", "dom\u200bx.example.com", "control or invisible characters"],
   ])("refuses %s with its own message, and changes nothing", async (_name, hostname, message) => {
     const before = await everything();
     const error = await trpcError(reseller().domains.add({ accountId: ids.bistro.accountId, hostname, kind: "brand" }));
@@ -447,7 +462,10 @@ describe("host resolution on several server instances", () => {
   beforeAll(() => {
     pools = [0, 1].map(() => new pg.Pool({ connectionString: inject("appUrl"), max: 2 }));
     // A TTL far beyond the waits below: only the change notification can refresh an entry.
-    resolvers = pools.map((pool) => new HostResolver(pool, ["localhost", "127.0.0.1"], { ttlMs: 10 * 60_000 }));
+    resolvers = pools.map(
+      (pool) =>
+        new HostResolver(pool, ["localhost", "127.0.0.1"], { ttlMs: 10 * 60_000, developmentSuffixes: ["localhost"] }),
+    );
   });
 
   afterAll(async () => {
@@ -485,10 +503,372 @@ describe("host resolution on several server instances", () => {
     await expectEverywhere({ kind: "brand", accountId: bistro, slug: "bistro" });
   });
 
-  it("resolves a new brand domain at once although it is unverified, and never a SIP domain", async () => {
+  it("resolves a new development name at once, never a SIP domain, and no unverified name", async () => {
     const sipHost = "dom-sip-only.localhost";
     await reseller().domains.add({ accountId: ids.bistro.accountId, hostname: sipHost, kind: "sip" });
     for (const resolver of resolvers) expect(await resolver.resolve(sipHost)).toMatchObject({ kind: "unknown" });
+    // Stored unverified: only the development suffix makes it count, in the resolver's configuration.
     expect(await owner.hostMapping.findUniqueOrThrow({ where: { hostname } })).toMatchObject({ verified: false });
+    const strict = new HostResolver(pools[0] as pg.Pool, ["localhost"], { developmentSuffixes: [] });
+    try {
+      expect(await strict.resolve(hostname)).toEqual({ kind: "unknown", reason: "the host's domain is not verified" });
+    } finally {
+      await strict.close();
+    }
+
+    await reseller().domains.add({
+      accountId: ids.bistro.accountId,
+      hostname: "dom-www.bistro.example",
+      kind: "brand",
+    });
+    for (const resolver of resolvers) {
+      expect(await resolver.resolve("dom-www.bistro.example")).toEqual({
+        kind: "unknown",
+        reason: "the host's domain is not verified",
+      });
+    }
+  });
+
+  it("stops serving a closed account's hosts on every instance; a suspended account's still resolve", async () => {
+    const account = await owner.account.create({
+      data: {
+        slug: "dom-closing",
+        name: "Dom Closing",
+        parentId: ids.voicereseller.accountId,
+        planId: "starter",
+        maxIn: 0,
+        maxOut: 0,
+        maxDialer: 0,
+      },
+    });
+    const host = "dom-closing.localhost";
+    try {
+      await reseller().domains.add({ accountId: account.id, hostname: host, kind: "brand" });
+      const resolveEverywhere = async (expected: Record<string, unknown>) =>
+        vi.waitFor(
+          async () => {
+            for (const resolver of resolvers) expect(await resolver.resolve(host)).toMatchObject(expected);
+          },
+          { timeout: 3_000, interval: 50 },
+        );
+      await resolveEverywhere({ kind: "brand", accountId: account.id, status: "active" });
+
+      // Suspended: the login page still shows (and refuses to sign in, see sign-in tests).
+      await reseller().accounts.setStatus({ accountId: account.id, status: "suspended" });
+      await resolveEverywhere({ kind: "brand", accountId: account.id, status: "suspended" });
+
+      await reseller().accounts.setStatus({ accountId: account.id, status: "closed" });
+      await resolveEverywhere({ kind: "unknown", reason: "no account answers on this host" });
+      const [row] = await app.$queryRaw<unknown[]>`SELECT * FROM app_resolve_host(${host})`;
+      expect(row).toBeUndefined();
+    } finally {
+      await owner.hostMapping.deleteMany({ where: { accountId: account.id } });
+      await owner.auditEntry.deleteMany({
+        where: { OR: [{ accountId: account.id }, { targetAccountId: account.id }] },
+      });
+      await owner.account.delete({ where: { id: account.id } });
+    }
+  });
+});
+
+describe("names above or below another tree's names", () => {
+  it("refuses a name under another tree's domain, and one above it, saying neither whose nor which", async () => {
+    await reseller().domains.add({
+      accountId: ids.bistro.accountId,
+      hostname: "dom-shop.bistro.example",
+      kind: "brand",
+    });
+    const before = await everything();
+    const refusals: [DemoSlug, string, string, string][] = [
+      [
+        "acme",
+        ids.acme.accountId,
+        "x.dom-shop.bistro.example",
+        "x.dom-shop.bistro.example is under a domain that another account uses; a domain and the names below it belong to one account.",
+      ],
+      [
+        "acme",
+        ids.acme.accountId,
+        "bistro.example",
+        "Names under bistro.example are in use by another account; a domain and the names below it belong to one account.",
+      ],
+      // the finding: a subdomain of another tenant's domain
+      [
+        "voicereseller",
+        ids.bistro.accountId,
+        "x.acme.localhost",
+        "x.acme.localhost is under a domain that another account uses; a domain and the names below it belong to one account.",
+      ],
+      [
+        "bistro",
+        ids.bistro.accountId,
+        "deep.x.acme.localhost",
+        "deep.x.acme.localhost is under a domain that another account uses; a domain and the names below it belong to one account.",
+      ],
+      // a sibling is another tree too
+      [
+        "voicereseller",
+        ids["city-clinic"].accountId,
+        "clinic.dom-shop.bistro.example",
+        "clinic.dom-shop.bistro.example is under a domain that another account uses; a domain and the names below it belong to one account.",
+      ],
+    ];
+    for (const [caller, accountId, hostname, message] of refusals) {
+      const error = await trpcError(callerOf(caller).domains.add({ accountId, hostname, kind: "brand" }));
+      expect(error.code).toBe("CONFLICT");
+      expect(error.message).toBe(message);
+    }
+    expect(await everything()).toEqual(before);
+  });
+
+  it("allows names above and below within one account's own line: a reseller hands out names under its own", async () => {
+    const vr = ids.voicereseller.accountId;
+    await reseller().domains.add({
+      accountId: ids.bistro.accountId,
+      hostname: "dom-bistro.voicereseller.localhost",
+      kind: "brand",
+    });
+    await reseller().domains.add({ accountId: vr, hostname: "dom-vr.bistro.example", kind: "sip" });
+    await reseller().domains.add({ accountId: vr, hostname: "dom-sip.dom-shop.bistro.example", kind: "sip" });
+    expect((await hostsOf(vr)).map((host) => host.hostname)).toEqual(
+      expect.arrayContaining(["dom-vr.bistro.example", "dom-sip.dom-shop.bistro.example"]),
+    );
+    await reseller().domains.remove({ accountId: vr, hostname: "dom-sip.dom-shop.bistro.example" });
+    await reseller().domains.remove({ accountId: vr, hostname: "dom-vr.bistro.example" });
+  });
+
+  it("stores an international name in ASCII form and shows it in its own letters", async () => {
+    const result = await reseller().domains.add({
+      accountId: ids.bistro.accountId,
+      hostname: "dom-bücher.example",
+      kind: "sip",
+    });
+    expect(result.domains.find((domain) => domain.hostname === "xn--dom-bcher-u9a.example")).toMatchObject({
+      displayName: "dom-bücher.example",
+      verified: false,
+    });
+    // removed by either form
+    await reseller().domains.remove({ accountId: ids.bistro.accountId, hostname: "DOM-BÜCHER.example" });
+    expect(await owner.hostMapping.count({ where: { hostname: "xn--dom-bcher-u9a.example" } })).toBe(0);
+  });
+});
+
+describe("domains per account", () => {
+  it("refuses a domain beyond the limit of its kind, counting each kind on its own", async () => {
+    const clinic = ids["city-clinic"].accountId;
+    const existing = (await hostsOf(clinic)).filter((host) => host.kind === "sip").length;
+    for (let i = existing; i < 10; i++) {
+      await reseller().domains.add({ accountId: clinic, hostname: `dom-limit-${i}.clinic.example`, kind: "sip" });
+    }
+    const before = await everything();
+    const error = await trpcError(
+      reseller().domains.add({ accountId: clinic, hostname: "dom-limit-x.clinic.example", kind: "sip" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe(
+      "City Clinic has 10 SIP domains, the most an account can have (10). Remove one to add another.",
+    );
+    expect(await everything()).toEqual(before);
+    // Brand domains have a limit of their own.
+    await reseller().domains.add({ accountId: clinic, hostname: "dom-limit-brand.clinic.example", kind: "brand" });
+    await owner.hostMapping.deleteMany({ where: { hostname: { startsWith: "dom-limit-" } } });
+  });
+});
+
+describe("verification by a DNS TXT record, against a real DNS server", () => {
+  // The zone the test's DNS server answers from: name -> TXT values. Anything else is NXDOMAIN.
+  const NXDOMAIN = 3;
+  const zone = new Map<string, string[]>();
+  let server: DnsServer;
+  let port: number;
+  let pools: pg.Pool[] = [];
+  let resolvers: HostResolver[] = [];
+  const hostname = "dom-portal.clinic.example";
+  const clinic = () => ids["city-clinic"].accountId;
+  const settings = { developmentSuffixes: ["localhost"] };
+  const actor = () => ({
+    accountId: ids.voicereseller.accountId,
+    userId: ids.voicereseller.ownerUserId,
+    userAccountId: ids.voicereseller.accountId,
+    ip: TEST_IP,
+  });
+  const check = (lookupPort = port) =>
+    withTenant(app, ids.voicereseller.accountId, (tx) =>
+      verifyDomain(tx, actor(), { accountId: clinic(), hostname }, settings, txtLookup([`127.0.0.1:${lookupPort}`])),
+    );
+  const refusalOf = async (call: Promise<unknown>) => {
+    const error = await call.then(
+      () => new Error("expected the check to be refused"),
+      (rejection: unknown) => rejection,
+    );
+    if (!(error instanceof DomainError)) throw error;
+    return error;
+  };
+  const stored = () => owner.hostMapping.findUniqueOrThrow({ where: { hostname } });
+
+  beforeAll(async () => {
+    server = createServer({
+      udp: true,
+      handle: (request, send) => {
+        const response = Packet.createResponseFromRequest(request);
+        const [question] = request.questions;
+        const values = question ? zone.get(question.name.toLowerCase()) : undefined;
+        if (!question || !values) {
+          response.header.rcode = NXDOMAIN;
+        } else {
+          for (const data of values) {
+            response.answers.push(
+              Packet.createResourceFromQuestion(question, {
+                type: Packet.TYPE.TXT,
+                class: Packet.CLASS.IN,
+                ttl: 1,
+                data,
+              }),
+            );
+          }
+        }
+        void send(response);
+      },
+    });
+    const addresses = await server.listen({ udp: { port: 0, address: "127.0.0.1" } });
+    port = addresses.udp?.port ?? 0;
+    pools = [0, 1].map(() => new pg.Pool({ connectionString: inject("appUrl"), max: 2 }));
+    resolvers = pools.map(
+      (pool) => new HostResolver(pool, ["localhost"], { ttlMs: 10 * 60_000, developmentSuffixes: ["localhost"] }),
+    );
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await Promise.all(resolvers.map((resolver) => resolver.close()));
+    await Promise.all(pools.map((pool) => pool.end()));
+  });
+
+  it("shows a new domain unverified, with the TXT record to publish, and does not serve it", async () => {
+    const result = await reseller().domains.add({ accountId: clinic(), hostname, kind: "brand" });
+    const token = (await stored()).verificationToken;
+    expect(token).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.domains.find((domain) => domain.hostname === hostname)).toMatchObject({
+      verified: false,
+      verification: null,
+      record: { name: `_portal-verify.${hostname}`, type: "TXT", value: `portal-verify=${token}` },
+    });
+    for (const resolver of resolvers) {
+      expect(await resolver.resolve(hostname)).toEqual({
+        kind: "unknown",
+        reason: "the host's domain is not verified",
+      });
+    }
+  });
+
+  it("keeps it unverified, with a clear message, while the record is absent", async () => {
+    const before = await everything();
+    const error = await refusalOf(check());
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe(
+      `No TXT record found at _portal-verify.${hostname}. Publish it with the value portal-verify=${(await stored()).verificationToken}, then check again (DNS changes can take a while to appear).`,
+    );
+    expect(await everything()).toEqual(before);
+  });
+
+  it("keeps it unverified when the record holds another value", async () => {
+    zone.set(`_portal-verify.${hostname}`, ["portal-verify=ffffffffffffffffffffffffffffffff", "v=spf1 -all"]);
+    const before = await everything();
+    const error = await refusalOf(check());
+    expect(error.message).toContain(`The TXT record at _portal-verify.${hostname} does not hold this domain's value`);
+    expect(await everything()).toEqual(before);
+  });
+
+  it("says when DNS does not answer", async () => {
+    // A port nothing listens on any more: the look-up is refused, it finds no record.
+    const socket = dgram.createSocket("udp4");
+    await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
+    const unused = socket.address().port;
+    await new Promise<void>((resolve) => socket.close(() => resolve()));
+    const error = await refusalOf(check(unused));
+    expect(error.message).toMatch(
+      /^The DNS look-up of _portal-verify\.dom-portal\.clinic\.example failed \(E[A-Z]+\)\. Try again in a few minutes\.$/,
+    );
+    expect((await stored()).verified).toBe(false);
+  });
+
+  it("verifies it when the record holds its token: audited, and served by every instance at once", async () => {
+    const token = (await stored()).verificationToken;
+    zone.set(`_portal-verify.${hostname}`, ["v=spf1 -all", `portal-verify=${token}`]);
+    // Cached as unknown on both instances first.
+    for (const resolver of resolvers) expect(await resolver.resolve(hostname)).toMatchObject({ kind: "unknown" });
+
+    const result = await check();
+    expect(result.domains.find((domain) => domain.hostname === hostname)).toMatchObject({
+      verified: true,
+      verification: "dns",
+      record: null,
+    });
+    expect((await stored()).verified).toBe(true);
+    expect((await domainAudits(clinic())).at(-1)).toMatchObject({
+      action: "domain.verified",
+      actorUserId: ids.voicereseller.ownerUserId,
+      details: { before: { hostname, kind: "brand", verified: false }, after: { verified: true } },
+    });
+    await vi.waitFor(
+      async () => {
+        for (const resolver of resolvers) {
+          expect(await resolver.resolve(hostname)).toMatchObject({ kind: "brand", accountId: clinic() });
+        }
+      },
+      { timeout: 3_000, interval: 50 },
+    );
+
+    // Checking again changes nothing (no look-up needed, no second entry).
+    const entries = (await domainAudits(clinic())).length;
+    zone.delete(`_portal-verify.${hostname}`);
+    await check();
+    expect(await domainAudits(clinic())).toHaveLength(entries);
+  });
+
+  it("gives a name added again a new token: the old record does not verify the new claim", async () => {
+    const oldToken = (await stored()).verificationToken;
+    await reseller().domains.remove({ accountId: clinic(), hostname });
+    await reseller().domains.add({ accountId: clinic(), hostname, kind: "brand" });
+    expect((await stored()).verificationToken).not.toBe(oldToken);
+    zone.set(`_portal-verify.${hostname}`, [`portal-verify=${oldToken}`]);
+    const error = await refusalOf(check());
+    expect(error.message).toContain("does not hold this domain's value");
+    expect((await stored()).verified).toBe(false);
+  });
+
+  it("checks through the procedure too: a development name is verified already, another tenant's is not found", async () => {
+    const list = await reseller().domains.verify({
+      accountId: ids.voicereseller.accountId,
+      hostname: "voicereseller.localhost",
+    });
+    expect(list.domains[0]).toMatchObject({ hostname: "voicereseller.localhost", verified: true });
+    const error = await trpcError(callerOf("acme").domains.verify({ accountId: ids.acme.accountId, hostname }));
+    expect(error.code).toBe("NOT_FOUND");
+  });
+
+  it("lets no tenant mark a domain verified past the look-up, nor another tree's domain at all", async () => {
+    const token = (await stored()).verificationToken;
+    // Not the tenant's tree: the database refuses to mark it, whatever the token.
+    const foreign = await withTenant(
+      app,
+      ids.acme.accountId,
+      (tx) => tx.$queryRaw<{ marked: boolean }[]>`SELECT app_mark_domain_verified(${hostname}, ${token}) AS marked`,
+    );
+    expect(foreign).toEqual([{ marked: false }]);
+    // A wrong token: nothing either.
+    const wrong = await withTenant(
+      app,
+      ids.voicereseller.accountId,
+      (tx) =>
+        tx.$queryRaw<{ marked: boolean }[]>`SELECT app_mark_domain_verified(${hostname}, ${"0".repeat(32)}) AS marked`,
+    );
+    expect(wrong).toEqual([{ marked: false }]);
+    await expect(
+      withTenant(app, ids.voicereseller.accountId, (tx) =>
+        tx.hostMapping.updateMany({ where: { hostname }, data: { verificationToken: "0".repeat(32) } }),
+      ),
+    ).rejects.toThrow(/permission denied/);
+    expect(await stored()).toMatchObject({ verified: false, verificationToken: token });
   });
 });
