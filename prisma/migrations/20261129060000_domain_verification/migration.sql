@@ -47,11 +47,13 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
       FROM generate_series(2, cardinality(string_to_array(p_hostname, '.'))) AS i
   ),
   others AS (
-    SELECT h.account_id, h.hostname IN (SELECT name FROM parents) AS is_parent
-      FROM host_map h
-     WHERE h.hostname IN (SELECT name FROM parents)
-        OR (reverse(h.hostname) COLLATE "C" >= reverse(p_hostname) || '.'
-            AND reverse(h.hostname) COLLATE "C" < reverse(p_hostname) || '/')
+    -- names above: primary-key look-ups
+    SELECT h.account_id, true AS is_parent FROM host_map h WHERE h.hostname IN (SELECT name FROM parents)
+    UNION ALL
+    -- names below: one range of host_map_reversed_idx ('/' is the byte after '.')
+    SELECT h.account_id, false FROM host_map h
+     WHERE reverse(h.hostname) COLLATE "C" >= reverse(p_hostname) || '.'
+       AND reverse(h.hostname) COLLATE "C" < reverse(p_hostname) || '/'
   )
   SELECT CASE WHEN bool_or(o.is_parent) THEN 'below' ELSE 'above' END
     FROM others o JOIN accounts a ON a.id = o.account_id CROSS JOIN target t
