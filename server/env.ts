@@ -10,7 +10,7 @@ const commaList = z.string().transform((value) =>
 );
 
 /** `1.2.3.4`, `1.2.3.4:53`, `::1` or `[::1]:53`: what node's `Resolver.setServers` accepts. */
-function isDnsServer(entry: string): boolean {
+export function isDnsServer(entry: string): boolean {
   const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry);
   if (bracketed) return isIP(bracketed[1] ?? "") === 6 && validPort(bracketed[2]);
   if (isIP(entry) !== 0) return true;

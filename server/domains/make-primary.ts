@@ -1,14 +1,17 @@
 import { requireOwnOrBelow } from "../accounts/scope";
 import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
+import { DomainError } from "../domain-error";
 import { type AccountDomains, type DomainSettings, domainsOf, lockDomainsOf, requireDomain } from "./domains";
 import { storedHostname } from "./hostname";
+import { unverifiedPrimaryProblem } from "./rules";
 
 const PRIMARY_FIELD = { brand: "primaryBrandDomain", sip: "primarySipDomain" } as const;
 
 /**
  * Makes a domain the primary one of its kind for its account (the brand domain the portal's links
- * and e-mails use; the SIP domain devices are given). Already primary: nothing changes.
+ * and e-mails use; the SIP domain devices are given). Already primary: nothing changes. A brand
+ * domain that is not verified cannot become primary: the portal does not answer on it yet.
  */
 export async function makePrimaryDomain(
   db: TenantDb,
@@ -21,6 +24,8 @@ export async function makePrimaryDomain(
   await lockDomainsOf(db, account.id);
   const domain = await requireDomain(db, account, hostname);
   if (domain.isPrimary) return domainsOf(db, account, settings);
+  const unverified = unverifiedPrimaryProblem(domain, settings.developmentSuffixes);
+  if (unverified) throw new DomainError("BAD_REQUEST", unverified.message);
   const previous = await db.hostMapping.findFirst({
     where: { accountId: account.id, kind: domain.kind, isPrimary: true },
     select: { hostname: true },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { domainLimitProblem, overlapProblem } from "./rules";
+import { domainLimitProblem, overlapProblem, unverifiedPrimaryProblem } from "./rules";
 import { verificationOf, verificationProblem, verificationRecord } from "./verification";
 
 const LIMITS = { brand: 10, sip: 3 } as const;
@@ -87,5 +87,22 @@ describe("verification", () => {
     expect(problem?.reason).toBe(reason);
     expect(problem?.message).toContain(words);
     expect(problem?.message).toContain("_portal-verify.portal.clinic.example");
+  });
+});
+
+describe("unverifiedPrimaryProblem", () => {
+  it.each([
+    [{ hostname: "portal.example.com", kind: "brand" as const, verified: true }, null],
+    [{ hostname: "clinic.localhost", kind: "brand" as const, verified: false }, null],
+    [{ hostname: "sip.example.com", kind: "sip" as const, verified: false }, null],
+    [
+      { hostname: "portal.example.com", kind: "brand" as const, verified: false },
+      {
+        reason: "primary_unverified",
+        message: "Verify portal.example.com before making it primary: until then the portal does not answer on it.",
+      },
+    ],
+  ])("%j", (domain, expected) => {
+    expect(unverifiedPrimaryProblem(domain, ["localhost"])).toEqual(expected);
   });
 });

@@ -4,8 +4,9 @@
  * the refusal. Table-tested in rules.test.ts.
  */
 import { DOMAIN_KIND_LABEL, type DomainKind } from "./hostname";
+import { verificationOf } from "./verification";
 
-export type DomainRuleReason = "domain_limit" | "hostname_below_other" | "hostname_above_other";
+export type DomainRuleReason = "domain_limit" | "hostname_below_other" | "hostname_above_other" | "primary_unverified";
 export type DomainRuleProblem = { reason: DomainRuleReason; message: string };
 
 /** An account at its limit of domains of a kind gets no more of that kind. */
@@ -44,4 +45,19 @@ export function overlapProblem(hostname: string, overlap: "above" | "below" | nu
     };
   }
   return null;
+}
+
+/**
+ * The primary brand domain is the address the portal's links and e-mails use: one that does not
+ * serve the portal yet (unverified) would send everyone to a 404.
+ */
+export function unverifiedPrimaryProblem(
+  domain: { hostname: string; kind: DomainKind; verified: boolean },
+  developmentSuffixes: readonly string[],
+): DomainRuleProblem | null {
+  if (domain.kind !== "brand" || verificationOf(domain, developmentSuffixes) !== null) return null;
+  return {
+    reason: "primary_unverified",
+    message: `Verify ${domain.hostname} before making it primary: until then the portal does not answer on it.`,
+  };
 }

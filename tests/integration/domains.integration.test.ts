@@ -317,6 +317,21 @@ describe("making a domain primary", () => {
     expect(brand.filter((host) => host.isPrimary)).toHaveLength(1);
   });
 
+  it("refuses to make an unverified brand domain primary, and changes nothing", async () => {
+    const clinic = ids["city-clinic"].accountId;
+    await reseller().domains.add({ accountId: clinic, hostname: "dom-unverified.clinic.example", kind: "brand" });
+    const before = await everything();
+    const error = await trpcError(
+      reseller().domains.makePrimary({ accountId: clinic, hostname: "dom-unverified.clinic.example" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe(
+      "Verify dom-unverified.clinic.example before making it primary: until then the portal does not answer on it.",
+    );
+    expect(await everything()).toEqual(before);
+    await reseller().domains.remove({ accountId: clinic, hostname: "dom-unverified.clinic.example" });
+  });
+
   it("answers NOT_FOUND for a name the account does not have", async () => {
     const error = await trpcError(
       reseller().domains.makePrimary({ accountId: ids["city-clinic"].accountId, hostname: "dom-acme-sip.example.com" }),

@@ -294,8 +294,8 @@ function AddDomainForm(props: { account: { id: string; name: string }; page: Dom
           {state.error}
         </p>
         <span id="domain-hostname-help" className="font-normal text-slate-600">
-          Only the name, without http:// or a port. Each name can belong to one account only; you then prove it is
-          yours with a DNS record.
+          Only the name, without http:// or a port. Each name can belong to one account only; you then prove it is yours
+          with a DNS record.
         </span>
       </div>
       <div className="flex flex-col gap-1 text-sm font-medium">
