@@ -134,6 +134,8 @@ describe("international names (IDNA): stored in ASCII form, shown in their own l
     ["BÜCHER.Example.", "xn--bcher-kva.example", "bücher.example"],
     ["xn--bcher-kva.example", "xn--bcher-kva.example", "bücher.example"],
     ["café.fr", "xn--caf-dma.fr", "café.fr"],
+    // typed as e + combining accent: composed first
+    ["cafe\u0301.fr", "xn--caf-dma.fr", "café.fr"],
     ["straße.de", "xn--strae-oqa.de", "straße.de"],
     ["日本語.jp", "xn--wgv71a119e.jp", "日本語.jp"],
     // Japanese mixes Han, Katakana and Hiragana; Korean Han and Hangul
@@ -177,6 +179,18 @@ describe("refused names, each with a reason code and its own sentence", () => {
       "a\u2488b.com",
       "hostname_idna_invalid",
       '"a\u2488b" is not a valid international host name label (IDNA).',
+    ],
+    [
+      "full-width letters",
+      "ａｃｍｅ.com",
+      "hostname_idna_unmapped",
+      '"ａｃｍｅ" is not written the way DNS stores it; enter "acme".',
+    ],
+    [
+      "an ideographic full stop",
+      "acme。com",
+      "hostname_idna_unmapped",
+      '"acme。com" is not written the way DNS stores it; enter "acme.com".',
     ],
     [
       "a compatibility form",

@@ -47,9 +47,12 @@ function looksLikeIpAddress(host: string): boolean {
   return host.split(":").length > 2 && /^[0-9a-f:.]+$/.test(host);
 }
 
-/** A host name as a person typed it: trimmed, lower case, no final dot. Not yet in ASCII form. */
+/**
+ * A host name as a person typed it: composed (NFC: a letter typed as letter + accent is one letter),
+ * trimmed, lower case, no final dot. Not yet in ASCII form.
+ */
 export function normalizeDomainInput(raw: string): string {
-  const host = raw.trim().toLowerCase();
+  const host = raw.normalize("NFC").trim().toLowerCase();
   return host.endsWith(".") ? host.slice(0, -1) : host;
 }
 
