@@ -4,7 +4,14 @@ import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
 import { DomainError } from "../domain-error";
-import { type AccountDomains, type DomainSettings, domainsOf, lockDomainsOf, lockHostnameSpace } from "./domains";
+import {
+  type AccountDomains,
+  type DomainSettings,
+  domainsOf,
+  lockDomainsOf,
+  lockHostnameSpace,
+  overlapOf,
+} from "./domains";
 import { checkDomainHostname, DOMAIN_KIND_LABEL, type DomainKind } from "./hostname";
 import { domainLimitProblem, overlapProblem } from "./rules";
 
@@ -12,7 +19,7 @@ import { domainLimitProblem, overlapProblem } from "./rules";
  * Adds a brand or SIP domain to the tenant's own account or an account below it. The first domain
  * of a kind (more exactly: while the account has no primary of that kind) becomes the primary one.
  * Host names are unique across the platform; a name another tenant uses is refused without saying
- * anything about that tenant, and so is a name above or below one that another tree holds. A new
+ * anything about that tenant, and so is a name above or below one that another tree has verified. A new
  * domain starts unverified (unless it is a development name): it serves nothing until its TXT
  * record is found (verify.ts).
  */
@@ -35,9 +42,7 @@ export async function addDomain(
   if (overLimit) throw new DomainError("BAD_REQUEST", overLimit.message);
 
   await lockHostnameSpace(db);
-  const [overlap] = await db.$queryRaw<{ overlap: "above" | "below" | null }[]>`
-    SELECT app_domain_overlap(${hostname}, ${account.id}::uuid) AS overlap`;
-  const overlapping = overlapProblem(hostname, overlap?.overlap ?? null);
+  const overlapping = overlapProblem(hostname, await overlapOf(db, hostname, account.id, settings));
   if (overlapping) throw new DomainError("CONFLICT", overlapping.message);
 
   const hasPrimary =

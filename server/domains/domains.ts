@@ -113,3 +113,18 @@ export async function lockDomainsOf(db: TenantDb, accountId: string): Promise<vo
 export async function lockHostnameSpace(db: TenantDb): Promise<void> {
   await db.$executeRaw`SELECT pg_advisory_xact_lock(${DOMAIN_LOCK_CLASS + 1}::integer, 0)`;
 }
+
+/**
+ * Whether `hostname` would sit above or below a name another account tree has verified (see
+ * app_domain_overlap), for `accountId`, the tenant's own account or one below it.
+ */
+export async function overlapOf(
+  db: TenantDb,
+  hostname: string,
+  accountId: string,
+  settings: Pick<DomainSettings, "developmentSuffixes">,
+): Promise<"above" | "below" | null> {
+  const [row] = await db.$queryRaw<{ overlap: "above" | "below" | null }[]>`
+    SELECT app_domain_overlap(${hostname}, ${accountId}::uuid, ${[...settings.developmentSuffixes]}::text[]) AS overlap`;
+  return row?.overlap ?? null;
+}

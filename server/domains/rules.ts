@@ -29,7 +29,8 @@ export function domainLimitProblem(
  * portal would sit inside a zone that tree's owner administers (its DNS decides the TXT record,
  * and cookies set for the parent reach the child); above it, the new owner could take over the
  * other tree's names from their zone. Within one tree (a reseller handing its children names
- * under its own domain) both are fine: the database answers only about other trees.
+ * under its own domain) both are fine: the database answers only about other trees, and only about
+ * their verified names (an unverified claim of `co.uk` must not block every name under it).
  */
 export function overlapProblem(hostname: string, overlap: "above" | "below" | null): DomainRuleProblem | null {
   if (overlap === "below") {

@@ -3,15 +3,17 @@ import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { DomainError } from "../domain-error";
 import type { TxtLookup } from "./dns";
-import { type AccountDomains, type DomainSettings, domainsOf } from "./domains";
+import { type AccountDomains, type DomainSettings, domainsOf, lockHostnameSpace, overlapOf } from "./domains";
 import { storedHostname } from "./hostname";
+import { overlapProblem } from "./rules";
 import { verificationOf, verificationProblem, verificationRecord } from "./verification";
 
 /**
  * "Check now": looks up the domain's TXT record and, when it holds the domain's token, marks the
  * domain verified (audited; every server instance's host cache is told by the host map's change
  * notification). Already verified, or a development name: nothing to do. Not found or another
- * value: refused with what to publish, and nothing changes.
+ * value: refused with what to publish, and nothing changes. Refused too when another account
+ * tree has verified a name above or below it in the meantime.
  */
 export async function verifyDomain(
   db: TenantDb,
@@ -32,6 +34,11 @@ export async function verifyDomain(
   const record = verificationRecord(domain.hostname, domain.verificationToken);
   const problem = verificationProblem(record, await lookupTxt(record.name));
   if (problem) throw new DomainError("BAD_REQUEST", problem.message);
+
+  // No two trees' verified names nest: one verified meanwhile above or below this one wins.
+  await lockHostnameSpace(db);
+  const overlapping = overlapProblem(domain.hostname, await overlapOf(db, domain.hostname, account.id, settings));
+  if (overlapping) throw new DomainError("CONFLICT", overlapping.message);
 
   // The database binds the mark to this claim's token: had the name been removed and added again
   // during the look-up, it would have another token and nothing would be marked.

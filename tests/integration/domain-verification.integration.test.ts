@@ -205,6 +205,27 @@ describe("verification by a DNS TXT record, against a real DNS server", () => {
     expect((await stored()).verified).toBe(false);
   });
 
+  it("refuses to verify a name once another tree has verified one below it; the first verified keeps it", async () => {
+    const nest = "dom-nest.example";
+    const nestRecord = `_portal-verify.${nest}`;
+    await reseller().domains.add({ accountId: ids.bistro.accountId, hostname: nest, kind: "brand" });
+    const acme = callerAs(app, { accountId: ids.acme.accountId, userId: ids.acme.ownerUserId });
+    // Both unverified: the second claim is allowed ...
+    await acme.domains.add({ accountId: ids.acme.accountId, hostname: `dom-a.${nest}`, kind: "sip" });
+    // ... and the one below is verified first (the zone's owner published its record).
+    await owner.hostMapping.update({ where: { hostname: `dom-a.${nest}` }, data: { verified: true } });
+    const token = (await owner.hostMapping.findUniqueOrThrow({ where: { hostname: nest } })).verificationToken;
+    zone.set(nestRecord, [`portal-verify=${token}`]);
+    const before = await everything();
+    const error = await trpcError(reseller().domains.verify({ accountId: ids.bistro.accountId, hostname: nest }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toBe(
+      "Names under dom-nest.example are in use by another account; a domain and the names below it belong to one account.",
+    );
+    expect(await everything()).toEqual(before);
+    zone.delete(nestRecord);
+  });
+
   it("has nothing to check for a development name, and answers NOT_FOUND for another tree's name", async () => {
     const list = await reseller().domains.verify({
       accountId: ids.voicereseller.accountId,

@@ -588,6 +588,15 @@ describe("names above or below another tree's names", () => {
       hostname: "dom-shop.bistro.example",
       kind: "brand",
     });
+    // Unverified, the claim blocks nobody (claiming co.uk must not block every name under it) ...
+    await callerOf("acme").domains.add({
+      accountId: ids.acme.accountId,
+      hostname: "dom-x.dom-shop.bistro.example",
+      kind: "sip",
+    });
+    await callerOf("acme").domains.remove({ accountId: ids.acme.accountId, hostname: "dom-x.dom-shop.bistro.example" });
+    // ... verified (as Check now does), it does.
+    await owner.hostMapping.update({ where: { hostname: "dom-shop.bistro.example" }, data: { verified: true } });
     const before = await everything();
     const refusals: [DemoSlug, string, string, string][] = [
       [

@@ -26,12 +26,14 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   WHERE h.hostname = p_hostname AND h.kind = 'brand' AND a.status <> 'closed'
 $$;
 
--- Whether `p_hostname` would sit above ('above') or below ('below') a name held by an account
--- outside the line of `p_account_id` (its ancestors, itself and its descendants). Equal names are
+-- Whether `p_hostname` would sit above ('above') or below ('below') a name that an account outside
+-- the line of `p_account_id` (its ancestors, itself and its descendants) holds and has verified (or
+-- that lies under one of `p_dev_suffixes`, which count as verified). Unverified claims do not
+-- count: otherwise claiming `co.uk` without proof would block every name under it. Equal names are
 -- the primary key's business. Tenants cannot read other tenants' rows, hence SECURITY DEFINER; it
 -- answers only for the request's own tenant or an account below it, and says nothing of whose
 -- name it is.
-CREATE FUNCTION app_domain_overlap(p_hostname text, p_account_id uuid)
+CREATE FUNCTION app_domain_overlap(p_hostname text, p_account_id uuid, p_dev_suffixes text[])
 RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   WITH target AS (
@@ -48,16 +50,20 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   ),
   others AS (
     -- names above: primary-key look-ups
-    SELECT h.account_id, true AS is_parent FROM host_map h WHERE h.hostname IN (SELECT name FROM parents)
+    SELECT h.hostname, h.account_id, h.verified, true AS is_parent
+      FROM host_map h WHERE h.hostname IN (SELECT name FROM parents)
     UNION ALL
     -- names below: one range of host_map_reversed_idx ('/' is the byte after '.')
-    SELECT h.account_id, false FROM host_map h
+    SELECT h.hostname, h.account_id, h.verified, false
+      FROM host_map h
      WHERE reverse(h.hostname) COLLATE "C" >= reverse(p_hostname) || '.'
        AND reverse(h.hostname) COLLATE "C" < reverse(p_hostname) || '/'
   )
   SELECT CASE WHEN bool_or(o.is_parent) THEN 'below' ELSE 'above' END
     FROM others o JOIN accounts a ON a.id = o.account_id CROSS JOIN target t
    WHERE NOT (a.id = t.id OR a.id = ANY (t.ancestors) OR a.ancestors @> ARRAY[t.id])
+     AND (o.verified OR EXISTS (SELECT 1 FROM unnest(p_dev_suffixes) AS s
+                                 WHERE right(o.hostname, length(s) + 1) = '.' || s))
   HAVING count(*) > 0
 $$;
 
@@ -80,7 +86,7 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT count(*) = 1 FROM marked
 $$;
 
-REVOKE ALL ON FUNCTION app_resolve_host(text), app_domain_overlap(text, uuid), app_mark_domain_verified(text, text)
+REVOKE ALL ON FUNCTION app_resolve_host(text), app_domain_overlap(text, uuid, text[]), app_mark_domain_verified(text, text)
   FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION app_resolve_host(text), app_domain_overlap(text, uuid), app_mark_domain_verified(text, text)
+GRANT EXECUTE ON FUNCTION app_resolve_host(text), app_domain_overlap(text, uuid, text[]), app_mark_domain_verified(text, text)
   TO portal_app;
