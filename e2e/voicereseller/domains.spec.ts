@@ -173,4 +173,14 @@ test("a domain of one's own waits for its DNS record: the page shows the record 
   const response = await request.get(apiUrl("/login"), { headers: { host: `${hostname}:3100` } });
   expect(response.status()).toBe(404);
   expect(await response.text()).not.toContain("VoiceReseller");
+
+  // Copying puts the value on the clipboard.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await domain.getByRole("button", { name: "Copy record value" }).click();
+  await expect(domain.getByText("Copied.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^portal-verify=[0-9a-f]{32}$/);
+
+  await domain.getByRole("button", { name: `Remove ${hostname}` }).click();
+  await domain.getByRole("button", { name: "Yes, remove" }).click();
+  await expect(row(page, hostname)).toHaveCount(0);
 });

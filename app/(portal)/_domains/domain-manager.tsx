@@ -241,7 +241,13 @@ function VerificationRecordBox(props: { kind: DomainKind; record: { name: string
 function CopyButton(props: { text: string; what: string }) {
   const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
   const copy = () => {
-    navigator.clipboard.writeText(props.text).then(
+    // The clipboard exists only on secure origins (https, localhost).
+    const clipboard: Clipboard | undefined = window.isSecureContext ? navigator.clipboard : undefined;
+    if (!clipboard) {
+      setCopied("failed");
+      return;
+    }
+    clipboard.writeText(props.text).then(
       () => setCopied("copied"),
       // No clipboard (an insecure origin, a denied permission): the text is there to select by hand.
       () => setCopied("failed"),
@@ -252,7 +258,7 @@ function CopyButton(props: { text: string; what: string }) {
       <button type="button" onClick={copy} className={buttonClass}>
         Copy<span className="sr-only"> {props.what}</span>
       </button>
-      <span role="status" className="text-xs text-slate-600">
+      <span aria-live="polite" className="text-xs text-slate-600">
         {copied === "copied" ? "Copied." : copied === "failed" ? "Could not copy: select the text instead." : ""}
       </span>
     </>
