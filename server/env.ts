@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 // All configuration is read here, once, and nowhere else (lint forbids `process.env` elsewhere).
@@ -7,6 +8,19 @@ const commaList = z.string().transform((value) =>
     .map((part) => part.trim().toLowerCase())
     .filter(Boolean),
 );
+
+/** `1.2.3.4`, `1.2.3.4:53`, `::1` or `[::1]:53`: what node's `Resolver.setServers` accepts. */
+export function isDnsServer(entry: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry);
+  if (bracketed) return isIP(bracketed[1] ?? "") === 6 && validPort(bracketed[2]);
+  if (isIP(entry) !== 0) return true;
+  const withPort = /^([^:]+):(\d{1,5})$/.exec(entry);
+  return withPort !== null && isIP(withPort[1] ?? "") === 4 && validPort(withPort[2]);
+}
+
+function validPort(port: string | undefined): boolean {
+  return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+}
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -23,6 +37,19 @@ const EnvSchema = z.object({
     .default("false")
     .transform((value) => value === "true"),
   PLATFORM_HOSTS: commaList.default(["localhost", "127.0.0.1"]),
+  /**
+   * DNS servers that domain verification asks for the TXT record (IP, or IP:port, [IPv6]:port).
+   * Empty: the system's resolvers.
+   */
+  DOMAIN_DNS_SERVERS: commaList.pipe(z.array(z.string().refine(isDnsServer, "expected an IP or IP:port"))).default([]),
+  /**
+   * Names under these suffixes count as verified at once (no TXT record): `*.localhost` never leaves
+   * the machine that asks for it. Set it empty in production if no such names should be served.
+   */
+  DOMAIN_DEV_SUFFIXES: commaList.default(["localhost"]),
+  /** How many brand domains, and how many SIP domains, one account may have. */
+  DOMAIN_LIMIT_BRAND: z.coerce.number().int().min(1).max(1000).default(10),
+  DOMAIN_LIMIT_SIP: z.coerce.number().int().min(1).max(1000).default(10),
   PLATFORM_BRAND_NAME: z.string().trim().min(1).max(80).default("SIP.IO"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PORTAL_DATA_DIR: z.string().min(1).default(".data"),

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { cssVariable, origin, signIn } from "../helpers";
+import { apiUrl, cssVariable, origin, signIn } from "../helpers";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -26,7 +26,9 @@ test("the reseller gives a child its own brand domain, and the child's branded l
   await addDomain(page, " Clinic-Old.localhost ", "Brand domain (portal address)");
   await expect(page.getByRole("status")).toHaveText("Added clinic-old.localhost.");
   await expect(row(page, "clinic-old.localhost")).toContainText("Primary");
-  await expect(row(page, "clinic-old.localhost")).toContainText("DNS not checked");
+  // Under the development suffix: verified at once, nothing to publish.
+  await expect(row(page, "clinic-old.localhost")).toContainText("Verified (development name)");
+  await expect(row(page, "clinic-old.localhost").getByRole("button", { name: /Check now/ })).toHaveCount(0);
   await expect(page.getByLabel("Host name")).toHaveValue("");
   await addDomain(page, "clinic-care.localhost", "Brand domain (portal address)");
   await expect(page.getByRole("status")).toHaveText("Added clinic-care.localhost.");
@@ -92,6 +94,15 @@ test("a host name in use elsewhere, a bad one, and the host one is using are ref
   await expect(page.getByLabel("Host name")).toHaveValue("acme.localhost");
   await expect(page.getByLabel("Host name")).toHaveAttribute("aria-invalid", "true");
 
+  // Below another tenant's domain, and a lookalike of another tenant's name.
+  await addDomain(page, "x.acme.localhost", "Brand domain (portal address)");
+  await expect(hostnameError(page)).toHaveText(
+    "x.acme.localhost is under a domain that another account uses; a domain and the names below it belong to one account.",
+  );
+  await addDomain(page, "асме.localhost", "Brand domain (portal address)");
+  await expect(hostnameError(page)).toHaveText(
+    '"асме" can be mistaken for "acme": its letters look like Latin ones. Choose a name that cannot be mistaken for another.',
+  );
   await addDomain(page, "https://portal.example.com", "Brand domain (portal address)");
   await expect(hostnameError(page)).toHaveText("Enter the host name only, without http:// or https://.");
   await addDomain(page, "localhost", "Brand domain (portal address)");
@@ -135,4 +146,41 @@ test("a Bistro owner manages its own domains and cannot open City Clinic's", asy
   expect(response?.status()).toBe(404);
   await expect(bistroPage.getByText("City Clinic")).toHaveCount(0);
   await bistro.close();
+});
+
+test("a domain of one's own waits for its DNS record: the page shows the record and Check now explains; the host answers 404", async ({
+  page,
+  request,
+}) => {
+  const hostname = "portal.vr-e2e.example";
+  await signIn(page, { tenant: "voicereseller", email: "owner@voicereseller.test" });
+  await page.goto("/settings/domains");
+  await addDomain(page, hostname, "Brand domain (portal address)");
+  await expect(page.getByRole("status").filter({ hasText: `Added ${hostname}.` })).toBeVisible();
+  const domain = row(page, hostname);
+  await expect(domain).toContainText("Not verified");
+  await expect(domain).toContainText("The portal does not answer on this address until the domain is verified.");
+  await expect(domain.getByTestId("record-name")).toHaveText(`_portal-verify.${hostname}`);
+  await expect(domain.getByTestId("record-value")).toHaveText(/^portal-verify=[0-9a-f]{32}$/);
+  await expect(domain.getByRole("button", { name: "Copy record value" })).toBeVisible();
+
+  // Nothing is published: the check says what it looked for, and the domain stays unverified.
+  await domain.getByRole("button", { name: `Check now ${hostname}` }).click();
+  await expect(domain.getByRole("alert")).toContainText(`_portal-verify.${hostname}`, { timeout: 15_000 });
+  await expect(domain).toContainText("Not verified");
+
+  // Meanwhile the address is unknown: the neutral 404, nothing of the brand.
+  const response = await request.get(apiUrl("/login"), { headers: { host: `${hostname}:3100` } });
+  expect(response.status()).toBe(404);
+  expect(await response.text()).not.toContain("VoiceReseller");
+
+  // Copying puts the value on the clipboard.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await domain.getByRole("button", { name: "Copy record value" }).click();
+  await expect(domain.getByText("Copied.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^portal-verify=[0-9a-f]{32}$/);
+
+  await domain.getByRole("button", { name: `Remove ${hostname}` }).click();
+  await domain.getByRole("button", { name: "Yes, remove" }).click();
+  await expect(row(page, hostname)).toHaveCount(0);
 });

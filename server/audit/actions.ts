@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "domain.added": "Added a domain",
   "domain.removed": "Removed a domain",
   "domain.primary_changed": "Changed a primary domain",
+  "domain.verified": "Verified a domain",
   "branding.update": "Changed branding or defaults",
 };
 

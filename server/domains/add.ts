@@ -4,29 +4,47 @@ import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
 import { DomainError } from "../domain-error";
-import { type AccountDomains, domainsOf, lockDomainsOf } from "./domains";
-import { DOMAIN_KIND_LABEL, type DomainKind, domainHostnameProblem, normalizeDomainInput } from "./hostname";
+import {
+  type AccountDomains,
+  type DomainSettings,
+  domainsOf,
+  lockDomainsOf,
+  lockHostnameSpace,
+  overlapOf,
+} from "./domains";
+import { checkDomainHostname, DOMAIN_KIND_LABEL, type DomainKind } from "./hostname";
+import { domainLimitProblem, overlapProblem } from "./rules";
 
 /**
  * Adds a brand or SIP domain to the tenant's own account or an account below it. The first domain
  * of a kind (more exactly: while the account has no primary of that kind) becomes the primary one.
  * Host names are unique across the platform; a name another tenant uses is refused without saying
- * anything about that tenant.
+ * anything about that tenant, and so is a name above or below one that another tree has verified. A new
+ * domain starts unverified (unless it is a development name): it serves nothing until its TXT
+ * record is found (verify.ts).
  */
 export async function addDomain(
   db: TenantDb,
   actor: Actor,
   input: { accountId: string; hostname: string; kind: DomainKind },
-  options: { platformHosts: readonly string[] },
+  settings: DomainSettings,
 ): Promise<AccountDomains> {
-  const hostname = normalizeDomainInput(input.hostname);
-  const problem = domainHostnameProblem(hostname, options.platformHosts);
-  if (problem) throw new DomainError("BAD_REQUEST", problem);
+  const checked = checkDomainHostname(input.hostname, settings.platformHosts);
+  if (!checked.ok) throw new DomainError("BAD_REQUEST", checked.problem.message);
+  const { hostname } = checked;
   const account = await requireOwnOrBelow(db, actor.accountId, input.accountId);
   if (account.status === "closed") {
     throw new DomainError("BAD_REQUEST", `${account.name} is closed; a closed account gets no new domains.`);
   }
   await lockDomainsOf(db, account.id);
+  const count = await db.hostMapping.count({ where: { accountId: account.id, kind: input.kind } });
+  const overLimit = domainLimitProblem(account.name, input.kind, count, settings.limits);
+  if (overLimit) throw new DomainError("BAD_REQUEST", overLimit.message);
+
+  await lockHostnameSpace(db);
+  const overlapping = overlapProblem(hostname, await overlapOf(db, hostname, account.id, settings));
+  if (overlapping) throw new DomainError("CONFLICT", overlapping.message);
+
   const hasPrimary =
     (await db.hostMapping.count({ where: { accountId: account.id, kind: input.kind, isPrimary: true } })) > 0;
 
@@ -37,6 +55,7 @@ export async function addDomain(
   try {
     await db.hostMapping.create({
       data: { hostname, accountId: account.id, kind: input.kind, isPrimary: !hasPrimary },
+      select: { hostname: true },
     });
   } catch (error) {
     if (!isHostnameTaken(error)) throw error;
@@ -50,7 +69,7 @@ export async function addDomain(
     targetAccountId: account.id,
     details: { after: { hostname, kind: input.kind, isPrimary: !hasPrimary } },
   });
-  return domainsOf(db, account);
+  return domainsOf(db, account, settings);
 }
 
 /**

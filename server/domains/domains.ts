@@ -1,14 +1,30 @@
 import type { TenantDb } from "../db/tenant";
 import { DomainError } from "../domain-error";
-import type { DomainKind } from "./hostname";
+import { type DomainKind, displayHostname } from "./hostname";
+import { type Verification, type VerificationRecord, verificationOf, verificationRecord } from "./verification";
+
+/** What the domain services need from configuration (server/env.ts), passed in by the router. */
+export type DomainSettings = {
+  platformHosts: readonly string[];
+  /** Names under these suffixes count as verified without a TXT record. */
+  developmentSuffixes: readonly string[];
+  /** How many domains of each kind one account may have. */
+  limits: Readonly<Record<DomainKind, number>>;
+};
 
 /** One brand or SIP domain of an account, as the domain pages and the API show it. */
 export type Domain = {
+  /** As stored and as browsers send it: an international name in its ASCII (xn--) form. */
   hostname: string;
+  /** As people read it: an international name in its own letters. */
+  displayName: string;
   kind: DomainKind;
   isPrimary: boolean;
-  /** The platform has checked the domain's DNS; new domains start unchecked (see the migration). */
+  /** Serves the portal (brand) and counts as the account's: its TXT record was found, or it is a development name. */
   verified: boolean;
+  verification: Verification;
+  /** The TXT record to publish while the domain is unverified; null once it is verified. */
+  record: VerificationRecord | null;
   createdAt: Date;
 };
 
@@ -17,19 +33,53 @@ export type AccountDomains = {
   domains: Domain[];
 };
 
-const DOMAIN_FIELDS = { hostname: true, kind: true, isPrimary: true, verified: true, createdAt: true } as const;
+const DOMAIN_FIELDS = {
+  hostname: true,
+  kind: true,
+  isPrimary: true,
+  verified: true,
+  verificationToken: true,
+  createdAt: true,
+} as const;
+
+type DomainRow = {
+  hostname: string;
+  kind: DomainKind;
+  isPrimary: boolean;
+  verified: boolean;
+  verificationToken: string;
+  createdAt: Date;
+};
+
+export function presentDomain(row: DomainRow, settings: Pick<DomainSettings, "developmentSuffixes">): Domain {
+  const verification = verificationOf(row, settings.developmentSuffixes);
+  return {
+    hostname: row.hostname,
+    displayName: displayHostname(row.hostname),
+    kind: row.kind,
+    isPrimary: row.isPrimary,
+    verified: verification !== null,
+    verification,
+    record: verification === null ? verificationRecord(row.hostname, row.verificationToken) : null,
+    createdAt: row.createdAt,
+  };
+}
 
 /** The domains of an account the caller has already checked is the tenant's or below it. */
 export async function domainsOf(
   db: TenantDb,
   account: { id: string; slug: string; name: string },
+  settings: Pick<DomainSettings, "developmentSuffixes">,
 ): Promise<AccountDomains> {
-  const domains = await db.hostMapping.findMany({
+  const rows = await db.hostMapping.findMany({
     where: { accountId: account.id },
     select: DOMAIN_FIELDS,
     orderBy: [{ kind: "asc" }, { isPrimary: "desc" }, { hostname: "asc" }],
   });
-  return { account: { id: account.id, slug: account.slug, name: account.name }, domains };
+  return {
+    account: { id: account.id, slug: account.slug, name: account.name },
+    domains: rows.map((row) => presentDomain(row, settings)),
+  };
 }
 
 /** One domain of the account, or NOT_FOUND naming what was asked for (the caller's own words). */
@@ -51,4 +101,30 @@ const DOMAIN_LOCK_CLASS = 7301;
  */
 export async function lockDomainsOf(db: TenantDb, accountId: string): Promise<void> {
   await db.$executeRaw`SELECT pg_advisory_xact_lock(${DOMAIN_LOCK_CLASS}::integer, hashtext(${accountId}::text))`;
+}
+
+/**
+ * Serialises additions of new names across all accounts until the transaction ends: "no other
+ * tree holds a name above or below this one" reads, then the insert writes, and two accounts
+ * adding `acme.com` and `x.acme.com` at once would otherwise both pass. Taken after
+ * lockDomainsOf, never before, so the two locks cannot deadlock. Adding a domain is rare: one
+ * queue for the whole platform costs nothing noticeable.
+ */
+export async function lockHostnameSpace(db: TenantDb): Promise<void> {
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(${DOMAIN_LOCK_CLASS + 1}::integer, 0)`;
+}
+
+/**
+ * Whether `hostname` would sit above or below a name another account tree has verified (see
+ * app_domain_overlap), for `accountId`, the tenant's own account or one below it.
+ */
+export async function overlapOf(
+  db: TenantDb,
+  hostname: string,
+  accountId: string,
+  settings: Pick<DomainSettings, "developmentSuffixes">,
+): Promise<"above" | "below" | null> {
+  const [row] = await db.$queryRaw<{ overlap: "above" | "below" | null }[]>`
+    SELECT app_domain_overlap(${hostname}, ${accountId}::uuid, ${[...settings.developmentSuffixes]}::text[]) AS overlap`;
+  return row?.overlap ?? null;
 }

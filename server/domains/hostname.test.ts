@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { domainHostnameProblem, domainHostnameSchema, normalizeDomainInput } from "./hostname";
+import {
+  checkDomainHostname,
+  displayHostname,
+  domainHostnameProblem,
+  domainHostnameSchema,
+  isDevelopmentHostname,
+  normalizeDomainInput,
+  storedHostname,
+} from "./hostname";
 
 const PLATFORM = ["localhost", "127.0.0.1", "portal.sip.example"] as const;
 
@@ -48,11 +56,6 @@ describe("domainHostnameProblem: refused, each with its own sentence", () => {
     ["a path", "portal.example.com/login", "Enter the host name only, without a path."],
     ["a query", "portal.example.com?x=1", "Enter the host name only, without a path."],
     ["inner spaces", "portal example.com", "A host name cannot contain spaces."],
-    [
-      "non-ASCII",
-      "bücher.example",
-      "Enter an international host name in its ASCII form (the labels starting with xn--).",
-    ],
     ["an e-mail address", "owner@example.com", "Enter a host name, not an e-mail address."],
     ["an IPv4 address", "192.0.2.1", "An IP address cannot be a domain: enter a host name."],
     ["an IPv4 address with a port", "192.0.2.1:8080", "An IP address cannot be a domain: enter a host name."],
@@ -98,7 +101,7 @@ describe("domainHostnameProblem: refused, each with its own sentence", () => {
     ],
     ["a numeric last label", "portal.example.123", "The last label of a host name cannot be numeric."],
   ])("%s: %j", (_name, hostname, message) => {
-    expect(domainHostnameProblem(hostname, PLATFORM)).toBe(message);
+    expect(domainHostnameProblem(hostname, PLATFORM)?.message).toBe(message);
   });
 });
 
@@ -122,5 +125,194 @@ describe("domainHostnameSchema", () => {
     expect(schema.safeParse("a".repeat(5_000)).error?.issues[0]?.message).toBe(
       "A host name has at most 253 characters.",
     );
+  });
+});
+
+describe("international names (IDNA): stored in ASCII form, shown in their own letters", () => {
+  it.each<[string, string, string]>([
+    ["bücher.example", "xn--bcher-kva.example", "bücher.example"],
+    ["BÜCHER.Example.", "xn--bcher-kva.example", "bücher.example"],
+    ["xn--bcher-kva.example", "xn--bcher-kva.example", "bücher.example"],
+    ["café.fr", "xn--caf-dma.fr", "café.fr"],
+    // typed as e + combining accent: composed first
+    ["cafe\u0301.fr", "xn--caf-dma.fr", "café.fr"],
+    ["straße.de", "xn--strae-oqa.de", "straße.de"],
+    ["日本語.jp", "xn--wgv71a119e.jp", "日本語.jp"],
+    // Japanese mixes Han, Katakana and Hiragana; Korean Han and Hangul
+    ["ドメイン名例.jp", "xn--eckwd4c7cu47r2wf.jp", "ドメイン名例.jp"],
+    ["한국어.kr", "xn--3e0bk47br7k.kr", "한국어.kr"],
+    ["ελληνικά.gr", "xn--hxargifdar.gr", "ελληνικά.gr"],
+    ["пример.рф", "xn--e1afmkfd.xn--p1ai", "пример.рф"],
+    // all its letters look Latin, but under a Cyrillic top-level domain it is one Russian name among others
+    ["кот.рф", "xn--j1aim.xn--p1ai", "кот.рф"],
+    ["shop-24.bücher.example", "shop-24.xn--bcher-kva.example", "shop-24.bücher.example"],
+  ])("%s -> %s", (raw, hostname, unicode) => {
+    expect(checkDomainHostname(raw, PLATFORM)).toEqual({ ok: true, hostname, unicode });
+    expect(storedHostname(raw)).toBe(hostname);
+    expect(displayHostname(hostname)).toBe(unicode);
+  });
+});
+
+describe("refused names, each with a reason code and its own sentence", () => {
+  it.each<[string, string, string, string]>([
+    // invalid punycode: does not decode, decodes to plain ASCII, or is not in its canonical form
+    [
+      "undecodable punycode",
+      "xn--a.com",
+      "hostname_idna_invalid",
+      '"xn--a" is not a valid international host name label (IDNA).',
+    ],
+    [
+      "empty punycode",
+      "xn--.com",
+      "hostname_idna_invalid",
+      '"xn--" is not a valid international host name label (IDNA).',
+    ],
+    [
+      "punycode of plain ASCII",
+      "xn--abc-.com",
+      "hostname_idna_invalid",
+      '"xn--abc-" is not a valid international host name label (IDNA).',
+    ],
+    [
+      "a character that IDNA maps to a dot",
+      "a\u2488b.com",
+      "hostname_idna_invalid",
+      '"a\u2488b" is not a valid international host name label (IDNA).',
+    ],
+    [
+      "full-width letters",
+      "ａｃｍｅ.com",
+      "hostname_idna_unmapped",
+      '"ａｃｍｅ" is not written the way DNS stores it; enter "acme".',
+    ],
+    [
+      "an ideographic full stop",
+      "acme。com",
+      "hostname_idna_unmapped",
+      '"acme。com" is not written the way DNS stores it; enter "acme.com".',
+    ],
+    [
+      "a compatibility form",
+      "ⓐcme.com",
+      "hostname_idna_unmapped",
+      '"ⓐcme" is not written the way DNS stores it; enter "acme".',
+    ],
+    [
+      "a zero-width joiner",
+      "a\u200db.com",
+      "hostname_control",
+      "A host name cannot contain control or invisible characters.",
+    ],
+    [
+      "a right-to-left override",
+      "a\u202eb.com",
+      "hostname_control",
+      "A host name cannot contain control or invisible characters.",
+    ],
+    ["a NUL byte", "a\u0000b.com", "hostname_control", "A host name cannot contain control or invisible characters."],
+    [
+      "an emoji",
+      "💩.example",
+      "hostname_symbol",
+      '"💩" contains "💩": a host name has letters, digits and hyphens only.',
+    ],
+    [
+      "a historic script",
+      "\u{10330}\u{10331}.example",
+      "hostname_script",
+      '"\u{10330}\u{10331}" contains "\u{10330}", from a script that host names here do not accept.',
+    ],
+    // mixed scripts: one Cyrillic "а" in a Latin name, a Devanagari sign in a Latin label
+    [
+      "Latin with a Cyrillic letter",
+      "pаypal.com",
+      "hostname_mixed_script",
+      '"pаypal" mixes Latin and Cyrillic letters; use one alphabet per label.',
+    ],
+    [
+      "a homograph of a tenant by one letter",
+      "vоicereseller.localhost",
+      "hostname_mixed_script",
+      '"vоicereseller" mixes Latin and Cyrillic letters; use one alphabet per label.',
+    ],
+    [
+      "punycode of a mixed label",
+      "xn--ab-fsf.com",
+      "hostname_mixed_script",
+      '"a्b" mixes Latin and Devanagari letters; use one alphabet per label.',
+    ],
+    [
+      "Latin with Han",
+      "acme日本.jp",
+      "hostname_mixed_script",
+      '"acme日本" mixes Latin and Han letters; use one alphabet per label.',
+    ],
+    // whole-script homographs of Latin names
+    [
+      "Cyrillic acme",
+      "асме.localhost",
+      "hostname_confusable",
+      '"асме" can be mistaken for "acme": its letters look like Latin ones. Choose a name that cannot be mistaken for another.',
+    ],
+    [
+      "Cyrillic acme, as punycode",
+      "xn--80akut.localhost",
+      "hostname_confusable",
+      '"асме" can be mistaken for "acme": its letters look like Latin ones. Choose a name that cannot be mistaken for another.',
+    ],
+    [
+      "Cyrillic apple",
+      "аррӏе.com",
+      "hostname_confusable",
+      '"аррӏе" can be mistaken for "apple": its letters look like Latin ones. Choose a name that cannot be mistaken for another.',
+    ],
+    [
+      "Greek",
+      "ορο.com",
+      "hostname_confusable",
+      '"ορο" can be mistaken for "opo": its letters look like Latin ones. Choose a name that cannot be mistaken for another.',
+    ],
+    [
+      "a dotless i",
+      "bıstro.example",
+      "hostname_confusable",
+      '"bıstro" can be mistaken for "bistro": its letters look like Latin ones. Choose a name that cannot be mistaken for another.',
+    ],
+    [
+      "Cyrillic under a Latin top-level domain",
+      "кот.com",
+      "hostname_confusable",
+      '"кот" can be mistaken for "kot": its letters look like Latin ones. Choose a name that cannot be mistaken for another.',
+    ],
+    ["an IP", "192.0.2.1", "hostname_ip", "An IP address cannot be a domain: enter a host name."],
+    [
+      "the platform",
+      "localhost",
+      "hostname_platform",
+      "localhost is the platform's own address; use a host name of your own (a subdomain of it works too).",
+    ],
+    [
+      "a bad label",
+      "my_brand.example.com",
+      "hostname_invalid",
+      '"my_brand" is not a valid host name label (letters, digits and inner hyphens, at most 63).',
+    ],
+  ])("%s: %j", (_name, raw, reason, message) => {
+    expect(checkDomainHostname(raw, PLATFORM)).toEqual({ ok: false, problem: { reason, message } });
+  });
+});
+
+describe("isDevelopmentHostname", () => {
+  it.each<[string, readonly string[], boolean]>([
+    ["clinic.localhost", ["localhost"], true],
+    ["deep.clinic.localhost", ["localhost"], true],
+    ["localhost", ["localhost"], false],
+    ["clinic.localhost.example.com", ["localhost"], false],
+    ["notlocalhost", ["localhost"], false],
+    ["clinic.localhost", [], false],
+    ["a.test", ["localhost", "test"], true],
+  ])("%s under %j: %s", (hostname, suffixes, expected) => {
+    expect(isDevelopmentHostname(hostname, suffixes)).toBe(expected);
   });
 });

@@ -1,25 +1,31 @@
 import { requireOwnOrBelow } from "../accounts/scope";
 import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
-import { type AccountDomains, domainsOf, lockDomainsOf, requireDomain } from "./domains";
-import { normalizeDomainInput } from "./hostname";
+import { DomainError } from "../domain-error";
+import { type AccountDomains, type DomainSettings, domainsOf, lockDomainsOf, requireDomain } from "./domains";
+import { storedHostname } from "./hostname";
+import { unverifiedPrimaryProblem } from "./rules";
 
 const PRIMARY_FIELD = { brand: "primaryBrandDomain", sip: "primarySipDomain" } as const;
 
 /**
  * Makes a domain the primary one of its kind for its account (the brand domain the portal's links
- * and e-mails use; the SIP domain devices are given). Already primary: nothing changes.
+ * and e-mails use; the SIP domain devices are given). Already primary: nothing changes. A brand
+ * domain that is not verified cannot become primary: the portal does not answer on it yet.
  */
 export async function makePrimaryDomain(
   db: TenantDb,
   actor: Actor,
   input: { accountId: string; hostname: string },
+  settings: Pick<DomainSettings, "developmentSuffixes">,
 ): Promise<AccountDomains> {
-  const hostname = normalizeDomainInput(input.hostname);
+  const hostname = storedHostname(input.hostname);
   const account = await requireOwnOrBelow(db, actor.accountId, input.accountId);
   await lockDomainsOf(db, account.id);
   const domain = await requireDomain(db, account, hostname);
-  if (domain.isPrimary) return domainsOf(db, account);
+  if (domain.isPrimary) return domainsOf(db, account, settings);
+  const unverified = unverifiedPrimaryProblem(domain, settings.developmentSuffixes);
+  if (unverified) throw new DomainError("BAD_REQUEST", unverified.message);
   const previous = await db.hostMapping.findFirst({
     where: { accountId: account.id, kind: domain.kind, isPrimary: true },
     select: { hostname: true },
@@ -37,5 +43,5 @@ export async function makePrimaryDomain(
     targetAccountId: account.id,
     details: { before: { [field]: previous?.hostname ?? null }, after: { [field]: hostname } },
   });
-  return domainsOf(db, account);
+  return domainsOf(db, account, settings);
 }

@@ -2,8 +2,8 @@ import { requireOwnOrBelow } from "../accounts/scope";
 import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { DomainError } from "../domain-error";
-import { type AccountDomains, domainsOf, lockDomainsOf, requireDomain } from "./domains";
-import { DOMAIN_KIND_LABEL, normalizeDomainInput } from "./hostname";
+import { type AccountDomains, type DomainSettings, domainsOf, lockDomainsOf, requireDomain } from "./domains";
+import { DOMAIN_KIND_LABEL, storedHostname } from "./hostname";
 
 /**
  * Removes a domain of the tenant's own account or of an account below it. Refused:
@@ -16,9 +16,9 @@ export async function removeDomain(
   db: TenantDb,
   actor: Actor,
   input: { accountId: string; hostname: string },
-  options: { requestHost: string },
+  options: { requestHost: string } & Pick<DomainSettings, "developmentSuffixes">,
 ): Promise<AccountDomains> {
-  const hostname = normalizeDomainInput(input.hostname);
+  const hostname = storedHostname(input.hostname);
   const account = await requireOwnOrBelow(db, actor.accountId, input.accountId);
   await lockDomainsOf(db, account.id);
   const domain = await requireDomain(db, account, hostname);
@@ -47,5 +47,5 @@ export async function removeDomain(
     targetAccountId: account.id,
     details: { before: { hostname, kind: domain.kind, isPrimary: domain.isPrimary } },
   });
-  return domainsOf(db, account);
+  return domainsOf(db, account, options);
 }

@@ -1,34 +1,50 @@
 import pg from "pg";
+import { isDevelopmentHostname } from "../domains/hostname";
 import { parseHost } from "./host";
 import { HostCache } from "./host-cache";
 
 export type AccountStatus = "active" | "suspended" | "closed";
 
+/**
+ * A host that serves a portal. A brand host's account is never closed (closed accounts' hosts are
+ * unknown); a suspended one still shows its login page, which refuses sign-in.
+ */
 export type HostBrand =
   | { kind: "platform"; hostname: string }
   | { kind: "brand"; hostname: string; accountId: string; slug: string; isReseller: boolean; status: AccountStatus };
 
 export type HostResolution = HostBrand | { kind: "unknown"; reason: string };
 
-type BrandRow = { account_id: string; slug: string; is_reseller: boolean; status: AccountStatus };
+type BrandRow = {
+  account_id: string;
+  slug: string;
+  is_reseller: boolean;
+  status: AccountStatus;
+  verified: boolean;
+};
 
 export const HOST_CHANGE_CHANNEL = "host_map_changed";
 
 /**
  * Host -> brand account, through the database's `app_resolve_host` (the narrow service path: it
- * needs no tenant). Results are cached per host; the cache is dropped whenever the database
- * notifies `host_map_changed` (host map writes, account updates), on every server instance.
+ * needs no tenant). A host that is not verified (no TXT record found yet, and not under one of
+ * `developmentSuffixes`) and a closed account's host are unknown, like a host nobody has. Results
+ * are cached per host; the cache is dropped whenever the database notifies `host_map_changed`
+ * (host map writes, verification included; account updates, closing included), on every server
+ * instance.
  */
 export class HostResolver {
   private readonly cache: HostCache<HostResolution>;
+  private readonly developmentSuffixes: readonly string[];
   private listener: pg.Client | undefined;
   private listening: Promise<void> | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly platformHosts: readonly string[],
-    options: { ttlMs?: number; maxEntries?: number } = {},
+    options: { ttlMs?: number; maxEntries?: number; developmentSuffixes?: readonly string[] } = {},
   ) {
+    this.developmentSuffixes = options.developmentSuffixes ?? [];
     this.cache = new HostCache({ ttlMs: options.ttlMs ?? 5_000, maxEntries: options.maxEntries ?? 10_000 });
   }
 
@@ -58,11 +74,15 @@ export class HostResolver {
 
   private async lookup(hostname: string): Promise<HostResolution> {
     const result = await this.pool.query<BrandRow>(
-      "SELECT account_id, slug, is_reseller, status FROM app_resolve_host($1)",
+      "SELECT account_id, slug, is_reseller, status, verified FROM app_resolve_host($1)",
       [hostname],
     );
     const row = result.rows[0];
-    if (!row) return { kind: "unknown", reason: "no account answers on this host" };
+    // app_resolve_host leaves closed accounts out already; this keeps the rule whole here too.
+    if (!row || row.status === "closed") return { kind: "unknown", reason: "no account answers on this host" };
+    if (!row.verified && !isDevelopmentHostname(hostname, this.developmentSuffixes)) {
+      return { kind: "unknown", reason: "the host's domain is not verified" };
+    }
     return {
       kind: "brand",
       hostname,

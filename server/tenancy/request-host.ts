@@ -11,7 +11,9 @@ export function hostResolver(): HostResolver {
       throw new Error("DATABASE_APP_URL is not set: start the portal with `npm start`, which sets it.");
     }
     const pool = new pg.Pool({ connectionString: env.DATABASE_APP_URL, max: 4 });
-    globalForHosts.portalHostResolver = new HostResolver(pool, env.PLATFORM_HOSTS);
+    globalForHosts.portalHostResolver = new HostResolver(pool, env.PLATFORM_HOSTS, {
+      developmentSuffixes: env.DOMAIN_DEV_SUFFIXES,
+    });
   }
   return globalForHosts.portalHostResolver;
 }

@@ -73,12 +73,16 @@ describe("adding a domain", () => {
       kind: "brand",
     });
     expect(result.account).toEqual({ id: clinic, slug: "city-clinic", name: "City Clinic" });
+    // Under the development suffix: verified at once, no TXT record to publish.
     expect(result.domains).toEqual([
       {
         hostname: "dom-clinic.localhost",
+        displayName: "dom-clinic.localhost",
         kind: "brand",
         isPrimary: true,
-        verified: false,
+        verified: true,
+        verification: "development",
+        record: null,
         createdAt: expect.any(Date),
       },
     ]);
@@ -136,6 +140,12 @@ describe("adding a domain", () => {
     ["one label", "dom-intranet", "A host name needs at least two labels (like portal.example.com)."],
     ["too long", `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.dom-${"d".repeat(60)}`, "at most 253"],
     ["a bad label", "dom_x.example.com", '"dom_x" is not a valid host name label'],
+    ["invalid punycode", "xn--a.example.com", '"xn--a" is not a valid international host name label (IDNA).'],
+    ["punycode of plain ASCII", "xn--dom-.example.com", '"xn--dom-" is not a valid international host name label'],
+    ["a mixed-script label", "dom-pаypal.example.com", '"dom-pаypal" mixes Latin and Cyrillic letters'],
+    ["a homograph of a tenant's host", "асме.localhost", '"асме" can be mistaken for "acme"'],
+    ["a homograph, as punycode", "xn--80akut.localhost", '"асме" can be mistaken for "acme"'],
+    ["an invisible character", "dom\u200bx.example.com", "control or invisible characters"],
   ])("refuses %s with its own message, and changes nothing", async (_name, hostname, message) => {
     const before = await everything();
     const error = await trpcError(reseller().domains.add({ accountId: ids.bistro.accountId, hostname, kind: "brand" }));
@@ -302,6 +312,21 @@ describe("making a domain primary", () => {
     expect(brand.filter((host) => host.isPrimary)).toHaveLength(1);
   });
 
+  it("refuses to make an unverified brand domain primary, and changes nothing", async () => {
+    const clinic = ids["city-clinic"].accountId;
+    await reseller().domains.add({ accountId: clinic, hostname: "dom-unverified.clinic.example", kind: "brand" });
+    const before = await everything();
+    const error = await trpcError(
+      reseller().domains.makePrimary({ accountId: clinic, hostname: "dom-unverified.clinic.example" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe(
+      "Verify dom-unverified.clinic.example before making it primary: until then the portal does not answer on it.",
+    );
+    expect(await everything()).toEqual(before);
+    await reseller().domains.remove({ accountId: clinic, hostname: "dom-unverified.clinic.example" });
+  });
+
   it("answers NOT_FOUND for a name the account does not have", async () => {
     const error = await trpcError(
       reseller().domains.makePrimary({ accountId: ids["city-clinic"].accountId, hostname: "dom-acme-sip.example.com" }),
@@ -447,7 +472,10 @@ describe("host resolution on several server instances", () => {
   beforeAll(() => {
     pools = [0, 1].map(() => new pg.Pool({ connectionString: inject("appUrl"), max: 2 }));
     // A TTL far beyond the waits below: only the change notification can refresh an entry.
-    resolvers = pools.map((pool) => new HostResolver(pool, ["localhost", "127.0.0.1"], { ttlMs: 10 * 60_000 }));
+    resolvers = pools.map(
+      (pool) =>
+        new HostResolver(pool, ["localhost", "127.0.0.1"], { ttlMs: 10 * 60_000, developmentSuffixes: ["localhost"] }),
+    );
   });
 
   afterAll(async () => {
@@ -485,10 +513,183 @@ describe("host resolution on several server instances", () => {
     await expectEverywhere({ kind: "brand", accountId: bistro, slug: "bistro" });
   });
 
-  it("resolves a new brand domain at once although it is unverified, and never a SIP domain", async () => {
+  it("resolves a new development name at once, never a SIP domain, and no unverified name", async () => {
     const sipHost = "dom-sip-only.localhost";
     await reseller().domains.add({ accountId: ids.bistro.accountId, hostname: sipHost, kind: "sip" });
     for (const resolver of resolvers) expect(await resolver.resolve(sipHost)).toMatchObject({ kind: "unknown" });
+    // Stored unverified: only the development suffix makes it count, in the resolver's configuration.
     expect(await owner.hostMapping.findUniqueOrThrow({ where: { hostname } })).toMatchObject({ verified: false });
+    const strict = new HostResolver(pools[0] as pg.Pool, ["localhost"], { developmentSuffixes: [] });
+    try {
+      expect(await strict.resolve(hostname)).toEqual({ kind: "unknown", reason: "the host's domain is not verified" });
+    } finally {
+      await strict.close();
+    }
+
+    await reseller().domains.add({
+      accountId: ids.bistro.accountId,
+      hostname: "dom-www.bistro.example",
+      kind: "brand",
+    });
+    for (const resolver of resolvers) {
+      expect(await resolver.resolve("dom-www.bistro.example")).toEqual({
+        kind: "unknown",
+        reason: "the host's domain is not verified",
+      });
+    }
+  });
+
+  it("stops serving a closed account's hosts on every instance; a suspended account's still resolve", async () => {
+    const account = await owner.account.create({
+      data: {
+        slug: "dom-closing",
+        name: "Dom Closing",
+        parentId: ids.voicereseller.accountId,
+        planId: "starter",
+        maxIn: 0,
+        maxOut: 0,
+        maxDialer: 0,
+      },
+    });
+    const host = "dom-closing.localhost";
+    try {
+      await reseller().domains.add({ accountId: account.id, hostname: host, kind: "brand" });
+      const resolveEverywhere = async (expected: Record<string, unknown>) =>
+        vi.waitFor(
+          async () => {
+            for (const resolver of resolvers) expect(await resolver.resolve(host)).toMatchObject(expected);
+          },
+          { timeout: 3_000, interval: 50 },
+        );
+      await resolveEverywhere({ kind: "brand", accountId: account.id, status: "active" });
+
+      // Suspended: the login page still shows (and refuses to sign in, see sign-in tests).
+      await reseller().accounts.setStatus({ accountId: account.id, status: "suspended" });
+      await resolveEverywhere({ kind: "brand", accountId: account.id, status: "suspended" });
+
+      await reseller().accounts.setStatus({ accountId: account.id, status: "closed" });
+      await resolveEverywhere({ kind: "unknown", reason: "no account answers on this host" });
+      const [row] = await app.$queryRaw<unknown[]>`SELECT * FROM app_resolve_host(${host})`;
+      expect(row).toBeUndefined();
+    } finally {
+      await owner.hostMapping.deleteMany({ where: { accountId: account.id } });
+      await owner.auditEntry.deleteMany({
+        where: { OR: [{ accountId: account.id }, { targetAccountId: account.id }] },
+      });
+      await owner.account.delete({ where: { id: account.id } });
+    }
+  });
+});
+
+describe("names above or below another tree's names", () => {
+  it("refuses a name under another tree's domain, and one above it, saying neither whose nor which", async () => {
+    await reseller().domains.add({
+      accountId: ids.bistro.accountId,
+      hostname: "dom-shop.bistro.example",
+      kind: "brand",
+    });
+    // Unverified, the claim blocks nobody (claiming co.uk must not block every name under it) ...
+    await callerOf("acme").domains.add({
+      accountId: ids.acme.accountId,
+      hostname: "dom-x.dom-shop.bistro.example",
+      kind: "sip",
+    });
+    await callerOf("acme").domains.remove({ accountId: ids.acme.accountId, hostname: "dom-x.dom-shop.bistro.example" });
+    // ... verified (as Check now does), it does.
+    await owner.hostMapping.update({ where: { hostname: "dom-shop.bistro.example" }, data: { verified: true } });
+    const before = await everything();
+    const refusals: [DemoSlug, string, string, string][] = [
+      [
+        "acme",
+        ids.acme.accountId,
+        "x.dom-shop.bistro.example",
+        "x.dom-shop.bistro.example is under a domain that another account uses; a domain and the names below it belong to one account.",
+      ],
+      [
+        "acme",
+        ids.acme.accountId,
+        "bistro.example",
+        "Names under bistro.example are in use by another account; a domain and the names below it belong to one account.",
+      ],
+      // the finding: a subdomain of another tenant's domain
+      [
+        "voicereseller",
+        ids.bistro.accountId,
+        "x.acme.localhost",
+        "x.acme.localhost is under a domain that another account uses; a domain and the names below it belong to one account.",
+      ],
+      [
+        "bistro",
+        ids.bistro.accountId,
+        "deep.x.acme.localhost",
+        "deep.x.acme.localhost is under a domain that another account uses; a domain and the names below it belong to one account.",
+      ],
+      // a sibling is another tree too
+      [
+        "voicereseller",
+        ids["city-clinic"].accountId,
+        "clinic.dom-shop.bistro.example",
+        "clinic.dom-shop.bistro.example is under a domain that another account uses; a domain and the names below it belong to one account.",
+      ],
+    ];
+    for (const [caller, accountId, hostname, message] of refusals) {
+      const error = await trpcError(callerOf(caller).domains.add({ accountId, hostname, kind: "brand" }));
+      expect(error.code).toBe("CONFLICT");
+      expect(error.message).toBe(message);
+    }
+    expect(await everything()).toEqual(before);
+  });
+
+  it("allows names above and below within one account's own line: a reseller hands out names under its own", async () => {
+    const vr = ids.voicereseller.accountId;
+    await reseller().domains.add({
+      accountId: ids.bistro.accountId,
+      hostname: "dom-bistro.voicereseller.localhost",
+      kind: "brand",
+    });
+    await reseller().domains.add({ accountId: vr, hostname: "dom-vr.bistro.example", kind: "sip" });
+    await reseller().domains.add({ accountId: vr, hostname: "dom-sip.dom-shop.bistro.example", kind: "sip" });
+    expect((await hostsOf(vr)).map((host) => host.hostname)).toEqual(
+      expect.arrayContaining(["dom-vr.bistro.example", "dom-sip.dom-shop.bistro.example"]),
+    );
+    await reseller().domains.remove({ accountId: vr, hostname: "dom-sip.dom-shop.bistro.example" });
+    await reseller().domains.remove({ accountId: vr, hostname: "dom-vr.bistro.example" });
+  });
+
+  it("stores an international name in ASCII form and shows it in its own letters", async () => {
+    const result = await reseller().domains.add({
+      accountId: ids.bistro.accountId,
+      hostname: "dom-bücher.example",
+      kind: "sip",
+    });
+    expect(result.domains.find((domain) => domain.hostname === "xn--dom-bcher-u9a.example")).toMatchObject({
+      displayName: "dom-bücher.example",
+      verified: false,
+    });
+    // removed by either form
+    await reseller().domains.remove({ accountId: ids.bistro.accountId, hostname: "DOM-BÜCHER.example" });
+    expect(await owner.hostMapping.count({ where: { hostname: "xn--dom-bcher-u9a.example" } })).toBe(0);
+  });
+});
+
+describe("domains per account", () => {
+  it("refuses a domain beyond the limit of its kind, counting each kind on its own", async () => {
+    const clinic = ids["city-clinic"].accountId;
+    const existing = (await hostsOf(clinic)).filter((host) => host.kind === "sip").length;
+    for (let i = existing; i < 10; i++) {
+      await reseller().domains.add({ accountId: clinic, hostname: `dom-limit-${i}.clinic.example`, kind: "sip" });
+    }
+    const before = await everything();
+    const error = await trpcError(
+      reseller().domains.add({ accountId: clinic, hostname: "dom-limit-x.clinic.example", kind: "sip" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe(
+      "City Clinic has 10 SIP domains, the most an account can have (10). Remove one to add another.",
+    );
+    expect(await everything()).toEqual(before);
+    // Brand domains have a limit of their own.
+    await reseller().domains.add({ accountId: clinic, hostname: "dom-limit-brand.clinic.example", kind: "brand" });
+    await owner.hostMapping.deleteMany({ where: { hostname: { startsWith: "dom-limit-" } } });
   });
 });

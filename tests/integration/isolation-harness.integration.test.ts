@@ -272,6 +272,32 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
         caller.domains.makePrimary({ accountId: ids.bistro.accountId, hostname: "voicereseller.localhost" }),
     },
   ],
+  "domains.verify": [
+    {
+      name: "a child account checking its sibling's domain",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.domains.verify({ accountId: ids["city-clinic"].accountId, hostname: "city-clinic.localhost" }),
+    },
+    {
+      name: "a platform-direct account checking a reseller's brand domain",
+      actor: "acme",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.domains.verify({ accountId: ids.voicereseller.accountId, hostname: "voicereseller.localhost" }),
+    },
+    {
+      name: "checking another tenant's host name by naming it on one's own account",
+      actor: "acme",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.domains.verify({ accountId: ids.acme.accountId, hostname: "voicereseller.localhost" }),
+    },
+  ],
   "audit.list": [
     {
       name: "a reseller reading the audit entries about an account outside its tree",

@@ -90,3 +90,60 @@ describe("middleware", () => {
     expect(response.headers.get("location")).toBe("http://localhost:3000/login?next=%2Fdashboard");
   });
 });
+
+describe("middleware: hosts that serve no portal", () => {
+  const unverified = "mw-unverified.bistro.example";
+  const verified = "mw-verified.bistro.example";
+  const development = "mw-development.localhost";
+  const closedHost = "mw-closed.localhost";
+  let closedId: string;
+
+  beforeAll(async () => {
+    const bistro = ids.bistro.accountId;
+    const closed = await owner.account.create({
+      data: {
+        slug: "mw-closed",
+        name: "Mw Closed",
+        parentId: ids.voicereseller.accountId,
+        planId: "starter",
+        maxIn: 0,
+        maxOut: 0,
+        maxDialer: 0,
+      },
+    });
+    closedId = closed.id;
+    await owner.hostMapping.createMany({
+      data: [
+        { hostname: unverified, accountId: bistro, kind: "brand", isPrimary: true },
+        { hostname: verified, accountId: bistro, kind: "brand", verified: true },
+        { hostname: development, accountId: bistro, kind: "brand" },
+        { hostname: closedHost, accountId: closedId, kind: "brand", isPrimary: true, verified: true },
+      ],
+    });
+    await owner.account.update({ where: { id: closedId }, data: { status: "closed" } });
+  });
+
+  afterAll(async () => {
+    await owner.hostMapping.deleteMany({ where: { hostname: { startsWith: "mw-" } } });
+    await owner.account.delete({ where: { id: closedId } });
+  });
+
+  it.each([
+    ["an unverified brand domain", unverified],
+    ["a closed account's brand domain", closedHost],
+  ])("sends %s to the neutral 404, as if nobody had it", async (_name, host) => {
+    const response = await middleware(request(`${host}:3000`, "/login"));
+    expect(response.status).toBe(404);
+    expect(response.headers.get("x-middleware-rewrite")).toMatch(/\/unknown-host$/);
+    expect(forwarded(response, "x-portal-brand")).toBeNull();
+  });
+
+  it.each([
+    ["a verified brand domain", verified],
+    ["an unverified name under the development suffix", development],
+  ])("serves %s", async (_name, host) => {
+    const response = await middleware(request(`${host}:3000`, "/login"));
+    expect(response.status).toBe(200);
+    expect(forwarded(response, "x-portal-brand")).toBe(ids.bistro.accountId);
+  });
+});

@@ -13,7 +13,7 @@ const text = (form: FormData, name: string) => {
 };
 
 /** Back to the page the form was on (the tenant's own domains, or an account's), saying what was done. */
-function nextPage(form: FormData, done: "added" | "removed" | "primary"): FormState {
+function nextPage(form: FormData, done: "added" | "removed" | "primary" | "verified"): FormState {
   const path =
     text(form, "page") === "settings"
       ? "/settings/domains"
@@ -45,7 +45,7 @@ export async function addDomainAction(_previous: FormState, form: FormData): Pro
   return refused ?? nextPage(form, "added");
 }
 
-/** One domain's row: make it primary, or remove it (the button pressed names which). */
+/** One domain's row: check its DNS record, make it primary, or remove it (the button pressed names which). */
 export async function changeDomainAction(_previous: FormState, form: FormData): Promise<FormState> {
   const caller = await serverCaller();
   const input = { accountId: text(form, "accountId"), hostname: text(form, "hostname") };
@@ -54,7 +54,9 @@ export async function changeDomainAction(_previous: FormState, form: FormData): 
       return (await refusalOf(() => caller.domains.remove(input))) ?? nextPage(form, "removed");
     case "primary":
       return (await refusalOf(() => caller.domains.makePrimary(input))) ?? nextPage(form, "primary");
+    case "verify":
+      return (await refusalOf(() => caller.domains.verify(input))) ?? nextPage(form, "verified");
     default:
-      return { error: "Choose Make primary or Remove." };
+      return { error: "Choose Check now, Make primary or Remove." };
   }
 }

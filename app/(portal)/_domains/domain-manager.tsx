@@ -5,7 +5,16 @@ import { useFormAction } from "../accounts/use-form-action";
 import { addDomainAction, changeDomainAction } from "./actions";
 
 export type DomainKind = "brand" | "sip";
-export type DomainRowData = { hostname: string; kind: DomainKind; isPrimary: boolean; verified: boolean };
+export type DomainRowData = {
+  hostname: string;
+  displayName: string;
+  kind: DomainKind;
+  isPrimary: boolean;
+  verified: boolean;
+  verification: "dns" | "development" | null;
+  /** The TXT record to publish while the domain is unverified. */
+  record: { name: string; type: "TXT"; value: string } | null;
+};
 /** Which page the forms return to: the tenant's own domains, or an account's below it. */
 export type DomainsPageKind = "settings" | "account";
 
@@ -104,19 +113,20 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
   return (
     <li className="flex flex-col gap-2 py-3" data-hostname={domain.hostname}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-        <code className="min-w-0 break-all text-sm font-medium">{domain.hostname}</code>
+        <code className="min-w-0 break-all text-sm font-medium">{domain.displayName}</code>
+        {domain.displayName !== domain.hostname ? (
+          <code className="min-w-0 break-all text-xs text-slate-600">{domain.hostname}</code>
+        ) : null}
         {domain.isPrimary ? (
           <span className="rounded-full bg-brand px-2 py-0.5 text-xs font-semibold text-on-brand">Primary</span>
         ) : null}
-        {domain.verified ? null : (
-          <span
-            className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700"
-            title="The platform has not checked this domain's DNS yet. It works as soon as its DNS points to the portal."
-          >
-            DNS not checked
-          </span>
-        )}
+        <span
+          className={`rounded-full px-2 py-0.5 text-xs ${domain.verified ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-900"}`}
+        >
+          {VERIFICATION_LABEL[domain.verification ?? "none"]}
+        </span>
       </div>
+      {domain.record ? <VerificationRecordBox kind={domain.kind} record={domain.record} /> : null}
       <form action={formAction} className="flex flex-wrap items-center gap-2" aria-describedby={errorId}>
         <Hidden accountId={props.account.id} hostname={domain.hostname} page={props.page} />
         {/* Distinct keys: React must not turn the focused "Remove" button into "Yes, remove" in place,
@@ -142,6 +152,19 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
           </>
         ) : (
           <>
+            {domain.record ? (
+              <button
+                key="verify"
+                type="submit"
+                name="intent"
+                value="verify"
+                disabled={pending}
+                className={buttonClass}
+              >
+                {pending ? "Checking…" : "Check now"}
+                <span className="sr-only"> {domain.hostname}</span>
+              </button>
+            ) : null}
             {domain.isPrimary ? null : (
               <button
                 key="make-primary"
@@ -171,6 +194,74 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
         {state.error}
       </p>
     </li>
+  );
+}
+
+const VERIFICATION_LABEL = {
+  dns: "Verified",
+  development: "Verified (development name)",
+  none: "Not verified",
+} as const;
+
+/** What to publish in DNS for an unverified domain, each value with a copy button. */
+function VerificationRecordBox(props: { kind: DomainKind; record: { name: string; type: "TXT"; value: string } }) {
+  const { record } = props;
+  return (
+    <div className="flex flex-col gap-2 rounded-lg bg-amber-50 p-3 text-sm text-slate-800">
+      <p>
+        {props.kind === "brand"
+          ? "The portal does not answer on this address until the domain is verified. "
+          : "This domain is not verified. "}
+        To prove it is yours, publish this DNS record, then press “Check now”:
+      </p>
+      <dl className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1">
+        <dt className="font-medium">Name</dt>
+        <dd className="flex min-w-0 flex-wrap items-center gap-2">
+          <code className="min-w-0 break-all" data-testid="record-name">
+            {record.name}
+          </code>
+          <CopyButton text={record.name} what="record name" />
+        </dd>
+        <dt className="font-medium">Type</dt>
+        <dd>
+          <code>{record.type}</code>
+        </dd>
+        <dt className="font-medium">Value</dt>
+        <dd className="flex min-w-0 flex-wrap items-center gap-2">
+          <code className="min-w-0 break-all" data-testid="record-value">
+            {record.value}
+          </code>
+          <CopyButton text={record.value} what="record value" />
+        </dd>
+      </dl>
+    </div>
+  );
+}
+
+function CopyButton(props: { text: string; what: string }) {
+  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
+  const copy = () => {
+    // The clipboard exists only on secure origins (https, localhost).
+    const clipboard: Clipboard | undefined = window.isSecureContext ? navigator.clipboard : undefined;
+    if (!clipboard) {
+      setCopied("failed");
+      return;
+    }
+    clipboard.writeText(props.text).then(
+      () => setCopied("copied"),
+      // No clipboard (an insecure origin, a denied permission): the text is there to select by hand.
+      () => setCopied("failed"),
+    );
+  };
+  return (
+    <>
+      <button type="button" onClick={copy} className={buttonClass}>
+        Copy<span className="sr-only"> {props.what}</span>
+      </button>
+      <span aria-live="polite" className="text-xs text-slate-600">
+        {copied === "copied" ? "Copied." : copied === "failed" ? "Could not copy: select the text instead." : ""}
+      </span>
+    </>
   );
 }
 
@@ -209,7 +300,8 @@ function AddDomainForm(props: { account: { id: string; name: string }; page: Dom
           {state.error}
         </p>
         <span id="domain-hostname-help" className="font-normal text-slate-600">
-          Only the name, without http:// or a port. Each name can belong to one account only.
+          Only the name, without http:// or a port. Each name can belong to one account only; you then prove it is yours
+          with a DNS record.
         </span>
       </div>
       <div className="flex flex-col gap-1 text-sm font-medium">

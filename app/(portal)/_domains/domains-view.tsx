@@ -5,6 +5,7 @@ const DONE: Record<string, (host: string) => string> = {
   added: (host) => `Added ${host}.`,
   removed: (host) => `Removed ${host}.`,
   primary: (host) => `${host} is now primary.`,
+  verified: (host) => `${host} is verified.`,
 };
 
 /** The done=…&host=… a domain form came back with, as the sentence to show. */

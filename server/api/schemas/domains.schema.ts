@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { DOMAIN_KINDS, domainHostnameSchema, normalizeDomainInput } from "../../domains/hostname";
+import { DOMAIN_KINDS, domainHostnameSchema, storedHostname } from "../../domains/hostname";
 import { env } from "../../env";
 
 const AccountId = z.uuid({ message: "accountId must be an account id" });
 const DomainKind = z.enum(DOMAIN_KINDS, { message: "kind is brand or sip" });
-/** A domain the account has: only normalised here, the look-up decides whether it exists. */
+/** A domain the account has: only put in its stored form here, the look-up decides whether it exists. */
 const ExistingHostname = z
   .string({ message: "Enter a host name" })
   .max(253, "A host name has at most 253 characters.")
-  .transform(normalizeDomainInput)
+  .transform(storedHostname)
   .refine((hostname) => hostname !== "", "Enter a host name");
 
 export const ListDomainsInput = z.object({ accountId: AccountId });
@@ -23,14 +23,19 @@ export const RemoveDomainInput = z.object({ accountId: AccountId, hostname: Exis
 
 export const MakePrimaryDomainInput = z.object({ accountId: AccountId, hostname: ExistingHostname });
 
+export const VerifyDomainInput = z.object({ accountId: AccountId, hostname: ExistingHostname });
+
 export const AccountDomainsOutput = z.object({
   account: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
   domains: z.array(
     z.object({
       hostname: z.string(),
+      displayName: z.string(),
       kind: DomainKind,
       isPrimary: z.boolean(),
       verified: z.boolean(),
+      verification: z.enum(["dns", "development"]).nullable(),
+      record: z.object({ name: z.string(), type: z.literal("TXT"), value: z.string() }).nullable(),
       createdAt: z.date(),
     }),
   ),

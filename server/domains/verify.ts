@@ -1,0 +1,54 @@
+import { requireOwnOrBelow } from "../accounts/scope";
+import { type Actor, recordAudit } from "../audit/record";
+import type { TenantDb } from "../db/tenant";
+import { DomainError } from "../domain-error";
+import type { TxtLookup } from "./dns";
+import { type AccountDomains, type DomainSettings, domainsOf, lockHostnameSpace, overlapOf } from "./domains";
+import { storedHostname } from "./hostname";
+import { overlapProblem } from "./rules";
+import { verificationOf, verificationProblem, verificationRecord } from "./verification";
+
+/**
+ * "Check now": looks up the domain's TXT record and, when it holds the domain's token, marks the
+ * domain verified (audited; every server instance's host cache is told by the host map's change
+ * notification). Already verified, or a development name: nothing to do. Not found or another
+ * value: refused with what to publish, and nothing changes. Refused too when another account
+ * tree has verified a name above or below it in the meantime.
+ */
+export async function verifyDomain(
+  db: TenantDb,
+  actor: Actor,
+  input: { accountId: string; hostname: string },
+  settings: Pick<DomainSettings, "developmentSuffixes">,
+  lookupTxt: TxtLookup,
+): Promise<AccountDomains> {
+  const hostname = storedHostname(input.hostname);
+  const account = await requireOwnOrBelow(db, actor.accountId, input.accountId);
+  const domain = await db.hostMapping.findFirst({
+    where: { accountId: account.id, hostname },
+    select: { hostname: true, kind: true, verified: true, verificationToken: true },
+  });
+  if (!domain) throw new DomainError("NOT_FOUND", `${account.name} has no domain ${hostname}.`);
+  if (verificationOf(domain, settings.developmentSuffixes) !== null) return domainsOf(db, account, settings);
+
+  const record = verificationRecord(domain.hostname, domain.verificationToken);
+  const problem = verificationProblem(record, await lookupTxt(record.name));
+  if (problem) throw new DomainError("BAD_REQUEST", problem.message);
+
+  // No two trees' verified names nest: one verified meanwhile above or below this one wins.
+  await lockHostnameSpace(db);
+  const overlapping = overlapProblem(domain.hostname, await overlapOf(db, domain.hostname, account.id, settings));
+  if (overlapping) throw new DomainError("CONFLICT", overlapping.message);
+
+  // The database binds the mark to this claim's token: had the name been removed and added again
+  // during the look-up, it would have another token and nothing would be marked.
+  const [marked] = await db.$queryRaw<{ marked: boolean }[]>`
+    SELECT app_mark_domain_verified(${domain.hostname}, ${domain.verificationToken}) AS marked`;
+  if (!marked?.marked) throw new DomainError("NOT_FOUND", `${account.name} has no domain ${hostname}.`);
+  await recordAudit(db, actor, {
+    action: "domain.verified",
+    targetAccountId: account.id,
+    details: { before: { hostname, kind: domain.kind, verified: false }, after: { verified: true } },
+  });
+  return domainsOf(db, account, settings);
+}
