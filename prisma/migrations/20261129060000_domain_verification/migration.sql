@@ -40,8 +40,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT a.id, a.ancestors
       FROM accounts a
      WHERE a.id = p_account_id
-       AND (a.id = NULLIF(current_setting('app.account_id', true), '')::uuid
-            OR a.ancestors @> ARRAY[NULLIF(current_setting('app.account_id', true), '')::uuid])
+       AND (a.id = app_current_tenant()
+            OR a.ancestors @> ARRAY[app_current_tenant()])
   ),
   parents AS (
     -- every proper parent name of p_hostname: b.c for a.b.c, then c
@@ -79,8 +79,8 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
       FROM accounts a
      WHERE h.hostname = p_hostname AND h.verification_token = p_token AND NOT h.verified
        AND a.id = h.account_id
-       AND (a.id = NULLIF(current_setting('app.account_id', true), '')::uuid
-            OR a.ancestors @> ARRAY[NULLIF(current_setting('app.account_id', true), '')::uuid])
+       AND (a.id = app_current_tenant()
+            OR a.ancestors @> ARRAY[app_current_tenant()])
     RETURNING 1
   )
   SELECT count(*) = 1 FROM marked
