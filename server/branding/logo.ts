@@ -4,6 +4,11 @@ import type { TenantDb } from "../db/tenant";
 import { DomainError, problem } from "../domain-error";
 
 export const MAX_LOGO_BYTES = 256 * 1024;
+/**
+ * The largest logo, in pixels per side. A few hundred bytes can declare an image of 100000 ×
+ * 100000 pixels (40 GB decoded): every browser that draws the login page would try to decode it.
+ */
+export const MAX_LOGO_SIDE = 4096;
 
 const FORMATS = {
   png: { contentType: "image/png", extension: "png" },
@@ -36,7 +41,7 @@ function signature(bytes: Uint8Array): Format | null {
 
 /**
  * Checks an uploaded logo by its content: a PNG, JPEG or WebP of at most 256 KB whose header
- * parses to real dimensions. The magic bytes say which format it claims to be; the parse (by
+ * parses to real dimensions of at most 4096 pixels a side. The magic bytes say which format it claims to be; the parse (by
  * `image-size`) says the header is whole and of that same format.
  */
 export function inspectLogo(bytes: Uint8Array): InspectedLogo {
@@ -60,6 +65,12 @@ export function inspectLogo(bytes: Uint8Array): InspectedLogo {
   }
   if (size.type !== format || !size.width || !size.height) {
     throw refused("unreadable_image", `The logo looks like a ${format.toUpperCase()} file but cannot be read.`);
+  }
+  if (size.width > MAX_LOGO_SIDE || size.height > MAX_LOGO_SIDE) {
+    throw refused(
+      "image_too_large",
+      `The logo is ${size.width} × ${size.height} pixels; it can be at most ${MAX_LOGO_SIDE} × ${MAX_LOGO_SIDE}. Scale it down and upload it again.`,
+    );
   }
   return {
     ...FORMATS[format],

@@ -68,7 +68,7 @@ export function domainHostnameSchema(platformHosts: readonly string[]) {
       const hostname = normalizeDomainInput(raw);
       const problem = domainHostnameProblem(hostname, platformHosts);
       if (problem) {
-        ctx.addIssue({ code: "custom", message: problem });
+        ctx.addIssue({ code: "custom", message: problem, params: { reason: "invalid_hostname" } });
         return z.NEVER;
       }
       return hostname;

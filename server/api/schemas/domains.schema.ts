@@ -1,21 +1,20 @@
 import { z } from "zod";
-import { DOMAIN_KINDS, domainHostnameSchema, normalizeDomainInput } from "../../domains/hostname";
+import { DOMAIN_KINDS, domainHostnameSchema, MAX_DOMAIN_INPUT, normalizeDomainInput } from "../../domains/hostname";
 import { env } from "../../env";
+import { plainText } from "./text";
 
 const AccountId = z.uuid({ message: "accountId must be an account id" });
 const DomainKind = z.enum(DOMAIN_KINDS, { message: "kind is brand or sip" });
 /** A domain the account has: only normalised here, the look-up decides whether it exists. */
-const ExistingHostname = z
-  .string({ message: "Enter a host name" })
-  .max(253, "A host name has at most 253 characters.")
-  .transform(normalizeDomainInput)
-  .refine((hostname) => hostname !== "", "Enter a host name");
+const ExistingHostname = plainText({ label: "The host name", max: 253 })
+  .overwrite(normalizeDomainInput)
+  .refine((hostname) => hostname !== "", { message: "Enter a host name", params: { reason: "required" } });
 
 export const ListDomainsInput = z.object({ accountId: AccountId });
 
 export const AddDomainInput = z.object({
   accountId: AccountId,
-  hostname: domainHostnameSchema(env.PLATFORM_HOSTS),
+  hostname: plainText({ label: "The host name", max: MAX_DOMAIN_INPUT }).pipe(domainHostnameSchema(env.PLATFORM_HOSTS)),
   kind: DomainKind,
 });
 
