@@ -33,9 +33,6 @@ async function handler(request: Request) {
         requestId: requestIdFrom(request.headers),
       });
     },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed`, error);
-    },
   });
 }
 
