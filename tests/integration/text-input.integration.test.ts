@@ -316,3 +316,22 @@ describe("cursors", () => {
     ]);
   });
 });
+
+describe("refusals of an id", () => {
+  it.each([
+    ["accounts.listChildren", "parentId"],
+    ["accounts.create", "parentId"],
+    ["accounts.update", "accountId"],
+    ["audit.list", "targetAccountId"],
+    ["branding.update", "accountId"],
+    ["domains.add", "accountId"],
+  ])("%s names %s when the account is not the caller's to see", async (path, field) => {
+    const error = await outcome(
+      callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), field, ids.acme.accountId)),
+    );
+    expect(error?.code).toBe("NOT_FOUND");
+    expect(problemsOf(error as TRPCError)).toEqual([
+      { reason: "account_not_found", field, message: expect.any(String) },
+    ]);
+  });
+});

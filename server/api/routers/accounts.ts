@@ -1,7 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { isChildAccountsCursor, listChildAccounts } from "../../accounts/children";
 import { createChildAccount, getChildAccount, setChildAccountStatus, updateChildAccount } from "../../accounts/manage";
+import { NOT_BELOW } from "../../accounts/scope";
+import { DomainError, problem } from "../../domain-error";
 import {
   CreateChildAccountInput,
   GetChildAccountInput,
@@ -55,7 +56,7 @@ export const accountsRouter = createTRPCRouter({
     .output(ListChildAccountsOutput)
     .query(async ({ ctx, input }) => {
       const page = await listChildAccounts(ctx.db, { accountId: ctx.accountId, ...input });
-      if (!page) throw new TRPCError({ code: "NOT_FOUND", message: "No such account below yours." });
+      if (!page) throw new DomainError("NOT_FOUND", problem("account_not_found", NOT_BELOW, "parentId"));
       return page;
     }),
 

@@ -1,6 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { NOT_BELOW } from "../../accounts/scope";
 import { decodeAuditCursor, listAuditEntries } from "../../audit/list";
+import { DomainError, problem } from "../../domain-error";
 import { cursorText, plainText } from "../schemas/text";
 import { createTRPCRouter, tenantProcedure } from "../trpc";
 
@@ -37,7 +38,7 @@ export const auditRouter = createTRPCRouter({
     .output(ListAuditEntriesOutput)
     .query(async ({ ctx, input }) => {
       const page = await listAuditEntries(ctx.db, { accountId: ctx.accountId, ...input });
-      if (!page) throw new TRPCError({ code: "NOT_FOUND", message: "No such account below yours." });
+      if (!page) throw new DomainError("NOT_FOUND", problem("account_not_found", NOT_BELOW, "targetAccountId"));
       return page;
     }),
 });
