@@ -1,5 +1,6 @@
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
+import { SLUG_PATTERN } from "../tenancy/slug";
 
 export type ChildAccount = {
   id: string;
@@ -43,6 +44,11 @@ export type ChildPage = {
   items: ChildAccount[];
   nextCursor: string | null;
 };
+
+/** A page position is the last slug of the previous page; anything else is no position at all. */
+export function isChildAccountsCursor(cursor: string): boolean {
+  return SLUG_PATTERN.test(cursor);
+}
 
 /** `term` as a LIKE pattern that matches it literally: its own % and _ are not wildcards. */
 export function containsPattern(term: string): string {

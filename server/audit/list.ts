@@ -22,10 +22,20 @@ export function encodeAuditCursor(entry: { createdAt: Date; id: string }): strin
   return `${entry.createdAt.toISOString()}_${entry.id}`;
 }
 
+const AUDIT_CURSOR =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/**
+ * A cursor's parts, or null unless it is exactly what `encodeAuditCursor` writes: a real instant
+ * in its ISO form and an entry id. Nothing else may reach the query (the database would refuse a
+ * malformed id with an error, not an answer).
+ */
 export function decodeAuditCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [time, id] = cursor.split("_");
-  const createdAt = new Date(time ?? "");
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+  const match = AUDIT_CURSOR.exec(cursor);
+  if (!match?.[1] || !match[2]) return null;
+  const createdAt = new Date(match[1]);
+  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== match[1]) return null;
+  return { createdAt, id: match[2] };
 }
 
 /**

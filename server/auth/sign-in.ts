@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/server/db/types";
+import { plainText } from "../api/schemas/text";
 import { recordAudit } from "../audit/record";
 import { withTenant } from "../db/tenant";
 import type { HostBrand } from "../tenancy/host-resolver";
@@ -8,13 +9,11 @@ import { verifyPassword } from "./password";
 import { AttemptThrottle } from "./throttle";
 
 export const SignInInput = z.object({
-  email: z
-    .string()
-    .trim()
+  email: plainText({ label: "The email address", max: 254 })
     .toLowerCase()
-    .pipe(z.email({ message: "Enter a valid email address" }).max(254)),
+    .pipe(z.email({ message: "Enter a valid email address" })),
   password: z.string().min(1, "Enter your password").max(256, "That password is too long"),
-  tenant: SlugSchema,
+  tenant: plainText({ label: "The tenant", max: 40 }).pipe(SlugSchema),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameText, plainText } from "../api/schemas/text";
 import type { InheritableSettings } from "../tenancy/branding";
 import { SUPPORTED_LANGUAGES } from "../tenancy/languages";
 
@@ -27,38 +28,31 @@ const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
 TIME_ZONES.add("UTC");
 
 const e164 = (what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\+[1-9][0-9]{6,14}$/, `${what} must be an international number like +14155550123 (E.164)`);
+  plainText({ label: what, max: 32 }).regex(
+    /^\+[1-9][0-9]{6,14}$/,
+    `${what} must be an international number like +14155550123 (E.164)`,
+  );
 
 /**
  * The branding and defaults an account may set for itself or an account below it, each as the
  * value it overrides with. (The brand domain is managed with the domains; the logo is uploaded.)
  */
 export const BrandingValues = z.object({
-  brandName: z.string().trim().min(1, "Enter a brand name").max(80, "The brand name is at most 80 characters"),
-  primaryColor: z
-    .string()
-    .trim()
+  brandName: nameText({ label: "The brand name", max: 80, required: "Enter a brand name" }),
+  primaryColor: plainText({ label: "The primary colour", max: 32 })
     .toLowerCase()
     .regex(/^#[0-9a-f]{6}$/, "The primary colour must be a colour like #1d4ed8"),
-  accentColor: z
-    .string()
-    .trim()
+  accentColor: plainText({ label: "The accent colour", max: 32 })
     .toLowerCase()
     .regex(/^#[0-9a-f]{6}$/, "The accent colour must be a colour like #f59e0b"),
-  supportEmail: z
-    .string()
-    .trim()
+  supportEmail: plainText({ label: "The support e-mail", max: 254 })
     .toLowerCase()
-    .max(254, "The support e-mail is at most 254 characters")
     .pipe(z.email("The support e-mail must be an address like support@example.com")),
   supportPhone: e164("The support phone"),
-  timezone: z
-    .string()
-    .trim()
-    .refine((zone) => TIME_ZONES.has(zone), "The time zone must be an IANA name like Europe/Paris"),
+  timezone: plainText({ label: "The time zone", max: 64 }).refine(
+    (zone) => TIME_ZONES.has(zone),
+    "The time zone must be an IANA name like Europe/Paris",
+  ),
   language: z.enum(
     SUPPORTED_LANGUAGES.map((language) => language.code),
     "The language must be one of the 16 supported languages",
@@ -67,11 +61,7 @@ export const BrandingValues = z.object({
   defaultCidNumber: e164("The default caller ID"),
   didDefaultDest: z.object({
     kind: z.enum(DID_DESTINATION_KINDS, "Choose where unrouted numbers go"),
-    id: z
-      .string()
-      .trim()
-      .min(1, "Name the destination unrouted numbers go to")
-      .max(64, "The destination is at most 64 characters"),
+    id: nameText({ label: "The destination", max: 64, required: "Name the destination unrouted numbers go to" }),
   }),
 });
 

@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../domain-error";
 import { inspectLogo, logoPath, MAX_LOGO_BYTES, parseLogoFile } from "./logo";
@@ -8,6 +9,28 @@ const PNG = Buffer.from(
   "base64",
 );
 const GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
+
+/** A PNG whose header declares `width` × `height` pixels, whatever its few bytes of pixel data hold. */
+function pngDeclaring(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, deflate, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.alloc(5))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
 
 function refusal(bytes: Uint8Array): string {
   try {
@@ -49,6 +72,39 @@ describe("inspectLogo", () => {
     const big = Buffer.concat([PNG, Buffer.alloc(MAX_LOGO_BYTES)]);
     expect(refusal(big)).toBe("The logo is 257 KB; it can be at most 256 KB.");
     expect(() => inspectLogo(Buffer.concat([PNG, Buffer.alloc(MAX_LOGO_BYTES - PNG.length)]))).not.toThrow();
+  });
+});
+
+describe("logo dimensions", () => {
+  it("refuses a tiny file that declares a huge image, with a reason and the field", () => {
+    const bomb = pngDeclaring(100_000, 100_000);
+    expect(bomb.length).toBeLessThan(100);
+    let caught: unknown;
+    try {
+      inspectLogo(bomb);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect((caught as DomainError).problems).toEqual([
+      {
+        reason: "image_too_large",
+        field: "logo",
+        message:
+          "The logo is 100000 × 100000 pixels; it can be at most 4096 × 4096. Scale it down and upload it again.",
+      },
+    ]);
+  });
+
+  it.each([
+    [4097, 1],
+    [1, 4097],
+  ])("refuses %i × %i: one side too long is enough", (width, height) => {
+    expect(refusal(pngDeclaring(width, height))).toContain("it can be at most 4096 × 4096");
+  });
+
+  it("accepts 4096 × 4096", () => {
+    expect(inspectLogo(pngDeclaring(4096, 4096))).toMatchObject({ width: 4096, height: 4096 });
   });
 });
 

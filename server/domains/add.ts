@@ -3,7 +3,7 @@ import { requireOwnOrBelow } from "../accounts/scope";
 import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
-import { DomainError } from "../domain-error";
+import { DomainError, problem } from "../domain-error";
 import {
   type AccountDomains,
   type DomainSettings,
@@ -30,20 +30,23 @@ export async function addDomain(
   settings: DomainSettings,
 ): Promise<AccountDomains> {
   const checked = checkDomainHostname(input.hostname, settings.platformHosts);
-  if (!checked.ok) throw new DomainError("BAD_REQUEST", checked.problem.message);
+  if (!checked.ok) throw new DomainError("BAD_REQUEST", { ...checked.problem, field: "hostname" });
   const { hostname } = checked;
   const account = await requireOwnOrBelow(db, actor.accountId, input.accountId);
   if (account.status === "closed") {
-    throw new DomainError("BAD_REQUEST", `${account.name} is closed; a closed account gets no new domains.`);
+    throw new DomainError(
+      "BAD_REQUEST",
+      problem("account_closed", `${account.name} is closed; a closed account gets no new domains.`, "accountId"),
+    );
   }
   await lockDomainsOf(db, account.id);
   const count = await db.hostMapping.count({ where: { accountId: account.id, kind: input.kind } });
   const overLimit = domainLimitProblem(account.name, input.kind, count, settings.limits);
-  if (overLimit) throw new DomainError("BAD_REQUEST", overLimit.message);
+  if (overLimit) throw new DomainError("BAD_REQUEST", { ...overLimit, field: "hostname" });
 
   await lockHostnameSpace(db);
   const overlapping = overlapProblem(hostname, await overlapOf(db, hostname, account.id, settings));
-  if (overlapping) throw new DomainError("CONFLICT", overlapping.message);
+  if (overlapping) throw new DomainError("CONFLICT", { ...overlapping, field: "hostname" });
 
   const hasPrimary =
     (await db.hostMapping.count({ where: { accountId: account.id, kind: input.kind, isPrimary: true } })) > 0;
@@ -86,9 +89,13 @@ async function hostnameConflict(db: TenantDb, actor: Actor, hostname: string): P
   });
   return new DomainError(
     "CONFLICT",
-    own
-      ? `${own.account.name} already has ${hostname} as a ${DOMAIN_KIND_LABEL[own.kind]}.`
-      : `${hostname} is already in use by another account.`,
+    problem(
+      "hostname_taken",
+      own
+        ? `${own.account.name} already has ${hostname} as a ${DOMAIN_KIND_LABEL[own.kind]}.`
+        : `${hostname} is already in use by another account.`,
+      "hostname",
+    ),
   );
 }
 

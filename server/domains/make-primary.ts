@@ -25,7 +25,7 @@ export async function makePrimaryDomain(
   const domain = await requireDomain(db, account, hostname);
   if (domain.isPrimary) return domainsOf(db, account, settings);
   const unverified = unverifiedPrimaryProblem(domain, settings.developmentSuffixes);
-  if (unverified) throw new DomainError("BAD_REQUEST", unverified.message);
+  if (unverified) throw new DomainError("BAD_REQUEST", { ...unverified, field: "hostname" });
   const previous = await db.hostMapping.findFirst({
     where: { accountId: account.id, kind: domain.kind, isPrimary: true },
     select: { hostname: true },

@@ -1,7 +1,7 @@
 import { requireOwnOrBelow } from "../accounts/scope";
 import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
-import { DomainError } from "../domain-error";
+import { DomainError, problem } from "../domain-error";
 import type { TxtLookup } from "./dns";
 import { type AccountDomains, type DomainSettings, domainsOf, lockHostnameSpace, overlapOf } from "./domains";
 import { storedHostname } from "./hostname";
@@ -28,23 +28,31 @@ export async function verifyDomain(
     where: { accountId: account.id, hostname },
     select: { hostname: true, kind: true, verified: true, verificationToken: true },
   });
-  if (!domain) throw new DomainError("NOT_FOUND", `${account.name} has no domain ${hostname}.`);
+  if (!domain)
+    throw new DomainError(
+      "NOT_FOUND",
+      problem("domain_not_found", `${account.name} has no domain ${hostname}.`, "hostname"),
+    );
   if (verificationOf(domain, settings.developmentSuffixes) !== null) return domainsOf(db, account, settings);
 
   const record = verificationRecord(domain.hostname, domain.verificationToken);
-  const problem = verificationProblem(record, await lookupTxt(record.name));
-  if (problem) throw new DomainError("BAD_REQUEST", problem.message);
+  const recordProblem = verificationProblem(record, await lookupTxt(record.name));
+  if (recordProblem) throw new DomainError("BAD_REQUEST", { ...recordProblem, field: "hostname" });
 
   // No two trees' verified names nest: one verified meanwhile above or below this one wins.
   await lockHostnameSpace(db);
   const overlapping = overlapProblem(domain.hostname, await overlapOf(db, domain.hostname, account.id, settings));
-  if (overlapping) throw new DomainError("CONFLICT", overlapping.message);
+  if (overlapping) throw new DomainError("CONFLICT", { ...overlapping, field: "hostname" });
 
   // The database binds the mark to this claim's token: had the name been removed and added again
   // during the look-up, it would have another token and nothing would be marked.
   const [marked] = await db.$queryRaw<{ marked: boolean }[]>`
     SELECT app_mark_domain_verified(${domain.hostname}, ${domain.verificationToken}) AS marked`;
-  if (!marked?.marked) throw new DomainError("NOT_FOUND", `${account.name} has no domain ${hostname}.`);
+  if (!marked?.marked)
+    throw new DomainError(
+      "NOT_FOUND",
+      problem("domain_not_found", `${account.name} has no domain ${hostname}.`, "hostname"),
+    );
   await recordAudit(db, actor, {
     action: "domain.verified",
     targetAccountId: account.id,

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { clientMessage } from "@/server/api/error-message";
+import { messageOf, problemsOf } from "@/server/api/error-message";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { withTenant } from "@/server/db/tenant";
@@ -124,7 +124,7 @@ describe("creating a child account", () => {
       reseller().accounts.create({ name: "Mgmt Refused", planId: "starter", limits: LIMITS, ...change }),
     );
     expect(error.code).toBe(code);
-    expect(clientMessage(error)).toContain(message);
+    expect(messageOf(problemsOf(error))).toContain(message);
     expect(await owner.account.count()).toBe(before);
     expect(await owner.auditEntry.count()).toBe(auditBefore);
   });

@@ -40,6 +40,20 @@ async function sessionCookie(slug: "bistro" | "acme", brand: string): Promise<st
 const forwarded = (response: Response, name: string) => response.headers.get(`x-middleware-request-${name}`);
 
 describe("middleware", () => {
+  it("gives every request its own id, forwarded to the page and echoed in the response, never the client's", async () => {
+    const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    const forged = "0f0e0d0c-0b0a-4908-8706-050403020100";
+    const first = await middleware(request("voicereseller.localhost:3000", "/login", { "x-request-id": forged }));
+    const second = await middleware(request("voicereseller.localhost:3000", "/login"));
+    const unknown = await middleware(request("nobody.example.com", "/api/trpc/x"));
+    for (const response of [first, second, unknown]) {
+      expect(response.headers.get("x-request-id")).toMatch(REQUEST_ID);
+      expect(response.headers.get("x-request-id")).not.toBe(forged);
+    }
+    expect(forwarded(first, "x-request-id")).toBe(first.headers.get("x-request-id"));
+    expect(second.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
+  });
+
   it("replaces a spoofed brand header with the host's brand", async () => {
     const response = await middleware(
       request("voicereseller.localhost:3000", "/login", { "x-portal-brand": ids.acme.accountId }),

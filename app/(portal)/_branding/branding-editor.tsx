@@ -87,14 +87,11 @@ function changesOf(fields: Fields, draft: Draft): Changes {
   return changes as Changes;
 }
 
-/** Which field an error from the server is about: the input path, or the colour a sentence names. */
+/** Which field of the form an error from the server is about, from the input path it names. */
 function fieldOfError(error: TRPCClientError<AppRouter>): FieldName | null {
-  const path = error.data?.zodIssues?.[0]?.path ?? [];
+  const path = error.data?.field?.split(".") ?? [];
   const key = path[0] === "logo" ? "logoUrl" : path[1];
   if (typeof key === "string" && key in LABELS) return key as FieldName;
-  if (/primary colour/.test(error.message)) return "primaryColor";
-  if (/accent colour/.test(error.message)) return "accentColor";
-  if (/logo/i.test(error.message)) return "logoUrl";
   return null;
 }
 

@@ -191,7 +191,7 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
         )}
       </form>
       <p id={errorId} role="alert" className="text-sm text-red-700">
-        {state.error}
+        {state.problems.map((problem) => problem.message).join(" ")}
       </p>
     </li>
   );
@@ -293,11 +293,11 @@ function AddDomainForm(props: { account: { id: string; name: string }; page: Dom
           placeholder="portal.example.com"
           value={hostname}
           onChange={(event) => setHostname(event.target.value)}
-          aria-invalid={state.error ? true : undefined}
+          aria-invalid={state.problems.length > 0 ? true : undefined}
           aria-describedby="domain-hostname-error domain-hostname-help"
         />
         <p id="domain-hostname-error" role="alert" className="min-h-5 text-sm font-normal text-red-700">
-          {state.error}
+          {state.problems.map((problem) => problem.message).join(" ")}
         </p>
         <span id="domain-hostname-help" className="font-normal text-slate-600">
           Only the name, without http:// or a port. Each name can belong to one account only; you then prove it is yours

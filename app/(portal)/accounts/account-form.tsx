@@ -125,7 +125,7 @@ export function AccountForm(props: {
         ))}
       </fieldset>
       <p id="account-form-error" role="alert" className="min-h-5 text-sm text-red-700">
-        {state.error}
+        {state.problems.map((problem) => problem.message).join(" ")}
       </p>
       <button
         type="submit"

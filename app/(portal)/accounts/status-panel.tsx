@@ -47,7 +47,7 @@ export function StatusPanel(props: {
         </button>
       </form>
       <p role="alert" className="min-h-5 text-sm text-red-700">
-        {state.error}
+        {state.problems.map((problem) => problem.message).join(" ")}
       </p>
     </div>
   );

@@ -24,7 +24,7 @@ export async function ChildAccounts({ query }: { query: ChildAccountsQuery }) {
         <div className="flex flex-wrap gap-4">
           <Link
             className="text-sm font-medium text-brand underline"
-            href={query.parent ? `/accounts/new?parent=${query.parent}` : "/accounts/new"}
+            href={pathWithQuery("/accounts/new", { parent: query.parent })}
           >
             New account
           </Link>

@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { listChildAccounts } from "../../accounts/children";
+import { isChildAccountsCursor, listChildAccounts } from "../../accounts/children";
 import { createChildAccount, getChildAccount, setChildAccountStatus, updateChildAccount } from "../../accounts/manage";
-import { SLUG_PATTERN } from "../../tenancy/slug";
+import { NOT_BELOW } from "../../accounts/scope";
+import { DomainError, problem } from "../../domain-error";
 import {
   CreateChildAccountInput,
   GetChildAccountInput,
@@ -10,20 +10,18 @@ import {
   SetChildAccountStatusInput,
   UpdateChildAccountInput,
 } from "../schemas/managed-account.schema";
+import { cursorText, plainText } from "../schemas/text";
 import { actorOf, createTRPCRouter, resellerProcedure } from "../trpc";
 
 export const ListChildAccountsInput = z.object({
   /** Whose children: the reseller itself when omitted, or an account below it. */
   parentId: z.uuid({ message: "parentId must be an account id" }).optional(),
   /** Name or slug contains this (any case); searches everything below `parentId`, not only its children. */
-  search: z
-    .string()
-    .trim()
-    .max(80, "search is at most 80 characters")
+  search: plainText({ label: "Search", max: 80 })
     .optional()
     .transform((value) => (value ? value : undefined)),
   /** The last slug of the previous page. */
-  cursor: z.string().regex(SLUG_PATTERN, "cursor must be a slug from a previous page").optional(),
+  cursor: cursorText(isChildAccountsCursor).optional(),
   limit: z
     .number({ message: "limit must be a whole number from 1 to 100" })
     .int("limit must be a whole number from 1 to 100")
@@ -58,7 +56,7 @@ export const accountsRouter = createTRPCRouter({
     .output(ListChildAccountsOutput)
     .query(async ({ ctx, input }) => {
       const page = await listChildAccounts(ctx.db, { accountId: ctx.accountId, ...input });
-      if (!page) throw new TRPCError({ code: "NOT_FOUND", message: "No such account below yours." });
+      if (!page) throw new DomainError("NOT_FOUND", problem("account_not_found", NOT_BELOW, "parentId"));
       return page;
     }),
 

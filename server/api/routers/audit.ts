@@ -1,19 +1,17 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { NOT_BELOW } from "../../accounts/scope";
 import { decodeAuditCursor, listAuditEntries } from "../../audit/list";
+import { DomainError, problem } from "../../domain-error";
+import { cursorText, plainText } from "../schemas/text";
 import { createTRPCRouter, tenantProcedure } from "../trpc";
 
 export const ListAuditEntriesInput = z.object({
-  action: z
-    .string()
+  action: plainText({ label: "action", max: 64 })
     .regex(/^[a-z_]+(\.[a-z_]+)+$/, "action is a name like account.create")
     .optional(),
   /** Only entries about this account: the tenant's own or one below it. */
   targetAccountId: z.uuid({ message: "targetAccountId must be an account id" }).optional(),
-  cursor: z
-    .string()
-    .refine((value) => decodeAuditCursor(value) !== null, "cursor must come from a previous page")
-    .optional(),
+  cursor: cursorText((value) => decodeAuditCursor(value) !== null).optional(),
   limit: z.number().int().min(1, "limit is 1 to 100").max(100, "limit is 1 to 100").default(50),
 });
 
@@ -40,7 +38,7 @@ export const auditRouter = createTRPCRouter({
     .output(ListAuditEntriesOutput)
     .query(async ({ ctx, input }) => {
       const page = await listAuditEntries(ctx.db, { accountId: ctx.accountId, ...input });
-      if (!page) throw new TRPCError({ code: "NOT_FOUND", message: "No such account below yours." });
+      if (!page) throw new DomainError("NOT_FOUND", problem("account_not_found", NOT_BELOW, "targetAccountId"));
       return page;
     }),
 });

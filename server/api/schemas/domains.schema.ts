@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { DOMAIN_KINDS, domainHostnameSchema, storedHostname } from "../../domains/hostname";
 import { env } from "../../env";
+import { plainText } from "./text";
 
 const AccountId = z.uuid({ message: "accountId must be an account id" });
 const DomainKind = z.enum(DOMAIN_KINDS, { message: "kind is brand or sip" });
 /** A domain the account has: only put in its stored form here, the look-up decides whether it exists. */
-const ExistingHostname = z
-  .string({ message: "Enter a host name" })
-  .max(253, "A host name has at most 253 characters.")
-  .transform(storedHostname)
-  .refine((hostname) => hostname !== "", "Enter a host name");
+const ExistingHostname = plainText({ label: "The host name", max: 253 })
+  .overwrite(storedHostname)
+  .refine((hostname) => hostname !== "", { message: "Enter a host name", params: { reason: "required" } });
 
 export const ListDomainsInput = z.object({ accountId: AccountId });
 

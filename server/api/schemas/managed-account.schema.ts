@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SlugSchema } from "../../tenancy/slug";
+import { nameText, plainText } from "./text";
 
 const limit = (label: string) =>
   z
@@ -14,8 +15,9 @@ export const LimitsInput = z.object({
   maxDialer: limit("Dialer calls (max_dialer)"),
 });
 
-const AccountName = z.string().trim().min(1, "Enter a name").max(120, "A name has at most 120 characters");
-const PlanId = z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, "Choose a plan");
+const AccountName = nameText({ label: "The name", max: 120, required: "Enter a name" });
+const PlanId = plainText({ label: "The plan", max: 32 }).regex(/^[a-z][a-z0-9-]{1,30}$/, "Choose a plan");
+const Slug = plainText({ label: "The slug", max: 40 }).pipe(SlugSchema);
 const AccountId = z.uuid({ message: "accountId must be an account id" });
 
 export const GetChildAccountInput = z.object({ accountId: AccountId });
@@ -24,7 +26,7 @@ export const CreateChildAccountInput = z.object({
   /** Below which account: the signed-in reseller when omitted, or a reseller below it. */
   parentId: z.uuid({ message: "parentId must be an account id" }).optional(),
   name: AccountName,
-  slug: SlugSchema,
+  slug: Slug,
   planId: PlanId,
   isReseller: z.boolean().default(false),
   limits: LimitsInput,

@@ -1,0 +1,338 @@
+/**
+ * Every text input of every procedure, and of the sign-in form, refuses what must never enter:
+ * a NUL byte (PostgreSQL answers it with an error, which became a 500 with its message), control
+ * characters, and, in names, invisible and reordering characters; every cursor is decoded in full. The text leaves are found by
+ * walking each input schema, so a new text field is checked here as soon as it exists: its
+ * procedure's entry in VALID_INPUTS must give it a value, or this file fails.
+ */
+
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { problemsOf } from "@/server/api/error-message";
+import { appRouter, createCaller } from "@/server/api/root";
+import { createTRPCContext } from "@/server/api/trpc";
+import { SignInInput } from "@/server/auth/sign-in";
+import type { HostResolution } from "@/server/tenancy/host-resolver";
+import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
+
+const PLATFORM_HOST: HostResolution = { kind: "platform", hostname: "localhost" };
+const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+/**
+ * Per procedure with input: an input that passes validation, as the VoiceReseller owner sends it.
+ * Queries read the reseller's own data. Mutations aim at Acme, outside its tree, so that an input
+ * accepted by mistake still changes nothing (NOT_FOUND after validation). Every text leaf of the
+ * schema has a value here, so that each one can be replaced by a bad value in turn.
+ */
+const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
+  "accounts.listChildren": (ids) => ({
+    parentId: ids.voicereseller.accountId,
+    search: "bistro",
+    cursor: "aaa",
+    limit: 10,
+  }),
+  "accounts.get": (ids) => ({ accountId: ids.bistro.accountId }),
+  "accounts.create": (ids) => ({
+    parentId: ids.acme.accountId,
+    name: "Harbour Vet",
+    slug: "harbour-vet-text-input",
+    planId: "starter",
+    isReseller: false,
+    limits: { maxIn: 1, maxOut: 1, maxDialer: 0 },
+  }),
+  "accounts.update": (ids) => ({
+    accountId: ids.acme.accountId,
+    name: "Acme",
+    planId: "starter",
+    limits: { maxIn: 1, maxOut: 1, maxDialer: 0 },
+  }),
+  "accounts.setStatus": (ids) => ({ accountId: ids.acme.accountId, status: "suspended" }),
+  "audit.list": (ids) => ({
+    action: "account.create",
+    targetAccountId: ids.bistro.accountId,
+    cursor: "2026-01-01T00:00:00.000Z_00000000-0000-4000-8000-000000000000",
+    limit: 10,
+  }),
+  "branding.get": (ids) => ({ accountId: ids.voicereseller.accountId }),
+  "branding.update": (ids) => ({
+    accountId: ids.acme.accountId,
+    changes: {
+      brandName: "Acme Voice",
+      primaryColor: "#1d4ed8",
+      accentColor: "#1d4ed8",
+      supportEmail: "support@acme.test",
+      supportPhone: "+14155550123",
+      timezone: "Europe/Paris",
+      language: "en",
+      voiceGender: "female",
+      defaultCidNumber: "+14155550123",
+      didDefaultDest: { kind: "extension", id: "100" },
+    },
+    logo: { base64: PNG_BASE64 },
+  }),
+  "domains.list": (ids) => ({ accountId: ids.voicereseller.accountId }),
+  "domains.add": (ids) => ({ accountId: ids.acme.accountId, hostname: "text-input.example.com", kind: "brand" }),
+  "domains.remove": (ids) => ({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
+  "domains.makePrimary": (ids) => ({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
+  "domains.verify": (ids) => ({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
+  "openAs.start": (ids) => ({ accountId: ids.acme.accountId }),
+};
+
+/** The text inputs that are names people read in lists: no invisible or reordering characters. */
+const NAME_FIELDS: Record<string, readonly string[]> = {
+  "accounts.create": ["name"],
+  "accounts.update": ["name"],
+  "branding.update": ["changes.brandName", "changes.didDefaultDest.id"],
+};
+
+/** What must be refused in any text, with the field named. */
+const CONTROL_VALUES = [
+  ["a NUL byte", "a\u0000b"],
+  ["a NUL byte alone", "\u0000"],
+  ["a line break", "a\nb"],
+  ["a lone surrogate half", "a\ud800b"],
+] as const;
+
+/** What must be refused in names, and must never fail anywhere else. */
+const INVISIBLE_VALUES = [
+  ["a right-to-left override", "Acme\u202eevil", ["format_character"]],
+  ["only zero-width spaces", "\u200b\u200b\u200b", ["format_character", "no_visible_character"]],
+  ["a Hangul filler alone", "\u3164", ["no_visible_character"]],
+] as const;
+
+// THE WALK ----------------------------------------------------------------------------------------
+
+type SchemaDef = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+};
+
+/** The paths of the text (string or enum) leaves of a zod schema, as field names. */
+function textLeaves(schema: z.ZodType, path: string[] = []): string[] {
+  const def = schema._zod.def as unknown as SchemaDef;
+  switch (def.type) {
+    case "string":
+    case "enum":
+      return [path.join(".")];
+    case "object":
+      return Object.entries(def.shape ?? {}).flatMap(([key, value]) => textLeaves(value, [...path, key]));
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "nonoptional":
+    case "readonly":
+    case "catch":
+      return def.innerType ? textLeaves(def.innerType, path) : [];
+    case "pipe":
+      return def.in ? textLeaves(def.in, path) : [];
+    default:
+      return [];
+  }
+}
+
+const ProcedureDef = z.object({ type: z.string(), inputs: z.array(z.custom<z.ZodType>()) });
+
+function proceduresWithInput(): { path: string; leaves: string[] }[] {
+  return Object.entries(appRouter._def.procedures as Record<string, unknown>).flatMap(([path, procedure]) => {
+    const def = ProcedureDef.parse(Reflect.get(procedure as object, "_def"));
+    if (def.inputs.length === 0) return [];
+    return [{ path, leaves: def.inputs.flatMap((input) => textLeaves(input)) }];
+  });
+}
+
+function valueAt(input: unknown, field: string): unknown {
+  return field.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], input);
+}
+
+function withValue(input: unknown, field: string, value: unknown): unknown {
+  const copy = structuredClone(input) as Record<string, unknown>;
+  const keys = field.split(".");
+  const last = keys.pop() as string;
+  const parent = keys.reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, copy);
+  parent[last] = value;
+  return copy;
+}
+
+function callByPath(caller: ReturnType<typeof createCaller>, path: string, input: unknown): Promise<unknown> {
+  const target = path.split(".").reduce<unknown>((node, key) => Reflect.get(node as object, key), caller);
+  if (typeof target !== "function") throw new Error(`${path}: not a procedure`);
+  return Promise.resolve(Reflect.apply(target, undefined, [input]));
+}
+
+/** The call's error, or null when it answered. Anything but a TRPCError fails the test. */
+async function outcome(call: Promise<unknown>): Promise<TRPCError | null> {
+  try {
+    await call;
+    return null;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return error;
+  }
+}
+
+// THE TESTS ---------------------------------------------------------------------------------------
+
+let app: PrismaClient;
+let owner: PrismaClient;
+let ids: DemoIds;
+let caller: ReturnType<typeof createCaller>;
+
+beforeAll(async () => {
+  ({ app, owner, ids } = await connectDemoDatabase());
+  caller = createCaller(
+    createTRPCContext({
+      db: app,
+      host: PLATFORM_HOST,
+      session: {
+        userId: ids.voicereseller.ownerUserId,
+        accountId: ids.voicereseller.accountId,
+        role: "owner",
+        brand: "platform",
+      },
+      ip: null,
+      setCookie: () => undefined,
+    }),
+  );
+});
+
+afterAll(async () => {
+  await app?.$disconnect();
+  await owner?.$disconnect();
+});
+
+const PROCEDURES = proceduresWithInput();
+
+describe("the table of text inputs", () => {
+  it("finds the text inputs of the procedures", () => {
+    expect(PROCEDURES.find((procedure) => procedure.path === "branding.update")?.leaves).toEqual(
+      expect.arrayContaining(["accountId", "changes.brandName", "changes.didDefaultDest.id", "logo.base64"]),
+    );
+  });
+
+  it("has a valid input for every procedure that takes input, and no stale entry", () => {
+    expect(PROCEDURES.map((procedure) => procedure.path).sort()).toEqual(Object.keys(VALID_INPUTS).sort());
+  });
+
+  it.each(PROCEDURES.map((procedure) => [procedure.path, procedure.leaves] as const))(
+    "%s: its valid input gives every text input a value",
+    (path, leaves) => {
+      const input = VALID_INPUTS[path]?.(ids);
+      expect(leaves.filter((field) => typeof valueAt(input, field) !== "string")).toEqual([]);
+    },
+  );
+
+  it.each(PROCEDURES.map((procedure) => [procedure.path] as const))(
+    "%s: its valid input passes validation",
+    async (path) => {
+      const error = await outcome(callByPath(caller, path, VALID_INPUTS[path]?.(ids)));
+      expect(error === null || ["NOT_FOUND", "CONFLICT"].includes(error.code), error?.message).toBe(true);
+    },
+  );
+});
+
+describe.each(PROCEDURES.map((procedure) => [procedure.path, procedure.leaves] as const))("%s", (path, leaves) => {
+  it.each(leaves.flatMap((field) => CONTROL_VALUES.map(([name, value]) => [field, name, value] as const)))(
+    "%s: %s is BAD_REQUEST about that field",
+    async (field, _name, value) => {
+      const error = await outcome(callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), field, value)));
+      expect(error?.code).toBe("BAD_REQUEST");
+      const problems = problemsOf(error as TRPCError);
+      expect(problems.filter((problem) => problem.field === field).map((problem) => problem.reason)).not.toEqual([]);
+      expect(problems.every((problem) => /^[a-z][a-z0-9_]*$/.test(problem.reason))).toBe(true);
+    },
+  );
+
+  it.each(
+    leaves.flatMap((field) => INVISIBLE_VALUES.map(([name, value, reasons]) => [field, name, value, reasons] as const)),
+  )("%s: %s never fails the server, and a name refuses it", async (field, _name, value, reasons) => {
+    const error = await outcome(callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), field, value)));
+    expect(error?.code).not.toBe("INTERNAL_SERVER_ERROR");
+    if (NAME_FIELDS[path]?.includes(field)) {
+      expect(error?.code).toBe("BAD_REQUEST");
+      const found = problemsOf(error as TRPCError).filter((problem) => problem.field === field);
+      expect(found.some((problem) => (reasons as readonly string[]).includes(problem.reason))).toBe(true);
+    } else if (error?.code === "BAD_REQUEST") {
+      expect(problemsOf(error).some((problem) => problem.field === field)).toBe(true);
+    }
+  });
+});
+
+describe("names", () => {
+  it("the table names only real text inputs", () => {
+    for (const [path, fields] of Object.entries(NAME_FIELDS)) {
+      const leaves = PROCEDURES.find((procedure) => procedure.path === path)?.leaves ?? [];
+      expect(leaves).toEqual(expect.arrayContaining([...fields]));
+    }
+  });
+
+  it("a name is stored normalised: NFC, one space between words", async () => {
+    const created = await caller.accounts.create({
+      name: "  Cafe\u0301 \u00a0 Ro\u0308ssli ",
+      slug: "cafe-rossli-text-input",
+      planId: "starter",
+      isReseller: false,
+      limits: { maxIn: 1, maxOut: 1, maxDialer: 0 },
+    });
+    try {
+      expect(created.name).toBe("Caf\u00e9 R\u00f6ssli");
+    } finally {
+      await owner.auditEntry.deleteMany({ where: { targetAccountId: created.id } });
+      await owner.account.delete({ where: { id: created.id } });
+    }
+  });
+});
+
+describe("the sign-in input", () => {
+  it.each([
+    ["email", { email: "owner@acme.test\u0000", password: "x", tenant: "acme" }],
+    ["tenant", { email: "owner@acme.test", password: "x", tenant: "acme\u0000" }],
+  ])("refuses a NUL byte in %s, about that field", (field, input) => {
+    const parsed = SignInInput.safeParse(input);
+    expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toContain(field);
+  });
+});
+
+describe("cursors", () => {
+  const AN_ID = "00000000-0000-4000-8000-000000000000";
+  it.each([
+    ["audit.list", "2026-01-01T00:00:00.000Z_x"],
+    ["audit.list", `2026-01-01T00:00:00.000Z_${AN_ID}_x`],
+    ["audit.list", `2026-02-30T00:00:00.000Z_${AN_ID}`],
+    ["audit.list", `2026-01-01_${AN_ID}`],
+    ["audit.list", `x_${AN_ID}`],
+    ["audit.list", AN_ID],
+    ["accounts.listChildren", "Not-A-Slug"],
+    ["accounts.listChildren", "a"],
+    ["accounts.listChildren", "a".repeat(300)],
+  ])("%s refuses the cursor %j as invalid_cursor", async (path, cursor) => {
+    const error = await outcome(callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), "cursor", cursor)));
+    expect(error?.code).toBe("BAD_REQUEST");
+    expect(problemsOf(error as TRPCError)).toEqual([
+      { reason: "invalid_cursor", field: "cursor", message: "cursor must come from a previous page" },
+    ]);
+  });
+});
+
+describe("refusals of an id", () => {
+  it.each([
+    ["accounts.listChildren", "parentId"],
+    ["accounts.create", "parentId"],
+    ["accounts.update", "accountId"],
+    ["audit.list", "targetAccountId"],
+    ["branding.update", "accountId"],
+    ["domains.add", "accountId"],
+  ])("%s names %s when the account is not the caller's to see", async (path, field) => {
+    const error = await outcome(
+      callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), field, ids.acme.accountId)),
+    );
+    expect(error?.code).toBe("NOT_FOUND");
+    expect(problemsOf(error as TRPCError)).toEqual([
+      { reason: "account_not_found", field, message: expect.any(String) },
+    ]);
+  });
+});
