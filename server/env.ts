@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trustedProxyProblem } from "./http/client-ip";
 
 // All configuration is read here, once, and nowhere else (lint forbids `process.env` elsewhere).
 const commaList = z.string().transform((value) =>
@@ -23,6 +24,16 @@ const EnvSchema = z.object({
     .default("false")
     .transform((value) => value === "true"),
   PLATFORM_HOSTS: commaList.default(["localhost", "127.0.0.1"]),
+  /**
+   * Reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For and
+   * X-Forwarded-Proto are believed. Default none: the client is the socket's peer.
+   */
+  TRUSTED_PROXIES: commaList.default([]).superRefine((entries, context) => {
+    for (const entry of entries) {
+      const problem = trustedProxyProblem(entry);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }
+  }),
   PLATFORM_BRAND_NAME: z.string().trim().min(1).max(80).default("SIP.IO"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PORTAL_DATA_DIR: z.string().min(1).default(".data"),
