@@ -39,7 +39,10 @@ function expectSecurityHeaders(response: Response | null) {
 }
 
 test("pages work under their Content-Security-Policy, sign-in and the logo preview included", async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: origin("acme.localhost"), storageState: { cookies: [], origins: [] } });
+  const context = await browser.newContext({
+    baseURL: origin("acme.localhost"),
+    storageState: { cookies: [], origins: [] },
+  });
   const page = await context.newPage();
   const violations = await recordViolations(page);
 
@@ -61,7 +64,10 @@ test("pages work under their Content-Security-Policy, sign-in and the logo previ
   // Static files carry the fixed headers too.
   const script = await page.locator("script[src]").first().getAttribute("src");
   expect(script).toBeTruthy();
-  const asset = await page.request.get(new URL(script ?? "", origin("acme.localhost")).toString());
+  const asset = await page.request.get(apiUrl(new URL(script ?? "", origin("acme.localhost")).pathname), {
+    headers: { host: HOST },
+  });
+  expect(asset.status()).toBe(200);
   expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
 
   expect(violations).toEqual([]);
