@@ -141,3 +141,30 @@ test("a server action posted from another origin is refused with 403", async ({ 
   // From the portal itself the request reaches Next.js, which does not know this action.
   expect((await post(`http://${HOST}`)).status()).not.toBe(403);
 });
+
+test("after signing in, a next that leads off-site goes to the dashboard, a portal path is followed", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    baseURL: origin("acme.localhost"),
+    storageState: { cookies: [], origins: [] },
+  });
+  const page = await context.newPage();
+  const signInFrom = async (next: string) => {
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel("Email").fill("owner@acme.test");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+  for (const next of ["/\\evil.example/x", "/\t/evil.example", "//evil.example", "/%5cevil.example"]) {
+    await signInFrom(next);
+    await expect(page).toHaveURL(`${origin("acme.localhost")}/dashboard`);
+    // Signed in, the login page sends the same next on without asking again.
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await expect(page).toHaveURL(`${origin("acme.localhost")}/dashboard`);
+    await context.clearCookies();
+  }
+  await signInFrom("/audit");
+  await expect(page).toHaveURL(`${origin("acme.localhost")}/audit`);
+  await context.close();
+});
