@@ -19,7 +19,18 @@ function header(headers: HeaderSource, name: string): string | null {
  * From the socket peer, and from X-Forwarded-For only through the proxies TRUSTED_PROXIES names.
  */
 export function requestClientIp(headers: HeaderSource): string | null {
-  return deriveClientIp({ peer: peerAddress(), forwardedFor: header(headers, "x-forwarded-for"), trusted });
+  const peer = peerAddress();
+  if (peer === null) warnNoPeerOnce();
+  return deriveClientIp({ peer, forwardedFor: header(headers, "x-forwarded-for"), trusted });
+}
+
+let warnedNoPeer = false;
+
+function warnNoPeerOnce(): void {
+  if (warnedNoPeer || env.NODE_ENV === "test") return;
+  warnedNoPeer = true;
+  // Under plain `next start` no socket is known: addresses stay unknown rather than spoofable.
+  console.warn("client addresses are unknown: serve the portal with `npm start` (server/http/portal-server.ts)");
 }
 
 /** Whether the current request came straight from a proxy that TRUSTED_PROXIES names. */
