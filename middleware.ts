@@ -1,7 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { readSession, SESSION_COOKIE } from "./server/auth/session";
+import { env } from "./server/env";
+import { sanitizeForwardedHeaders } from "./server/http/forwarded-headers";
+import { foreignOriginProblem } from "./server/http/origin-check";
+import { peerIsTrustedProxy } from "./server/http/request-ip";
+import { contentSecurityPolicy, createNonce } from "./server/http/security-headers";
 import { newRequestId, REQUEST_ID_HEADER } from "./server/request-id";
 import { BRAND_HEADER, FORWARDED_HEADERS } from "./server/tenancy/brand-header";
+import { formatAuthority, parseAuthority } from "./server/tenancy/host";
 import { resolveRequestHost } from "./server/tenancy/request-host";
 
 /** Pages that need a signed-in user; everything else (login, API, assets) decides for itself. */
@@ -19,30 +25,50 @@ export async function middleware(request: NextRequest) {
 }
 
 async function route(request: NextRequest, requestId: string): Promise<NextResponse> {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development" });
+  const secured = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", policy);
+    return response;
+  };
+
   const forwarded = new Headers(request.headers);
   for (const name of FORWARDED_HEADERS) forwarded.delete(name);
   forwarded.set(REQUEST_ID_HEADER, requestId);
 
   const host = await resolveRequestHost(request.headers.get("host"));
-  if (host.kind === "unknown") {
+  const authority = parseAuthority(request.headers.get("host"));
+  if (host.kind === "unknown" || !authority) {
     // Neutral: no platform name, no brand, nothing that tells which platform serves this address.
     if (request.nextUrl.pathname.startsWith("/api/")) {
-      return NextResponse.json({ error: { message: "Not found" } }, { status: 404 });
+      return secured(NextResponse.json({ error: { message: "Not found" } }, { status: 404 }));
     }
-    return NextResponse.rewrite(new URL("/unknown-host", request.url), { status: 404 });
+    return secured(NextResponse.rewrite(new URL("/unknown-host", request.url), { status: 404 }));
   }
   forwarded.set(BRAND_HEADER, host.kind === "platform" ? "platform" : host.accountId);
+  // Absolute URLs (next-auth's, redirects) come only from the parsed Host and the known protocol.
+  const { origin } = sanitizeForwardedHeaders(forwarded, {
+    authority: formatAuthority(authority),
+    fromTrustedProxy: peerIsTrustedProxy(),
+  });
+
+  // Server actions: Next.js refuses a foreign Origin itself, but by throwing (a 500).
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const problem = foreignOriginProblem(request.headers, origin);
+    if (problem) return secured(new NextResponse(problem, { status: 403, headers: { "content-type": "text/plain" } }));
+  }
 
   if (isPortalPath(request.nextUrl.pathname)) {
     const session = await readSession(request.cookies.get(SESSION_COOKIE)?.value, host);
     if (!session) {
-      // From the Host the browser used: behind `next start` request.url names the bind address.
-      const login = new URL("/login", `${request.nextUrl.protocol}//${request.headers.get("host")}`);
+      const login = new URL("/login", origin);
       if (request.nextUrl.pathname !== "/") login.searchParams.set("next", request.nextUrl.pathname);
-      return NextResponse.redirect(login);
+      return secured(NextResponse.redirect(login));
     }
   }
-  return NextResponse.next({ request: { headers: forwarded } });
+  // Next.js takes the nonce for its own scripts from the request's policy.
+  forwarded.set("content-security-policy", policy);
+  return secured(NextResponse.next({ request: { headers: forwarded } }));
 }
 
 export const config = {

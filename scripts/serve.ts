@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { loadLocalSecrets } from "@/server/db/bootstrap";
 import { childProcessEnv, env } from "@/server/env";
 import { BUILD_STAMP, buildIsCurrent, sourceHash } from "./build-freshness";
@@ -8,6 +9,9 @@ import { BUILD_STAMP, buildIsCurrent, sourceHash } from "./build-freshness";
 // Next's own CLI, run by this Node.js: no npx in between, which would not pass signals on and
 // would leave the server running after this process stops.
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+// The portal's own server (Next.js inside a Node server that knows each socket), run by tsx.
+const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
+const PORTAL_SERVER = path.resolve("server/http/portal-server.ts");
 
 function run(args: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,10 +51,11 @@ export async function buildAndServe(options: {
     }
   }
   options.log(`serving on http://localhost:${options.port}`);
-  const server = spawn(process.execPath, [NEXT_BIN, options.dev ? "dev" : "start", "-p", String(options.port)], {
-    stdio: "inherit",
-    env: serverEnv,
-  });
+  const server = spawn(
+    process.execPath,
+    [TSX_CLI, PORTAL_SERVER, String(options.port), ...(options.dev ? ["--dev"] : [])],
+    { stdio: "inherit", env: { ...serverEnv, NODE_ENV: options.dev ? "development" : "production" } },
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));
   }

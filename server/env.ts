@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { trustedProxyProblem } from "./http/client-ip";
 
 // All configuration is read here, once, and nowhere else (lint forbids `process.env` elsewhere).
 const commaList = z.string().transform((value) =>
@@ -37,6 +38,16 @@ const EnvSchema = z.object({
     .default("false")
     .transform((value) => value === "true"),
   PLATFORM_HOSTS: commaList.default(["localhost", "127.0.0.1"]),
+  /**
+   * Reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For and
+   * X-Forwarded-Proto are believed. Default none: the client is the socket's peer.
+   */
+  TRUSTED_PROXIES: commaList.default([]).superRefine((entries, context) => {
+    for (const entry of entries) {
+      const problem = trustedProxyProblem(entry);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }
+  }),
   /**
    * DNS servers that domain verification asks for the TXT record (IP, or IP:port, [IPv6]:port).
    * Empty: the system's resolvers.

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { appDb } from "../db/app-client";
 import { env } from "../env";
+import { requestClientIp } from "../http/request-ip";
 import { resolveRequestHost } from "../tenancy/request-host";
 import { openAsCookie } from "./open-as";
 import { brandKey, SESSION_COOKIE } from "./session";
@@ -15,10 +16,6 @@ function header(headers: HeaderBag, name: string): string | null {
   if (headers instanceof Headers) return headers.get(name);
   const value = headers[name];
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
-}
-
-export function clientIp(headers: HeaderBag): string | null {
-  return header(headers, "x-forwarded-for")?.split(",")[0]?.trim() || header(headers, "x-real-ip");
 }
 
 async function forgetOpenedAccount(): Promise<void> {
@@ -47,7 +44,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const host = await resolveRequestHost(header(req.headers, "host"));
         if (host.kind === "unknown") throw new Error("This portal address is not known.");
-        const result = await signIn(appDb(), host, credentials, clientIp(req.headers));
+        const result = await signIn(appDb(), host, credentials, requestClientIp(req.headers));
         // next-auth hands a thrown message to the form as `error`; it never includes a stack.
         if (!result.ok) throw new Error(result.message);
         return {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { brandHostnameProblem, normalizeHost, type ParsedHost, parseHost } from "./host";
+import {
+  type Authority,
+  brandHostnameProblem,
+  formatAuthority,
+  normalizeHost,
+  type ParsedHost,
+  parseAuthority,
+  parseHost,
+} from "./host";
 
 const PLATFORM = ["localhost", "127.0.0.1"] as const;
 
@@ -99,8 +107,9 @@ describe("parseHost: refused hosts", () => {
     ["[::1]", "an IP address cannot be a brand host"],
     ["[2001:db8::1]:443", "an IP address cannot be a brand host"],
     ["[::1", "an IP address cannot be a brand host"],
-    ["::1", "an IP address cannot be a brand host"],
-    ["2001:db8::1", "an IP address cannot be a brand host"],
+    // bare IPv6 is not a Host at all (HTTP requires the brackets)
+    ["::1", "not a plain host[:port]"],
+    ["2001:db8::1", "not a plain host[:port]"],
     // a single label
     ["intranet", "at least two labels"],
     ["intranet:3000", "at least two labels"],
@@ -119,10 +128,23 @@ describe("parseHost: refused hosts", () => {
     ["acme.localhost..", '"" is not a valid host name label'],
     [`${"a".repeat(64)}.example.com`, `"${"a".repeat(64)}" is not a valid host name label`],
     [`acme.${"b".repeat(64)}`, `"${"b".repeat(64)}" is not a valid host name label`],
-    ["acme portal.example.com", '"acme portal" is not a valid host name label'],
+    ["acme portal.example.com", "not a plain host[:port]"],
     ["bücher.example", '"bücher" is not a valid host name label'],
-    ["evil.com/path", '"com/path" is not a valid host name label'],
-    ["user@evil.com", '"user@evil" is not a valid host name label'],
+    // anything but host[:port]: user info, paths, queries, backslashes, bad ports
+    ["evil.com/path", "not a plain host[:port]"],
+    ["acme.localhost/@evil.example", "user info"],
+    ["user@evil.com", "user info"],
+    ["acme.localhost:3000@evil.example", "user info"],
+    ["acme.localhost@evil.example:3000", "user info"],
+    ["@acme.localhost", "user info"],
+    ["acme.localhost\\evil.example", "not a plain host[:port]"],
+    ["acme.localhost?x=evil.example", "not a plain host[:port]"],
+    ["acme.localhost#evil.example", "not a plain host[:port]"],
+    ["acme.localhost:3000:4000", "not a plain host[:port]"],
+    ["acme.localhost:http", "not a plain host[:port]"],
+    ["acme.localhost:99999", "not a plain host[:port]"],
+    ["acme.localhost:123456", "not a plain host[:port]"],
+    ["acme.localhost\t:3000", "not a plain host[:port]"],
     // too long, whatever the labels
     [TOO_LONG, "a host name has at most 253 characters"],
     [`${"a.".repeat(127)}com`, "a host name has at most 253 characters"],
@@ -182,5 +204,22 @@ describe("brandHostnameProblem", () => {
       expect(brandHostnameProblem(raw, PLATFORM)).not.toBeNull();
       expect(brandHostnameProblem(normalizeHost(raw), PLATFORM)).toBeNull();
     }
+  });
+});
+
+describe("parseAuthority and formatAuthority", () => {
+  it.each<[string | null, Authority | null, string | null]>([
+    ["acme.localhost:3000", { hostname: "acme.localhost", port: "3000" }, "acme.localhost:3000"],
+    ["ACME.localhost.", { hostname: "acme.localhost", port: null }, "acme.localhost"],
+    ["[::1]:3100", { hostname: "[::1]", port: "3100" }, "[::1]:3100"],
+    ["portal.example.com:", { hostname: "portal.example.com", port: null }, "portal.example.com"],
+    ["acme.localhost:3000@evil.example", null, null],
+    ["evil.example/acme.localhost", null, null],
+    ["acme.localhost:65536", null, null],
+    [null, null, null],
+  ])("%j -> %j", (raw, authority, formatted) => {
+    const parsed = parseAuthority(raw);
+    expect(parsed).toEqual(authority);
+    expect(parsed ? formatAuthority(parsed) : null).toBe(formatted);
   });
 });

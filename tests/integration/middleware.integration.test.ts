@@ -10,6 +10,8 @@ const SECRET = "middleware-test-secret-that-is-long-enough-0123456789";
 vi.stubEnv("DATABASE_APP_URL", inject("appUrl"));
 vi.stubEnv("NEXTAUTH_SECRET", SECRET);
 const { middleware } = await import("@/middleware");
+const { runWithPeerAddress } = await import("@/server/http/peer-address");
+const { requestClientIp } = await import("@/server/http/request-ip");
 
 let owner: PrismaClient;
 let app: PrismaClient;
@@ -102,6 +104,81 @@ describe("middleware", () => {
     })}`;
     const response = await middleware(request("localhost:3000", "/dashboard", { cookie: forged }));
     expect(response.headers.get("location")).toBe("http://localhost:3000/login?next=%2Fdashboard");
+  });
+
+  it("states the request's own host and protocol to next-auth, whatever forwarded headers a client sends", async () => {
+    const response = await middleware(
+      request("acme.localhost:3000", "/api/auth/providers", {
+        "x-forwarded-host": "evil.example",
+        "x-forwarded-proto": "https",
+        "x-forwarded-port": "443",
+        forwarded: "host=evil.example;proto=https",
+        "x-forwarded-for": "203.0.113.9",
+      }),
+    );
+    expect(forwarded(response, "x-forwarded-host")).toBe("acme.localhost:3000");
+    expect(forwarded(response, "x-forwarded-proto")).toBe("http");
+    expect(forwarded(response, "x-forwarded-port")).toBeNull();
+    expect(forwarded(response, "forwarded")).toBeNull();
+    expect(forwarded(response, "x-forwarded-for")).toBeNull();
+  });
+
+  it.each(["acme.localhost:3000@evil.example", "acme.localhost@evil.example:3000", "evil.example/acme.localhost:3000"])(
+    "answers a Host with user info or a path (%s) with the neutral 404, never a redirect",
+    async (host) => {
+      const response = await middleware(new NextRequest("http://acme.localhost:3000/dashboard", { headers: { host } }));
+      expect(response.status).toBe(404);
+      expect(response.headers.get("location")).toBeNull();
+      expect(forwarded(response, "x-portal-brand")).toBeNull();
+    },
+  );
+
+  it.each([
+    ["another site", "http://evil.example", 403],
+    ["the same host over https", "https://acme.localhost:3000", 403],
+    ["the same host on another port", "http://acme.localhost:4000", 403],
+    ["an opaque origin", "null", 403],
+    ["the portal itself", "http://acme.localhost:3000", 200],
+  ])("answers a server action posted from %s with %i", async (_name, origin, status) => {
+    const cookie = await sessionCookie("acme", ids.acme.accountId);
+    const response = await middleware(
+      new NextRequest("http://acme.localhost:3000/accounts", {
+        method: "POST",
+        headers: { host: "acme.localhost:3000", origin, cookie, "next-action": "abc123", "content-type": "text/plain" },
+        body: "[]",
+      }),
+    );
+    expect(response.status).toBe(status);
+  });
+
+  it("sends a nonce-carrying Content-Security-Policy with every response and gives Next.js the same nonce", async () => {
+    const page = await middleware(request("acme.localhost:3000", "/login"));
+    const policy = page.headers.get("content-security-policy") ?? "";
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(forwarded(page, "content-security-policy")).toBe(policy);
+    const again = await middleware(request("acme.localhost:3000", "/login"));
+    expect(again.headers.get("content-security-policy")).not.toBe(policy);
+    for (const response of [
+      await middleware(request("nobody.example.com", "/login")),
+      await middleware(request("acme.localhost:3000", "/dashboard")),
+    ]) {
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    }
+  });
+});
+
+describe("the client address", () => {
+  it("is the socket peer the portal server recorded, not what X-Forwarded-For says", () => {
+    const spoofed = new Headers({ "x-forwarded-for": "203.0.113.9, 6.6.6.6" });
+    expect(runWithPeerAddress("::ffff:198.51.100.7", () => requestClientIp(spoofed))).toBe("198.51.100.7");
+    expect(runWithPeerAddress("198.51.100.7", () => requestClientIp({ "x-forwarded-for": "x".repeat(6000) }))).toBe(
+      "198.51.100.7",
+    );
+  });
+
+  it("is unknown outside the portal server rather than taken from a header", () => {
+    expect(requestClientIp(new Headers({ "x-forwarded-for": "203.0.113.9" }))).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { safeNextPath } from "@/server/http/safe-next";
 
 const inputClass =
   "w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30";
@@ -36,7 +37,8 @@ export function LoginForm({
         setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed.");
         return;
       }
-      router.replace(next);
+      // Checked again here: the prop is the only way in, but this is where the browser goes.
+      router.replace(safeNextPath(next));
       router.refresh();
     } catch (failure) {
       setError(failure instanceof Error ? `Sign-in failed: ${failure.message}` : "Sign-in failed.");

@@ -4,17 +4,13 @@ import { BrandMark } from "@/components/brand-mark";
 import { BrandTheme } from "@/components/brand-theme";
 import { serverCaller } from "@/server/api/server-caller";
 import { currentRequest } from "@/server/auth/request-session";
+import { safeNextPath } from "@/server/http/safe-next";
 import { themeVariables } from "@/server/tenancy/theme";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const branding = await (await serverCaller()).branding.forHost();
   return { title: `Sign in · ${branding.effective.brandName.value}` };
-}
-
-function safeNext(next: string | string[] | undefined): string {
-  // Only same-site paths: never let `next` send someone to another site after signing in.
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/dashboard";
 }
 
 export default async function LoginPage({
@@ -24,7 +20,7 @@ export default async function LoginPage({
 }) {
   const params = await searchParams;
   const { session } = await currentRequest();
-  const next = safeNext(params.next);
+  const next = safeNextPath(params.next);
   if (session) redirect(next);
   const { effective, fixedTenant } = await (await serverCaller()).branding.forHost();
   const tenantParam = typeof params.tenant === "string" ? params.tenant : "";

@@ -6,13 +6,15 @@ import { createTRPCContext } from "@/server/api/trpc";
 import { OPEN_AS_COOKIE, openAsFromCookie, requestCookie } from "@/server/auth/open-as";
 import { readSession, SESSION_COOKIE } from "@/server/auth/session";
 import { appDb } from "@/server/db/app-client";
+import { requestClientIp } from "@/server/http/request-ip";
+import { requestOrigin } from "@/server/http/request-origin";
 import { requestIdFrom } from "@/server/request-id";
 import { resolveRequestHost } from "@/server/tenancy/request-host";
 
 async function handler(request: Request) {
   const cookieHeader = request.headers.get("cookie");
   const token = requestCookie(cookieHeader, SESSION_COOKIE);
-  const problem = crossSiteProblem(request, token !== undefined);
+  const problem = crossSiteProblem(request, token !== undefined, requestOrigin(request.headers));
   if (problem) {
     return Response.json({ error: { message: problem, code: "FORBIDDEN" } }, { status: 403 });
   }
@@ -27,7 +29,7 @@ async function handler(request: Request) {
         db: appDb(),
         host,
         session,
-        ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+        ip: requestClientIp(request.headers),
         openAs: openAsFromCookie(requestCookie(cookieHeader, OPEN_AS_COOKIE), session?.userId),
         setCookie: (cookie) => resHeaders.append("Set-Cookie", stringifySetCookie(cookie)),
         requestId: requestIdFrom(request.headers),

@@ -1,0 +1,13 @@
+import { formatAuthority, parseAuthority } from "../tenancy/host";
+
+/**
+ * The origin of a request that passed the middleware: its parsed Host and the protocol the
+ * middleware established in X-Forwarded-Proto (a client's own copy never gets that far).
+ * A Host that is not a plain host[:port] gets an origin nothing can match.
+ */
+export function requestOrigin(headers: Headers): string {
+  const authority = parseAuthority(headers.get("host"));
+  if (!authority) return "http://invalid.invalid";
+  const protocol = headers.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return `${protocol}://${formatAuthority(authority)}`;
+}
