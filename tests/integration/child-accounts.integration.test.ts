@@ -1,8 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createCaller } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
+import { callerAs } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 
 let owner: PrismaClient;
@@ -44,14 +43,7 @@ afterAll(async () => {
 
 function resellerCaller() {
   const { ownerUserId, accountId } = ids.voicereseller;
-  return createCaller(
-    createTRPCContext({
-      db: app,
-      host: { kind: "platform", hostname: "localhost" },
-      session: { userId: ownerUserId, accountId, role: "owner", brand: "platform" },
-      ip: null,
-    }),
-  );
+  return callerAs(app, { userId: ownerUserId, accountId }, { host: { kind: "platform", hostname: "localhost" } });
 }
 
 const slugsOf = (page: { items: { slug: string }[] }) => page.items.map((item) => item.slug);
