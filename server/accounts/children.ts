@@ -1,5 +1,6 @@
 import type { TenantDb } from "../db/tenant";
 import type { Prisma } from "../db/types";
+import { type EffectiveStatus, effectiveStatus, inactiveAncestors } from "./effective-status";
 
 export type ChildAccount = {
   id: string;
@@ -7,6 +8,8 @@ export type ChildAccount = {
   name: string;
   isReseller: boolean;
   status: "active" | "suspended" | "closed";
+  /** What holds for it: its own status, or a suspended account's above it (named). */
+  effectiveStatus: EffectiveStatus;
   planName: string;
   brandDomain: string | null;
   childCount: number;
@@ -63,6 +66,10 @@ export async function listChildAccounts(
     },
   });
   const page = rows.slice(0, input.limit);
+  const inactive = await inactiveAncestors(
+    db,
+    page.map((row) => row.ancestors),
+  );
   return {
     scope,
     items: page.map((row) => ({
@@ -71,6 +78,7 @@ export async function listChildAccounts(
       name: row.name,
       isReseller: row.isReseller,
       status: row.status,
+      effectiveStatus: effectiveStatus(row.status, row.ancestors, inactive),
       planName: row.plan.name,
       brandDomain: row.hosts[0]?.hostname ?? null,
       childCount: row._count.children,

@@ -8,10 +8,10 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { PrismaClient } from "@/server/db/types";
 import type { Actor } from "../audit/record";
-import { accountAllowedOnHost } from "../auth/host-rule";
 import { OPENED_ACCOUNT_GONE, type OpenAsCookie } from "../auth/open-as";
 import { type Permission, roleHas } from "../auth/permissions";
 import type { PortalSession } from "../auth/session";
+import { liveSession } from "../auth/session-store";
 import { withTenant } from "../db/tenant";
 import { DomainError } from "../domain-error";
 import type { HostResolution } from "../tenancy/host-resolver";
@@ -94,18 +94,6 @@ export const publicProcedure = t.procedure
     return next({ ctx: { host: ctx.host } });
   });
 
-type SessionRow = {
-  ancestors: string[];
-  account_name: string;
-  role: PortalSession["role"];
-  email: string;
-  user_name: string;
-  open_as_id: string | null;
-  open_as_slug: string | null;
-  open_as_name: string | null;
-  open_as_status: "active" | "suspended" | "closed" | null;
-};
-
 /** The person behind a request, whatever account they have open. */
 export type Viewer = { userId: string; email: string; name: string; accountId: string; accountName: string };
 export type OpenedAccount = { id: string; slug: string; name: string };
@@ -120,11 +108,8 @@ export type OpenedAccount = { id: string; slug: string; name: string };
 export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(async ({ ctx, next }) => {
   const session = ctx.session;
   if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
-  const rows = await ctx.db.$queryRaw<SessionRow[]>`
-    SELECT * FROM app_session(${session.accountId}::uuid, ${session.userId}::uuid, ${session.sessionId}::uuid,
-                              ${ctx.openAs}::uuid)`;
-  const account = rows[0];
-  if (!account || !accountAllowedOnHost(ctx.host, session.accountId, account.ancestors)) {
+  const account = await liveSession(ctx.db, session, ctx.host, ctx.openAs);
+  if (!account) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session is no longer valid. Sign in again." });
   }
   let openedAs: OpenedAccount | null = null;

@@ -5,6 +5,7 @@ import { createChildAccount, getChildAccount, setChildAccountStatus, updateChild
 import { SLUG_PATTERN } from "../../tenancy/slug";
 import {
   CreateChildAccountInput,
+  EffectiveStatusOutput,
   GetChildAccountInput,
   ManagedAccountOutput,
   SetChildAccountStatusInput,
@@ -41,6 +42,7 @@ export const ListChildAccountsOutput = z.object({
       name: z.string(),
       isReseller: z.boolean(),
       status: z.enum(["active", "suspended", "closed"]),
+      effectiveStatus: EffectiveStatusOutput,
       planName: z.string(),
       brandDomain: z.string().nullable(),
       childCount: z.number().int(),
