@@ -103,4 +103,19 @@ test("the reseller sees an account below a suspended one as suspended by it", as
   await expect(page.getByTestId("managed-account-status")).toHaveText("suspended (by Zz Sub Reseller)");
   await page.goto(`/accounts/${sub.id}`);
   await expect(page.getByTestId("managed-account-status")).toHaveText("suspended");
+
+  // The reseller's own pages, with a copy of its cookie after it signed out: nothing shows.
+  const copied = await sessionCookie(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page
+    .context()
+    .addCookies([
+      { name: "portal.session-token", value: copied, domain: "voicereseller.localhost", path: "/", httpOnly: true },
+    ]);
+  for (const path of [`/accounts/${customer.id}`, "/accounts/new", `/dashboard?parent=${sub.id}`]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/login(\?|$)/);
+    await expect(page.locator("body")).not.toContainText("Zz Customer");
+  }
 });
