@@ -6,6 +6,8 @@ declare module "next-auth" {
     accountId: string;
     role: "owner" | "admin" | "member";
     brand: string;
+    /** The server-side session (user_sessions row) the token names. */
+    sessionId: string;
   }
 }
 
@@ -14,5 +16,6 @@ declare module "next-auth/jwt" {
     accountId?: string;
     role?: "owner" | "admin" | "member";
     brand?: string;
+    sid?: string;
   }
 }

@@ -1,6 +1,7 @@
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
 import { SLUG_PATTERN } from "../tenancy/slug";
+import { type EffectiveStatus, effectiveStatus, inactiveAncestors } from "./effective-status";
 
 export type ChildAccount = {
   id: string;
@@ -8,6 +9,8 @@ export type ChildAccount = {
   name: string;
   isReseller: boolean;
   status: "active" | "suspended" | "closed";
+  /** What holds for it: its own status, or a suspended account's above it (named). */
+  effectiveStatus: EffectiveStatus;
   planName: string;
   brandDomain: string | null;
   childCount: number;
@@ -22,6 +25,7 @@ type ChildRow = {
   name: string;
   is_reseller: boolean;
   status: ChildAccount["status"];
+  ancestors: string[];
   max_in: number;
   max_out: number;
   max_dialer: number;
@@ -84,7 +88,7 @@ export async function listChildAccounts(
     SELECT s.id::text AS scope_id, s.slug AS scope_slug, s.name AS scope_name, page.*
       FROM accounts s
       LEFT JOIN LATERAL (
-        SELECT a.id::text AS id, a.slug, a.name, a.is_reseller, a.status::text AS status,
+        SELECT a.id::text AS id, a.slug, a.name, a.is_reseller, a.status::text AS status, a.ancestors::text[] AS ancestors,
                a.max_in, a.max_out, a.max_dialer, plan.name AS plan_name,
                parent.id::text AS parent_id, parent.slug AS parent_slug, parent.name AS parent_name,
                (SELECT h.hostname FROM host_map h
@@ -108,6 +112,10 @@ export async function listChildAccounts(
     db,
     page.filter((row) => row.is_reseller).map((row) => row.id),
   );
+  const inactive = await inactiveAncestors(
+    db,
+    page.map((row) => row.ancestors),
+  );
   return {
     scope,
     items: page.map((row) => ({
@@ -116,6 +124,7 @@ export async function listChildAccounts(
       name: row.name,
       isReseller: row.is_reseller,
       status: row.status,
+      effectiveStatus: effectiveStatus(row.status, row.ancestors, inactive),
       planName: row.plan_name,
       brandDomain: row.brand_domain,
       childCount: childCounts.get(row.id) ?? 0,

@@ -2,6 +2,7 @@ import { type Actor, changedFields, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
 import { DomainError, problem } from "../domain-error";
+import { type EffectiveStatus, effectiveStatus, inactiveAncestors } from "./effective-status";
 import { type Limits, limitsAboveParent, limitsBelowChildren } from "./limits";
 import { NOT_BELOW, requireBelow } from "./scope";
 
@@ -13,6 +14,8 @@ export type ManagedAccount = {
   name: string;
   isReseller: boolean;
   status: AccountStatus;
+  /** What holds for it: its own status, or a suspended account's above it (named). */
+  effectiveStatus: EffectiveStatus;
   planId: string;
   limits: Limits;
   parent: { id: string; name: string; limits: Limits };
@@ -57,12 +60,14 @@ export async function getChildAccount(db: TenantDb, actor: Actor, accountId: str
   const account = await requireBelow(db, actor.accountId, accountId);
   const parent = await limitsOf(db, account.parentId);
   const { floor, openChildren } = await childFloor(db, account.id);
+  const inactive = await inactiveAncestors(db, [account.ancestors]);
   return {
     id: account.id,
     slug: account.slug,
     name: account.name,
     isReseller: account.isReseller,
     status: account.status,
+    effectiveStatus: effectiveStatus(account.status, account.ancestors, inactive),
     planId: account.planId,
     limits: { maxIn: account.maxIn, maxOut: account.maxOut, maxDialer: account.maxDialer },
     parent: { id: parent.id, name: parent.name, limits: parent.limits },

@@ -12,6 +12,26 @@ const badInput = new TRPCError({
 const notFound = new TRPCError({ code: "NOT_FOUND", message: "No such account below yours." });
 const forbidden = new TRPCError({ code: "FORBIDDEN", message: "Your role cannot do this (audit:read)." });
 
+const ended = new TRPCError({ code: "UNAUTHORIZED", message: "Your session is no longer valid. Sign in again." });
+
+/** What next/navigation's redirect() throws: an error whose digest names the target. */
+function redirectTarget(call: () => unknown): string | undefined {
+  try {
+    call();
+  } catch (error) {
+    const digest = (error as { digest?: unknown }).digest;
+    return typeof digest === "string" ? digest.split(";")[2] : undefined;
+  }
+  return undefined;
+}
+
+describe("an ended session", () => {
+  it("sends the page to sign-in, whatever codes the page explains", () => {
+    expect(redirectTarget(() => problemFor(ended, { UNAUTHORIZED: null }))).toBe("/login");
+    expect(redirectTarget(() => notFoundOn(ended, ["NOT_FOUND", "UNAUTHORIZED"]))).toBe("/login");
+  });
+});
+
 describe("problemFor", () => {
   it("explains bad input in the input's own words", () => {
     expect(problemFor(badInput, {})).toEqual({ problem: "parentId must be an account id" });

@@ -1,8 +1,16 @@
 import { TRPCError } from "@trpc/server";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { messageOf, problemsOf } from "./error-message";
 
 type Code = TRPCError["code"];
+
+/**
+ * A session that ended (sign-out elsewhere, a new password, suspension) while a page loads: the
+ * page goes to sign-in, as the portal layout does, rather than failing.
+ */
+function signInAgainOn(error: unknown): void {
+  if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect("/login");
+}
 
 /**
  * For a page whose data comes from a stale or hand-edited link: turns bad input, and the codes in
@@ -10,6 +18,7 @@ type Code = TRPCError["code"];
  * sentence, or null for the procedure's own message. Anything else is rethrown.
  */
 export function problemFor(error: unknown, explain: Partial<Record<Code, string | null>>): { problem: string } {
+  signInAgainOn(error);
   if (error instanceof TRPCError && (error.code === "BAD_REQUEST" || error.code in explain)) {
     return { problem: explain[error.code] ?? messageOf(problemsOf(error)) };
   }
@@ -21,5 +30,6 @@ export function problemFor(error: unknown, explain: Partial<Record<Code, string 
  * (not yours, not an id, ...), the page does not exist for this user; Next renders its 404.
  */
 export function notFoundOn(error: unknown, codes: readonly Code[]): void {
+  signInAgainOn(error);
   if (error instanceof TRPCError && codes.includes(error.code)) notFound();
 }

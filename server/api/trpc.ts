@@ -11,6 +11,7 @@ import type { Actor } from "../audit/record";
 import { OPENED_ACCOUNT_GONE, type OpenAsCookie } from "../auth/open-as";
 import { type Permission, roleHas } from "../auth/permissions";
 import type { PortalSession } from "../auth/session";
+import { liveSession } from "../auth/session-store";
 import { withTenant } from "../db/tenant";
 import { DomainError } from "../domain-error";
 import { requestLogger } from "../log";
@@ -117,38 +118,22 @@ export const publicProcedure = t.procedure
     return next({ ctx: { host: ctx.host } });
   });
 
-type SessionRow = {
-  ancestors: string[];
-  account_status: "active" | "suspended" | "closed";
-  account_name: string;
-  role: PortalSession["role"];
-  email: string;
-  user_name: string;
-  open_as_id: string | null;
-  open_as_slug: string | null;
-  open_as_name: string | null;
-  open_as_status: "active" | "suspended" | "closed" | null;
-};
-
 /** The person behind a request, whatever account they have open. */
 export type Viewer = { userId: string; email: string; name: string; accountId: string; accountName: string };
 export type OpenedAccount = { id: string; slug: string; name: string };
 
 /**
- * Signed in, on a host the user's account may use, with the account still active. An account the
- * user opened ("open as") must still be below theirs, not closed, and their role must still allow
- * it; otherwise the request fails rather than quietly acting as the user's own account.
+ * Signed in with a session that has not ended, on a host the user's account may use
+ * (accountAllowedOnHost, the sign-in rule), with the account and every account above it active:
+ * `app_session` answers no row otherwise, in the one query this makes. An account the user opened
+ * ("open as") must still be below theirs, not closed, and their role must still allow it;
+ * otherwise the request fails rather than quietly acting as the user's own account.
  */
 export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(async ({ ctx, next }) => {
   const session = ctx.session;
   if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
-  const rows = await ctx.db.$queryRaw<SessionRow[]>`
-    SELECT * FROM app_session(${session.accountId}::uuid, ${session.userId}::uuid, ${ctx.openAs}::uuid)`;
-  const account = rows[0];
-  const onHost =
-    ctx.host.kind === "platform" ||
-    (account && (session.accountId === ctx.host.accountId || account.ancestors.includes(ctx.host.accountId)));
-  if (!account || !onHost || account.account_status !== "active") {
+  const account = await liveSession(ctx.db, session, ctx.host, ctx.openAs);
+  if (!account) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session is no longer valid. Sign in again." });
   }
   let openedAs: OpenedAccount | null = null;

@@ -1,13 +1,17 @@
 import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
 import { appDb } from "../db/app-client";
 import { env } from "../env";
 import { requestClientIp } from "../http/request-ip";
 import { resolveRequestHost } from "../tenancy/request-host";
 import { openAsCookie } from "./open-as";
 import { brandKey, SESSION_COOKIE } from "./session";
+import { endSession, SESSION_LIFETIME_SECONDS, startSession } from "./session-store";
 import { signIn } from "./sign-in";
+
+const SignedOutToken = z.object({ accountId: z.uuid(), sid: z.uuid() });
 
 type HeaderBag = Headers | Record<string, string | string[] | undefined> | undefined;
 
@@ -25,7 +29,7 @@ async function forgetOpenedAccount(): Promise<void> {
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
   pages: { signIn: "/login" },
   cookies: {
     sessionToken: {
@@ -52,6 +56,7 @@ export const authOptions: NextAuthOptions = {
           accountId: result.user.accountId,
           role: result.user.role,
           brand: brandKey(host),
+          sessionId: await startSession(appDb(), result.user),
         };
       },
     }),
@@ -59,7 +64,13 @@ export const authOptions: NextAuthOptions = {
   // A new or ended session starts in the user's own account, whatever was open before.
   events: {
     signIn: () => forgetOpenedAccount(),
-    signOut: () => forgetOpenedAccount(),
+    // The cookie goes with the browser; the server-side row goes now, so a copy of the cookie
+    // kept elsewhere is no session either.
+    async signOut({ token }) {
+      const ended = SignedOutToken.safeParse(token);
+      if (ended.success) await endSession(appDb(), { accountId: ended.data.accountId, sessionId: ended.data.sid });
+      await forgetOpenedAccount();
+    },
   },
   callbacks: {
     jwt({ token, user }) {
@@ -67,6 +78,7 @@ export const authOptions: NextAuthOptions = {
         token.accountId = user.accountId;
         token.role = user.role;
         token.brand = user.brand;
+        token.sid = user.sessionId;
       }
       return token;
     },

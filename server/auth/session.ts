@@ -12,6 +12,8 @@ const SessionClaims = z.object({
   role: z.enum(["owner", "admin", "member"]),
   /** The brand the session was issued on: "platform" or the brand account's id. */
   brand: z.string().min(1),
+  /** The server-side session (user_sessions); a token without one, or whose row is gone, is no session. */
+  sid: z.uuid(),
 });
 
 export type PortalSession = {
@@ -19,6 +21,7 @@ export type PortalSession = {
   accountId: string;
   role: z.infer<typeof SessionClaims>["role"];
   brand: string;
+  sessionId: string;
 };
 
 export function brandKey(host: HostBrand): string {
@@ -34,7 +37,9 @@ export function authSecret(): string {
 
 /**
  * The session in `token` if it is valid on `host`: a session issued on one brand's host is not
- * valid on another's, whatever the cookie says.
+ * valid on another's, whatever the cookie says. This reads the token only: whether the session
+ * has ended (sign-out, new password, suspension) is checked by `app_session` in the query every
+ * authed procedure makes, and every portal page loads its data through such a procedure.
  */
 export async function readSession(token: string | undefined, host: HostResolution): Promise<PortalSession | null> {
   if (!token || host.kind === "unknown") return null;
@@ -50,5 +55,6 @@ export async function readSession(token: string | undefined, host: HostResolutio
     accountId: claims.data.accountId,
     role: claims.data.role,
     brand: claims.data.brand,
+    sessionId: claims.data.sid,
   };
 }

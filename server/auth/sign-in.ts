@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import { withTenant } from "../db/tenant";
 import type { HostBrand } from "../tenancy/host-resolver";
 import { SlugSchema } from "../tenancy/slug";
+import { accountAllowedOnHost } from "./host-rule";
 import { verifyPassword } from "./password";
 import { AttemptThrottle } from "./throttle";
 
@@ -41,12 +42,6 @@ type CredentialsRow = {
 };
 
 export const BAD_CREDENTIALS = "Email or password is incorrect.";
-
-/** May an account with these ancestors sign in on this host? Its brand account or below it. */
-export function accountAllowedOnHost(host: HostBrand, accountId: string, ancestors: readonly string[]): boolean {
-  if (host.kind === "platform") return true;
-  return accountId === host.accountId || ancestors.includes(host.accountId);
-}
 
 const perAccountEmail = new AttemptThrottle({ limit: 10, windowMs: 15 * 60_000 });
 const perIp = new AttemptThrottle({ limit: 100, windowMs: 15 * 60_000 });

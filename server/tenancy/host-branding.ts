@@ -1,8 +1,48 @@
 import type { PrismaClient } from "@/server/db/types";
-import { type EffectiveSettings, loadEffectiveSettings, loadPlatformSettings } from "./branding";
+import {
+  type EffectiveSettings,
+  type InheritableSettings,
+  loadEffectiveSettings,
+  loadPlatformSettings,
+} from "./branding";
 import type { HostBrand } from "./host-resolver";
+import type { Inherited, ValueSource } from "./inheritance";
 
 export type HostBranding = { effective: EffectiveSettings; fixedTenant: string | null };
+
+type BrandHost = Extract<HostBrand, { kind: "brand" }>;
+
+const LOGO_PATH = /^\/brand-assets\/[0-9a-f-]{36}\/([^/]+)$/;
+
+/**
+ * The branding as a visitor of `host` may read it: every value is the brand's own. What the
+ * host's account inherits is shown, but attributed to the host's account, never to the reseller
+ * or platform above it (white label: a visitor learns nothing about who serves the brand). An
+ * inherited brand domain reads as the host itself, and an inherited logo is served under the
+ * host account's own path (app_logo serves an ancestor's logo there). Pure.
+ */
+export function asHostsOwn(effective: EffectiveSettings, host: BrandHost): EffectiveSettings {
+  const own: ValueSource = {
+    kind: "account",
+    accountId: host.accountId,
+    slug: host.slug,
+    name: effective.brandName.value,
+    depth: 0,
+  };
+  const inheritedHere = (source: ValueSource) => source.kind === "platform" || source.accountId !== host.accountId;
+  const values = Object.fromEntries(
+    Object.entries(effective).map(([key, inherited]: [string, Inherited<unknown>]) => {
+      let value = inherited.value;
+      if (inheritedHere(inherited.source) && key === "brandDomain") value = host.hostname;
+      if (inheritedHere(inherited.source) && key === "logoUrl" && typeof value === "string") {
+        const file = LOGO_PATH.exec(value)?.[1];
+        if (file) value = `/brand-assets/${host.accountId}/${file}`;
+      }
+      return [key, { value, source: own }];
+    }),
+  );
+  return values as { [K in keyof InheritableSettings]: Inherited<InheritableSettings[K]> };
+}
 
 /**
  * The branding a host shows before anyone signs in. A brand host whose account has no accounts
@@ -11,7 +51,7 @@ export type HostBranding = { effective: EffectiveSettings; fixedTenant: string |
 export async function hostBranding(db: PrismaClient, host: HostBrand): Promise<HostBranding> {
   if (host.kind === "platform") return { effective: await loadPlatformSettings(db), fixedTenant: null };
   return {
-    effective: await loadEffectiveSettings(db, host.accountId),
+    effective: asHostsOwn(await loadEffectiveSettings(db, host.accountId), host),
     fixedTenant: host.isReseller ? null : host.slug,
   };
 }

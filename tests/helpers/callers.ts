@@ -2,30 +2,84 @@ import { TRPCError } from "@trpc/server";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext, type TRPCContext } from "@/server/api/trpc";
-import type { PortalSession } from "@/server/auth/session";
-import type { HostResolution } from "@/server/tenancy/host-resolver";
+import { brandKey, type PortalSession } from "@/server/auth/session";
+import { startSession } from "@/server/auth/session-store";
+import type { HostBrand, HostResolution } from "@/server/tenancy/host-resolver";
 
-const PLATFORM_HOST: HostResolution = { kind: "platform", hostname: "localhost" };
+const PLATFORM_HOST: HostBrand = { kind: "platform", hostname: "localhost" };
+
+type BrandRow = { account_id: string; slug: string; is_reseller: boolean; status: "active" | "suspended" | "closed" };
+
+/** The brand host `hostname` as the resolver would answer it (through the same SQL function). */
+export async function brandHostNamed(app: PrismaClient, hostname: string): Promise<HostBrand> {
+  const [row] = await app.$queryRaw<BrandRow[]>`SELECT * FROM app_resolve_host(${hostname})`;
+  if (!row) throw new Error(`${hostname} is not a brand host`);
+  return {
+    kind: "brand",
+    hostname,
+    accountId: row.account_id,
+    slug: row.slug,
+    isReseller: row.is_reseller,
+    status: row.status,
+  };
+}
 
 /**
- * A tRPC caller as a signed-in user, the way the route handler builds one: on the platform host
- * unless told otherwise, without an opened account, and unable to set cookies unless given a way.
+ * Where the users of `accountId` sign in: the platform for a platform-direct account, else the
+ * primary brand host of the nearest account of its chain (itself included) that has one.
+ */
+export async function homeHost(app: PrismaClient, accountId: string): Promise<HostBrand> {
+  const chain = await app.$queryRaw<{ depth: number; brand_domain: string | null }[]>`
+    SELECT depth, brand_domain FROM app_branding_chain(${accountId}::uuid) ORDER BY depth`;
+  if (chain.length <= 1) return PLATFORM_HOST;
+  const branded = chain.find((link) => link.brand_domain !== null);
+  if (!branded?.brand_domain) throw new Error(`no account above ${accountId} has a brand host`);
+  return brandHostNamed(app, branded.brand_domain);
+}
+
+/** A session as signing in makes one: a live server-side session row, issued on `host`. */
+export async function signedInSession(
+  app: PrismaClient,
+  user: { accountId: string; userId: string; role?: PortalSession["role"] },
+  host: HostBrand,
+): Promise<PortalSession> {
+  return {
+    userId: user.userId,
+    accountId: user.accountId,
+    role: user.role ?? "owner",
+    brand: brandKey(host),
+    sessionId: await startSession(app, user),
+  };
+}
+
+/**
+ * A tRPC caller as a signed-in user, the way the route handler builds one: with a live session,
+ * on the host where the user's account signs in unless told otherwise, without an opened
+ * account, and unable to set cookies unless given a way. The session starts at the first call.
  */
 export function callerAs(
   app: PrismaClient,
   user: { accountId: string; userId: string; role?: PortalSession["role"] },
-  request: Partial<Pick<TRPCContext, "host" | "ip" | "openAs" | "setCookie">> = {},
+  request: Partial<Pick<TRPCContext, "host" | "ip" | "openAs" | "setCookie">> & { session?: PortalSession } = {},
 ) {
-  return createCaller(
-    createTRPCContext({
+  let context: Promise<TRPCContext> | undefined;
+  const build = async (): Promise<TRPCContext> => {
+    const host: HostResolution = request.host ?? (await homeHost(app, user.accountId));
+    const session =
+      request.session ?? (await signedInSession(app, user, host.kind === "unknown" ? PLATFORM_HOST : host));
+    return createTRPCContext({
       db: app,
-      host: request.host ?? PLATFORM_HOST,
-      session: { userId: user.userId, accountId: user.accountId, role: user.role ?? "owner", brand: "platform" },
+      host,
+      session,
       ip: request.ip ?? null,
       ...(request.openAs === undefined ? {} : { openAs: request.openAs }),
       ...(request.setCookie === undefined ? {} : { setCookie: request.setCookie }),
-    }),
-  );
+    });
+  };
+  return createCaller(() => {
+    context ??= build();
+    return context;
+  });
 }
 
 /** The TRPCError a call fails with; fails the test when the call succeeds or fails otherwise. */

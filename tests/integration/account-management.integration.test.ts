@@ -2,9 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { messageOf, problemsOf } from "@/server/api/error-message";
-import { createCaller } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
 import { withTenant } from "@/server/db/tenant";
+import { callerAs as signedInCaller } from "@/tests/helpers/callers";
 import { connectDemoDatabase, createMemberUser, type DemoIds, deleteMemberUser } from "@/tests/helpers/demo-data";
 
 let owner: PrismaClient;
@@ -38,14 +37,7 @@ afterAll(async () => {
 });
 
 function callerAs(userId: string, role: "owner" | "member" = "owner") {
-  return createCaller(
-    createTRPCContext({
-      db: app,
-      host: { kind: "platform", hostname: "localhost" },
-      session: { userId, accountId: ids.voicereseller.accountId, role, brand: "platform" },
-      ip: "203.0.113.9",
-    }),
-  );
+  return signedInCaller(app, { userId, accountId: ids.voicereseller.accountId, role }, { ip: "203.0.113.9" });
 }
 const reseller = () => callerAs(ids.voicereseller.ownerUserId);
 
@@ -220,25 +212,17 @@ describe("editing a child account", () => {
 });
 
 describe("suspending, reactivating and closing", () => {
-  it("suspends and reactivates, each with an audit entry; the suspended account's sessions stop working", async () => {
+  it("suspends and reactivates, each with an audit entry; the suspended account's sessions end", async () => {
+    const bistroCaller = signedInCaller(app, { userId: ids.bistro.ownerUserId, accountId: ids.bistro.accountId });
+    expect((await bistroCaller.account.current()).account.slug).toBe("bistro");
     const suspended = await reseller().accounts.setStatus({ accountId: ids.bistro.accountId, status: "suspended" });
     expect(suspended.status).toBe("suspended");
-    const bistroCaller = createCaller(
-      createTRPCContext({
-        db: app,
-        host: { kind: "platform", hostname: "localhost" },
-        session: {
-          userId: ids.bistro.ownerUserId,
-          accountId: ids.bistro.accountId,
-          role: "owner",
-          brand: "platform",
-        },
-        ip: null,
-      }),
-    );
     expect((await trpcError(bistroCaller.account.current())).code).toBe("UNAUTHORIZED");
     await reseller().accounts.setStatus({ accountId: ids.bistro.accountId, status: "active" });
-    expect((await bistroCaller.account.current()).account.slug).toBe("bistro");
+    // Ended, not paused: reactivating does not bring the old session back; signing in again works.
+    expect((await trpcError(bistroCaller.account.current())).code).toBe("UNAUTHORIZED");
+    const again = signedInCaller(app, { userId: ids.bistro.ownerUserId, accountId: ids.bistro.accountId });
+    expect((await again.account.current()).account.slug).toBe("bistro");
     const actions = (await auditOf(ids.bistro.accountId)).map((entry) => entry.action);
     expect(actions).toEqual(["account.suspend", "account.reactivate"]);
   });

@@ -1,8 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createCaller } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
+import { callerAs } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 
 let owner: PrismaClient;
@@ -44,14 +43,7 @@ afterAll(async () => {
 
 function resellerCaller() {
   const { ownerUserId, accountId } = ids.voicereseller;
-  return createCaller(
-    createTRPCContext({
-      db: app,
-      host: { kind: "platform", hostname: "localhost" },
-      session: { userId: ownerUserId, accountId, role: "owner", brand: "platform" },
-      ip: null,
-    }),
-  );
+  return callerAs(app, { userId: ownerUserId, accountId }, { host: { kind: "platform", hostname: "localhost" } });
 }
 
 const slugsOf = (page: { items: { slug: string }[] }) => page.items.map((item) => item.slug);
@@ -77,12 +69,21 @@ describe("accounts.listChildren", () => {
           _count: { select: { children: true } },
         },
       });
+      const inactiveAbove = await owner.account.findMany({
+        where: { id: { in: row.ancestors }, status: { not: "active" } },
+        select: { id: true, name: true, status: true },
+      });
+      const topmost = row.ancestors.map((id) => inactiveAbove.find((above) => above.id === id)).find(Boolean);
       return {
         id: row.id,
         slug: row.slug,
         name: row.name,
         isReseller: row.isReseller,
         status: row.status,
+        effectiveStatus:
+          row.status === "active" && topmost
+            ? { status: topmost.status, by: { id: topmost.id, name: topmost.name } }
+            : { status: row.status, by: null },
         planName: row.plan.name,
         brandDomain: row.hosts[0]?.hostname ?? null,
         childCount: row._count.children,

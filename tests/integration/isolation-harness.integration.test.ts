@@ -15,9 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { appRouter, createCaller } from "@/server/api/root";
-import { createTRPCContext, type Tenancy } from "@/server/api/trpc";
+import { createTRPCContext, type Tenancy, type TRPCContext } from "@/server/api/trpc";
 import type { PortalSession } from "@/server/auth/session";
+import { startSession } from "@/server/auth/session-store";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
+import { homeHost } from "@/tests/helpers/callers";
 import {
   connectDemoDatabase,
   createMemberUser,
@@ -399,26 +401,34 @@ afterAll(async () => {
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
 });
 
-function sessionOf(slug: DemoSlug, overrides: Partial<PortalSession> = {}): PortalSession {
+/** A session of `slug`'s owner; a live server-side session is started for it when first used. */
+type SessionSpec = Omit<PortalSession, "sessionId"> & { sessionId?: string };
+
+function sessionOf(slug: DemoSlug, overrides: Partial<PortalSession> = {}): SessionSpec {
   const { ownerUserId, accountId } = ids[slug];
   return { userId: ownerUserId, accountId, role: "owner", brand: "platform", ...overrides };
 }
 
-function callerFor(
-  session: PortalSession | null,
-  host: HostResolution = PLATFORM_HOST,
-  openAs: string | null = null,
-): Caller {
-  return createCaller(
+async function live(session: SessionSpec): Promise<PortalSession> {
+  return { ...session, sessionId: session.sessionId ?? (await startSession(app, session)) };
+}
+
+/** A caller with `session` on `host` (by default where the session's account signs in). */
+function callerFor(session: SessionSpec | null, host?: HostResolution, openAs: string | null = null): Caller {
+  let context: Promise<TRPCContext> | undefined;
+  const build = async () =>
     createTRPCContext({
       db: app,
-      host,
-      session,
+      host: host ?? (session ? await homeHost(app, session.accountId) : PLATFORM_HOST),
+      session: session ? await live(session) : null,
       ip: null,
       openAs,
       setCookie: () => undefined,
-    }),
-  );
+    });
+  return createCaller(() => {
+    context ??= build();
+    return context;
+  });
 }
 
 function hostOf(slug: DemoSlug, isReseller: boolean): HostResolution {
@@ -669,8 +679,8 @@ describe("accounts.listChildren", () => {
       endpoint: "/api/trpc",
       req: new Request(`http://localhost/api/trpc/accounts.listChildren?input=${input}`),
       router: appRouter,
-      createContext: () =>
-        createTRPCContext({ db: app, host: PLATFORM_HOST, session: sessionOf("voicereseller"), ip: null }),
+      createContext: async () =>
+        createTRPCContext({ db: app, host: PLATFORM_HOST, session: await live(sessionOf("voicereseller")), ip: null }),
     });
     expect(response.status).toBe(400);
     const body = z.object({ error: z.object({ json: z.unknown() }) }).parse(await response.json());
@@ -730,25 +740,39 @@ describe("the session check", () => {
     await expectTRPCError(callerFor(null).accounts.listChildren({}), "UNAUTHORIZED");
   });
 
-  it("answers UNAUTHORIZED once the session's account is suspended", async () => {
+  it("answers UNAUTHORIZED once the session's account is suspended, and after it is reactivated", async () => {
+    const bistro = callerFor(sessionOf("bistro"));
+    expect((await bistro.account.current()).account.id).toBe(ids.bistro.accountId);
     await owner.account.update({ where: { id: ids.bistro.accountId }, data: { status: "suspended" } });
     try {
-      await expectTRPCError(callerFor(sessionOf("bistro")).account.current(), "UNAUTHORIZED");
+      await expectTRPCError(bistro.account.current(), "UNAUTHORIZED");
     } finally {
       await owner.account.update({ where: { id: ids.bistro.accountId }, data: { status: "active" } });
     }
-    // Control: the same session works again once the account is active.
+    // Suspension ended the session; signing in again works.
+    await expectTRPCError(bistro.account.current(), "UNAUTHORIZED");
     expect((await callerFor(sessionOf("bistro")).account.current()).account.id).toBe(ids.bistro.accountId);
   });
 
   it("answers UNAUTHORIZED to a session pairing one account with another account's user", async () => {
-    const forged = sessionOf("acme", { userId: ids.voicereseller.ownerUserId });
+    const acmeSession = await live(sessionOf("acme"));
+    const forged = { ...acmeSession, userId: ids.voicereseller.ownerUserId };
     await expectTRPCError(callerFor(forged).account.current(), "UNAUTHORIZED");
   });
 
-  it("accepts a session only on its own brand's host or a host above it", async () => {
+  it("answers UNAUTHORIZED to a session id the database does not know, or of another user", async () => {
+    const unknown = sessionOf("acme", { sessionId: "00000000-0000-4000-8000-00000000dead" });
+    await expectTRPCError(callerFor(unknown).account.current(), "UNAUTHORIZED");
+    const resellers = await live(sessionOf("voicereseller"));
+    const borrowed = sessionOf("acme", { sessionId: resellers.sessionId });
+    await expectTRPCError(callerFor(borrowed).account.current(), "UNAUTHORIZED");
+  });
+
+  it("accepts a session only on its own brand's host or a host above it, never a customer's on the platform's", async () => {
     const acmeOnResellerHost = callerFor(sessionOf("acme"), hostOf("voicereseller", true));
     await expectTRPCError(acmeOnResellerHost.account.current(), "UNAUTHORIZED");
+    await expectTRPCError(callerFor(sessionOf("bistro"), PLATFORM_HOST).account.current(), "UNAUTHORIZED");
+    expect((await callerFor(sessionOf("acme"), PLATFORM_HOST).account.current()).account.slug).toBe("acme");
     const onResellerHost = await callerFor(sessionOf("bistro"), hostOf("voicereseller", true)).account.current();
     expect(onResellerHost.account.id).toBe(ids.bistro.accountId);
   });

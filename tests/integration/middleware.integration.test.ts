@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -33,7 +34,8 @@ function request(host: string, pathname: string, headers: Record<string, string>
 async function sessionCookie(slug: "bistro" | "acme", brand: string): Promise<string> {
   const token = await encode({
     secret: SECRET,
-    token: { sub: ids[slug].ownerUserId, accountId: ids[slug].accountId, role: "owner", brand },
+    // The middleware reads the token only; whether the session has ended is the procedures' check.
+    token: { sub: ids[slug].ownerUserId, accountId: ids[slug].accountId, role: "owner", brand, sid: randomUUID() },
   });
   return `portal.session-token=${token}`;
 }

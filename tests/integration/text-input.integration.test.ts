@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { problemsOf } from "@/server/api/error-message";
-import { appRouter, createCaller } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
+import { appRouter, type createCaller } from "@/server/api/root";
 import { SignInInput } from "@/server/auth/sign-in";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
+import { callerAs } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 
 const PLATFORM_HOST: HostResolution = { kind: "platform", hostname: "localhost" };
@@ -184,19 +184,10 @@ let caller: ReturnType<typeof createCaller>;
 
 beforeAll(async () => {
   ({ app, owner, ids } = await connectDemoDatabase());
-  caller = createCaller(
-    createTRPCContext({
-      db: app,
-      host: PLATFORM_HOST,
-      session: {
-        userId: ids.voicereseller.ownerUserId,
-        accountId: ids.voicereseller.accountId,
-        role: "owner",
-        brand: "platform",
-      },
-      ip: null,
-      setCookie: () => undefined,
-    }),
+  caller = callerAs(
+    app,
+    { accountId: ids.voicereseller.accountId, userId: ids.voicereseller.ownerUserId },
+    { host: PLATFORM_HOST, setCookie: () => undefined },
   );
 });
 

@@ -12,9 +12,11 @@ import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext, type TRPCContext } from "@/server/api/trpc";
+import type { PortalSession } from "@/server/auth/session";
 import { createPrismaClient } from "@/server/db/client";
 import { logger } from "@/server/log";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
+import { signedInSession } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 
 const PLATFORM_HOST: HostResolution = { kind: "platform", hostname: "localhost" };
@@ -35,10 +37,16 @@ let app: PrismaClient;
 let owner: PrismaClient;
 let broken: PrismaClient;
 let ids: DemoIds;
+let session: PortalSession;
 let logged: { bindings: unknown; details: unknown; message: unknown }[] = [];
 
 beforeAll(async () => {
   ({ app, owner, ids } = await connectDemoDatabase());
+  session = await signedInSession(
+    app,
+    { accountId: ids.voicereseller.accountId, userId: ids.voicereseller.ownerUserId },
+    { kind: "platform", hostname: "localhost" },
+  );
   const url = new URL(inject("appUrl"));
   url.pathname = `/${MISSING_DATABASE}`;
   broken = createPrismaClient(url.toString(), { max: 1 });
@@ -73,12 +81,7 @@ const signedIn = (db: PrismaClient) => () =>
   createTRPCContext({
     db,
     host: PLATFORM_HOST,
-    session: {
-      userId: ids.voicereseller.ownerUserId,
-      accountId: ids.voicereseller.accountId,
-      role: "owner",
-      brand: "platform",
-    },
+    session,
     ip: null,
     requestId: REQUEST_ID,
   });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EffectiveStatusText } from "@/components/effective-status";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
 import { problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
@@ -100,7 +101,9 @@ export async function ChildAccounts({ query }: { query: ChildAccountsQuery }) {
                     ) : null}
                   </td>
                   {query.q ? <td className="py-2 pr-4">{child.parent?.name ?? "—"}</td> : null}
-                  <td className="py-2 pr-4 capitalize">{child.status}</td>
+                  <td className="py-2 pr-4" data-testid="child-status">
+                    <EffectiveStatusText status={child.effectiveStatus} />
+                  </td>
                   <td className="py-2 pr-4">{child.planName}</td>
                   <td className="py-2 pr-4">{child.brandDomain ?? "inherited"}</td>
                   <td className="py-2 pr-4">

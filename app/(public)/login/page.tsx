@@ -4,6 +4,8 @@ import { BrandMark } from "@/components/brand-mark";
 import { BrandTheme } from "@/components/brand-theme";
 import { serverCaller } from "@/server/api/server-caller";
 import { currentRequest } from "@/server/auth/request-session";
+import { liveSession } from "@/server/auth/session-store";
+import { appDb } from "@/server/db/app-client";
 import { safeNextPath } from "@/server/http/safe-next";
 import { themeVariables } from "@/server/tenancy/theme";
 import { LoginForm } from "./login-form";
@@ -19,9 +21,11 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const { session } = await currentRequest();
+  const { session, host } = await currentRequest();
   const next = safeNextPath(params.next);
-  if (session) redirect(next);
+  // Only a session that still holds: an ended one (signed out elsewhere, suspended) would be sent
+  // back here by the portal page, and round again.
+  if (session && host.kind !== "unknown" && (await liveSession(appDb(), session, host))) redirect(next);
   const { effective, fixedTenant } = await (await serverCaller()).branding.forHost();
   const tenantParam = typeof params.tenant === "string" ? params.tenant : "";
   return (

@@ -5,6 +5,7 @@ import { NOT_BELOW } from "../../accounts/scope";
 import { DomainError, problem } from "../../domain-error";
 import {
   CreateChildAccountInput,
+  EffectiveStatusOutput,
   GetChildAccountInput,
   ManagedAccountOutput,
   SetChildAccountStatusInput,
@@ -39,6 +40,7 @@ export const ListChildAccountsOutput = z.object({
       name: z.string(),
       isReseller: z.boolean(),
       status: z.enum(["active", "suspended", "closed"]),
+      effectiveStatus: EffectiveStatusOutput,
       planName: z.string(),
       brandDomain: z.string().nullable(),
       childCount: z.number().int(),

@@ -48,6 +48,12 @@ export const SetChildAccountStatusInput = z.object({
   status: z.enum(["active", "suspended", "closed"], { message: "status is active, suspended or closed" }),
 });
 
+/** The status that holds for an account: its own, or that of the account above it named in `by`. */
+export const EffectiveStatusOutput = z.object({
+  status: z.enum(["active", "suspended", "closed"]),
+  by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+});
+
 const LimitsOutput = z.object({ maxIn: z.number().int(), maxOut: z.number().int(), maxDialer: z.number().int() });
 
 export const ManagedAccountOutput = z.object({
@@ -56,6 +62,7 @@ export const ManagedAccountOutput = z.object({
   name: z.string(),
   isReseller: z.boolean(),
   status: z.enum(["active", "suspended", "closed"]),
+  effectiveStatus: EffectiveStatusOutput,
   planId: z.string(),
   limits: LimitsOutput,
   parent: z.object({ id: z.uuid(), name: z.string(), limits: LimitsOutput }),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EffectiveStatusText } from "@/components/effective-status";
 import { notFoundOn } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { OpenAsButton } from "../../open-as/open-as-button";
@@ -45,8 +46,8 @@ export default async function AccountPage({
         </h1>
         <p className="text-sm text-slate-600">
           Tenant <code>{account.slug}</code> · below {account.parent.name} ·{" "}
-          <span className="capitalize" data-testid="managed-account-status">
-            {account.status}
+          <span data-testid="managed-account-status">
+            <EffectiveStatusText status={account.effectiveStatus} />
           </span>
         </p>
       </div>
