@@ -18,7 +18,7 @@ test("the reseller creates, edits, suspends, reactivates and closes a child acco
 
   await expect(page.getByRole("status")).toHaveText("Account created.");
   await expect(page.getByTestId("managed-account-name")).toHaveText("Harbor Dental");
-  await expect(page.getByTestId("managed-account-status")).toHaveText("active");
+  await expect(page.getByTestId("managed-account-status")).toHaveText("Active");
 
   // A limit above the parent's is refused by the server too, with the parent named.
   await page
@@ -41,39 +41,49 @@ test("the reseller creates, edits, suspends, reactivates and closes a child acco
   await expect(page.getByLabel("Inbound calls (max_in)")).toHaveValue("12");
 
   await page.getByRole("button", { name: "Suspend" }).click();
-  await expect(page.getByTestId("managed-account-status")).toHaveText("suspended");
+  await expect(page.getByTestId("managed-account-status")).toHaveText("Suspended");
   await page.getByRole("button", { name: "Reactivate" }).click();
-  await expect(page.getByTestId("managed-account-status")).toHaveText("active");
+  await expect(page.getByTestId("managed-account-status")).toHaveText("Active");
 
-  await page.getByLabel("Close Harbor Dental Care for good").check();
+  // Closing asks first, in a dialog; Cancel leaves the account as it was.
   await page.getByRole("button", { name: "Close account" }).click();
-  await expect(page.getByTestId("managed-account-status")).toHaveText("closed");
+  const question = page.getByRole("dialog", { name: "Close Harbor Dental Care for good?" });
+  await question.getByRole("button", { name: "Cancel" }).click();
+  await expect(question).toHaveCount(0);
+  await expect(page.getByTestId("managed-account-status")).toHaveText("Active");
+  await page.getByRole("button", { name: "Close account" }).click();
+  await question.getByRole("button", { name: "Yes, close it" }).click();
+  await expect(page.getByTestId("managed-account-status")).toHaveText("Closed");
   await expect(page.getByText("A closed account cannot be reopened.")).toBeVisible();
 
   // Every change is in the audit log: who, what, on which account, the values before and after.
   await page.getByRole("link", { name: "Audit log of Harbor Dental Care" }).click();
   const entries = page.getByTestId("audit-entries");
   await expect(entries.locator("tbody tr")).toHaveCount(5);
-  await expect(entries.locator("tbody tr code")).toHaveText([
-    "account.close",
-    "account.reactivate",
-    "account.suspend",
-    "account.update",
-    "account.create",
+  await expect(entries.locator("tbody tr [data-action]")).toHaveText([
+    "Closed an account",
+    "Reactivated an account",
+    "Suspended an account",
+    "Changed an account",
+    "Created an account",
   ]);
   await expect(entries).toContainText("owner@voicereseller.test");
-  await expect(entries).toContainText("name: Harbor Dental → Harbor Dental Care");
-  await expect(entries).toContainText("maxIn: 10 → 12");
+  // Field labels and plan names, not column names and ids.
+  await expect(entries).toContainText("Name: Harbor Dental → Harbor Dental Care");
+  await expect(entries).toContainText("Inbound calls (max_in): 10 → 12");
+  await expect(entries).toContainText("Status: suspended → active");
   await page.getByLabel("What").selectOption({ label: "Created an account" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(entries.locator("tbody tr")).toHaveCount(1);
-  await expect(entries).toContainText("slug: harbor-dental");
+  await expect(entries).toContainText("Slug: harbor-dental");
+  await expect(entries).toContainText("Plan: Professional");
+  await expect(entries).not.toContainText("planId");
 
   await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Dashboard" }).click();
   await page.getByRole("searchbox").fill("harbor");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("children")).toContainText("Harbor Dental Care");
-  await expect(page.getByTestId("children")).toContainText("closed");
+  await expect(page.getByTestId("children")).toContainText("Closed");
 });
 
 test("a slug that is taken is refused with a clear message", async ({ page }) => {

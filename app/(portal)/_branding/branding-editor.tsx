@@ -4,13 +4,19 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { browserTrpc } from "@/components/browser-trpc";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import type { ControlProps } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { ErrorText } from "@/components/ui/notice";
+import { useHydrated } from "@/components/use-hydrated";
 import type { AppRouter } from "@/server/api/root";
 import { colourContrastProblems } from "@/server/branding/contrast";
 import { DID_DESTINATION_KINDS, EDITABLE_FIELDS, type EditableField } from "@/server/branding/fields";
 import type { ValueSource } from "@/server/tenancy/inheritance";
 import { SUPPORTED_LANGUAGES } from "@/server/tenancy/languages";
 import { wholeColour } from "@/server/tenancy/theme";
-import { FieldRow, inputClass } from "./field-row";
+import { FieldRow } from "./field-row";
 import { LoginPreview } from "./login-preview";
 
 type Editor = Awaited<ReturnType<AppRouter["branding"]["get"]>>;
@@ -113,6 +119,7 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
   const [editor, setEditor] = useState(initial);
   const [draft, setDraft] = useState(() => draftOf(initial.fields));
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; field: FieldName | null } | null>(null);
   const { fields } = editor;
@@ -187,7 +194,7 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
     `Inherited: ${String(fields[key].inherited.value ?? "none")} (${sourceText(fields[key].inherited.source)})`;
   const textRow = (
     key: TextField,
-    input: (props: { id: string; disabled: boolean }) => React.ReactNode,
+    input: (props: ControlProps & { disabled: boolean }) => React.ReactNode,
     help?: string,
   ) => (
     <FieldRow
@@ -202,42 +209,36 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
       help={help}
       error={errorFor(key) ?? colourWarnings.find((warning) => warning.field === key)?.message ?? null}
     >
-      {input({ id: `branding-${key}`, disabled: !draft.text[key].override })}
+      {(control) => input({ ...control, disabled: !draft.text[key].override })}
     </FieldRow>
   );
   const plainInput = (key: TextField, type: string, extra: Record<string, string> = {}) =>
-    textRow(key, ({ id, disabled }) => (
-      <input
-        id={id}
+    textRow(key, (control) => (
+      <Input
+        {...control}
         type={type}
-        disabled={disabled}
         value={shown(key)}
         onChange={(event) => setText(key, { value: event.target.value })}
-        aria-invalid={errorFor(key) ? true : undefined}
-        className={inputClass}
         {...extra}
       />
     ));
   const colourInput = (key: "primaryColor" | "accentColor") =>
     textRow(
       key,
-      ({ id, disabled }) => (
+      (control) => (
         <div className="flex items-center gap-2">
-          <input
+          <Input
             type="color"
             aria-label={`${LABELS[key]} picker`}
-            disabled={disabled}
+            disabled={control.disabled}
             value={wholeColour(shown(key)) ?? "#000000"}
             onChange={(event) => setText(key, { value: event.target.value })}
-            className="h-10 w-12 shrink-0 cursor-pointer rounded border border-slate-300 disabled:cursor-not-allowed"
+            className="h-10 w-12 shrink-0 cursor-pointer p-1"
           />
-          <input
-            id={id}
-            disabled={disabled}
+          <Input
+            {...control}
             value={shown(key)}
             onChange={(event) => setText(key, { value: event.target.value })}
-            aria-invalid={errorFor(key) || colourWarnings.some((w) => w.field === key) ? true : undefined}
-            className={inputClass}
             inputMode="text"
             autoComplete="off"
             spellCheck={false}
@@ -253,13 +254,10 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
   return (
     <form onSubmit={save} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="flex flex-col gap-5">
-        <section
-          aria-labelledby="branding-heading"
-          className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-        >
-          <h2 id="branding-heading" className="mb-4 text-base font-semibold">
+        <Card aria-labelledby="branding-heading">
+          <CardTitle id="branding-heading" className="mb-4">
             Branding
-          </h2>
+          </CardTitle>
           <div className="flex flex-col gap-5">
             {plainInput("brandName", "text", { maxLength: "80" })}
             <FieldRow
@@ -279,39 +277,35 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
               help="PNG, JPEG or WebP, at most 256 KB."
               error={errorFor("logoUrl")}
             >
-              <input
-                id="branding-logo"
-                type="file"
-                accept="image/png,image/jpeg,image/webp"
-                disabled={!draft.logo.override}
-                onChange={(event) => void chooseLogo(event.target.files?.[0])}
-                className="block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-semibold"
-              />
+              {(control) => (
+                <Input
+                  {...control}
+                  type="file"
+                  accept="image/png,image/jpeg,image/webp"
+                  disabled={!draft.logo.override}
+                  onChange={(event) => void chooseLogo(event.target.files?.[0])}
+                  className="text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:font-semibold"
+                />
+              )}
             </FieldRow>
             {colourInput("primaryColor")}
             {colourInput("accentColor")}
             {plainInput("supportEmail", "email", { autoComplete: "off" })}
             {plainInput("supportPhone", "tel", { placeholder: "+14155550123" })}
           </div>
-        </section>
-        <section
-          aria-labelledby="defaults-heading"
-          className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-        >
-          <h2 id="defaults-heading" className="mb-4 text-base font-semibold">
+        </Card>
+        <Card aria-labelledby="defaults-heading">
+          <CardTitle id="defaults-heading" className="mb-4">
             Defaults
-          </h2>
+          </CardTitle>
           <div className="flex flex-col gap-5">
-            {textRow("timezone", ({ id, disabled }) => (
+            {textRow("timezone", (control) => (
               <>
-                <input
-                  id={id}
+                <Input
+                  {...control}
                   list="branding-timezones"
-                  disabled={disabled}
                   value={shown("timezone")}
                   onChange={(event) => setText("timezone", { value: event.target.value })}
-                  aria-invalid={errorFor("timezone") ? true : undefined}
-                  className={inputClass}
                   autoComplete="off"
                 />
                 <datalist id="branding-timezones">
@@ -321,32 +315,28 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
                 </datalist>
               </>
             ))}
-            {textRow("language", ({ id, disabled }) => (
-              <select
-                id={id}
-                disabled={disabled}
+            {textRow("language", (control) => (
+              <Select
+                {...control}
                 value={shown("language")}
                 onChange={(event) => setText("language", { value: event.target.value })}
-                className={inputClass}
               >
                 {SUPPORTED_LANGUAGES.map((language) => (
                   <option key={language.code} value={language.code}>
                     {language.name}
                   </option>
                 ))}
-              </select>
+              </Select>
             ))}
-            {textRow("voiceGender", ({ id, disabled }) => (
-              <select
-                id={id}
-                disabled={disabled}
+            {textRow("voiceGender", (control) => (
+              <Select
+                {...control}
                 value={shown("voiceGender")}
                 onChange={(event) => setText("voiceGender", { value: event.target.value })}
-                className={inputClass}
               >
                 <option value="female">Female</option>
                 <option value="male">Male</option>
-              </select>
+              </Select>
             ))}
             {plainInput("defaultCidNumber", "tel", { placeholder: "+14155550123" })}
             <FieldRow
@@ -376,51 +366,49 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
               }
               error={errorFor("didDefaultDest")}
             >
-              <div className="flex flex-col gap-2 sm:flex-row">
-                <select
-                  id="branding-did-kind"
-                  disabled={!draft.did.override}
-                  value={draft.did.kind}
-                  onChange={(event) =>
-                    setDraft((current) => ({ ...current, did: { ...current.did, kind: event.target.value } }))
-                  }
-                  className={inputClass}
-                >
-                  {DID_DESTINATION_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {kind.replace("_", " ")}
-                    </option>
-                  ))}
-                </select>
-                <input
-                  aria-label="Destination"
-                  disabled={!draft.did.override}
-                  value={draft.did.id}
-                  placeholder={draft.did.kind === "external" ? "+14155550123" : "e.g. 100 or front-desk"}
-                  onChange={(event) =>
-                    setDraft((current) => ({ ...current, did: { ...current.did, id: event.target.value } }))
-                  }
-                  className={inputClass}
-                />
-              </div>
+              {(control) => (
+                <div className="flex flex-col gap-2 sm:flex-row">
+                  <Select
+                    {...control}
+                    disabled={!draft.did.override}
+                    value={draft.did.kind}
+                    onChange={(event) =>
+                      setDraft((current) => ({ ...current, did: { ...current.did, kind: event.target.value } }))
+                    }
+                  >
+                    {DID_DESTINATION_KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {kind.replace("_", " ")}
+                      </option>
+                    ))}
+                  </Select>
+                  <Input
+                    aria-label="Destination"
+                    aria-invalid={control["aria-invalid"]}
+                    aria-describedby={control["aria-describedby"]}
+                    disabled={!draft.did.override}
+                    value={draft.did.id}
+                    placeholder={draft.did.kind === "external" ? "+14155550123" : "e.g. 100 or front-desk"}
+                    onChange={(event) =>
+                      setDraft((current) => ({ ...current, did: { ...current.did, id: event.target.value } }))
+                    }
+                  />
+                </div>
+              )}
             </FieldRow>
           </div>
-        </section>
+        </Card>
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-lg bg-brand px-4 py-2 font-semibold text-on-brand shadow-sm disabled:opacity-60"
-          >
+          <Button type="submit" disabled={!hydrated || pending}>
             {pending ? "Saving…" : "Save changes"}
-          </button>
+          </Button>
           <p role="status" className="text-sm text-emerald-800">
             {status}
           </p>
         </div>
-        <p id="branding-error" role="alert" className="text-sm text-red-700 empty:hidden">
+        <ErrorText id="branding-error" role="alert" className="empty:hidden">
           {error && !error.field ? error.message : null}
-        </p>
+        </ErrorText>
       </div>
       <div className="lg:sticky lg:top-4 lg:self-start">
         <LoginPreview

@@ -1,6 +1,12 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { ErrorText } from "@/components/ui/notice";
 import { useFormAction } from "../accounts/use-form-action";
 import { addDomainAction, changeDomainAction } from "./actions";
 
@@ -24,11 +30,6 @@ const KINDS: { kind: DomainKind; title: string; help: string; empty: string }[] 
   },
 ];
 
-const inputClass =
-  "w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30 aria-invalid:border-red-600";
-const buttonClass =
-  "rounded-lg px-3 py-1.5 text-sm font-semibold shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-60";
-
 /** An account's brand and SIP domains: list with the primary marked, add, remove, make primary. */
 export function DomainManager(props: {
   account: { id: string; name: string };
@@ -40,15 +41,11 @@ export function DomainManager(props: {
       {KINDS.map(({ kind, title, help, empty }) => {
         const domains = props.domains.filter((domain) => domain.kind === kind);
         return (
-          <section
-            key={kind}
-            aria-labelledby={`${kind}-domains`}
-            className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-          >
-            <h2 id={`${kind}-domains`} className="text-base font-semibold">
+          <Card key={kind} aria-labelledby={`${kind}-domains`}>
+            <CardTitle id={`${kind}-domains`} className="mb-1">
               {title}
-            </h2>
-            <p className="mb-3 text-sm text-slate-600">{help}</p>
+            </CardTitle>
+            <CardDescription>{help}</CardDescription>
             {domains.length === 0 ? (
               <p className="text-sm text-slate-600">{empty}</p>
             ) : (
@@ -58,15 +55,13 @@ export function DomainManager(props: {
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         );
       })}
-      <section aria-labelledby="add-domain" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-        <h2 id="add-domain" className="mb-3 text-base font-semibold">
-          Add a domain
-        </h2>
+      <Card aria-labelledby="add-domain">
+        <CardTitle id="add-domain">Add a domain</CardTitle>
         <AddDomainForm account={props.account} page={props.page} />
-      </section>
+      </Card>
     </div>
   );
 }
@@ -105,16 +100,11 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
     <li className="flex flex-col gap-2 py-3" data-hostname={domain.hostname}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <code className="min-w-0 break-all text-sm font-medium">{domain.hostname}</code>
-        {domain.isPrimary ? (
-          <span className="rounded-full bg-brand px-2 py-0.5 text-xs font-semibold text-on-brand">Primary</span>
-        ) : null}
+        {domain.isPrimary ? <Badge tone="brand">Primary</Badge> : null}
         {domain.verified ? null : (
-          <span
-            className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700"
-            title="The platform has not checked this domain's DNS yet. It works as soon as its DNS points to the portal."
-          >
+          <Badge title="The platform has not checked this domain's DNS yet. It works as soon as its DNS points to the portal.">
             DNS not checked
-          </span>
+          </Badge>
         )}
       </div>
       <form action={formAction} className="flex flex-wrap items-center gap-2" aria-describedby={errorId}>
@@ -126,50 +116,52 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
             <span key="question" ref={questionRef} tabIndex={-1} className="text-sm">
               Remove <strong className="break-all">{domain.hostname}</strong> from {props.account.name}?
             </span>
-            <button
+            <Button
               key="confirm-remove"
               type="submit"
               name="intent"
               value="remove"
+              variant="danger"
+              size="sm"
               disabled={pending}
-              className={`${buttonClass} text-red-700`}
             >
               {pending ? "Removing…" : "Yes, remove"}
-            </button>
-            <button key="cancel" type="button" onClick={cancel} disabled={pending} className={buttonClass}>
+            </Button>
+            <Button key="cancel" variant="secondary" size="sm" onClick={cancel} disabled={pending}>
               Cancel
-            </button>
+            </Button>
           </>
         ) : (
           <>
             {domain.isPrimary ? null : (
-              <button
+              <Button
                 key="make-primary"
                 type="submit"
                 name="intent"
                 value="primary"
+                variant="secondary"
+                size="sm"
                 disabled={pending}
-                className={buttonClass}
               >
                 Make primary<span className="sr-only"> {domain.hostname}</span>
-              </button>
+              </Button>
             )}
-            <button
+            <Button
               key="remove"
               ref={removeRef}
-              type="button"
+              variant="danger"
+              size="sm"
               onClick={() => setConfirming(true)}
               disabled={pending}
-              className={`${buttonClass} text-red-700`}
             >
               Remove<span className="sr-only"> {domain.hostname}</span>
-            </button>
+            </Button>
           </>
         )}
       </form>
-      <p id={errorId} role="alert" className="text-sm text-red-700">
+      <ErrorText id={errorId} role="alert">
         {state.error}
-      </p>
+      </ErrorText>
     </li>
   );
 }
@@ -187,51 +179,44 @@ function AddDomainForm(props: { account: { id: string; name: string }; page: Dom
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-4">
       <Hidden accountId={props.account.id} page={props.page} />
-      <div className="flex flex-col gap-1 text-sm font-medium">
-        <label htmlFor="domain-hostname">Host name</label>
-        <input
-          id="domain-hostname"
-          name="hostname"
-          className={inputClass}
-          required
-          maxLength={253}
-          inputMode="url"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          placeholder="portal.example.com"
-          value={hostname}
-          onChange={(event) => setHostname(event.target.value)}
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby="domain-hostname-error domain-hostname-help"
-        />
-        <p id="domain-hostname-error" role="alert" className="min-h-5 text-sm font-normal text-red-700">
-          {state.error}
-        </p>
-        <span id="domain-hostname-help" className="font-normal text-slate-600">
-          Only the name, without http:// or a port. Each name can belong to one account only.
-        </span>
-      </div>
-      <div className="flex flex-col gap-1 text-sm font-medium">
-        <label htmlFor="domain-kind">Kind</label>
-        <select
-          id="domain-kind"
-          name="kind"
-          className={inputClass}
-          value={kind}
-          onChange={(event) => setKind(event.target.value === "sip" ? "sip" : "brand")}
-        >
-          <option value="brand">Brand domain (portal address)</option>
-          <option value="sip">SIP domain</option>
-        </select>
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="self-start rounded-lg bg-brand px-4 py-2 font-semibold text-on-brand shadow-sm disabled:opacity-60"
+      <Field
+        id="domain-hostname"
+        label="Host name"
+        error={state.error}
+        help="Only the name, without http:// or a port. Each name can belong to one account only."
       >
+        {(control) => (
+          <Input
+            {...control}
+            name="hostname"
+            required
+            maxLength={253}
+            inputMode="url"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            placeholder="portal.example.com"
+            value={hostname}
+            onChange={(event) => setHostname(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="domain-kind" label="Kind">
+        {(control) => (
+          <Select
+            {...control}
+            name="kind"
+            value={kind}
+            onChange={(event) => setKind(event.target.value === "sip" ? "sip" : "brand")}
+          >
+            <option value="brand">Brand domain (portal address)</option>
+            <option value="sip">SIP domain</option>
+          </Select>
+        )}
+      </Field>
+      <Button type="submit" disabled={pending} className="self-start">
         {pending ? "Adding…" : "Add domain"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,15 +1,21 @@
 "use client";
 
 import { browserTrpc } from "@/components/browser-trpc";
+import { Button, type ButtonProps } from "@/components/ui/button";
+import { endOpenAsAction } from "./actions";
 import { useSwitchAccount } from "./use-switch-account";
 
-export function ReturnButton({ label, className }: { label: string; className: string }) {
+/**
+ * The way back from an opened account. A real form with a server action, so a press before the
+ * page has hydrated still works; once hydrated, the API call and a fresh dashboard load.
+ */
+export function ReturnButton({ label, variant }: { label: string; variant: ButtonProps["variant"] }) {
   const { run, pending, error } = useSwitchAccount(() => browserTrpc.openAs.end.mutate());
   return (
-    <form onSubmit={run} className="flex flex-wrap items-center gap-2">
-      <button type="submit" disabled={pending} className={className}>
+    <form action={endOpenAsAction} onSubmit={run} className="flex flex-wrap items-center gap-2">
+      <Button type="submit" variant={variant} size="sm" disabled={pending}>
         {pending ? "Returning…" : label}
-      </button>
+      </Button>
       {error ? (
         <span role="alert" className="text-sm">
           {error}
