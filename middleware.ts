@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { readSession, SESSION_COOKIE } from "./server/auth/session";
+import { newRequestId, REQUEST_ID_HEADER } from "./server/request-id";
 import { BRAND_HEADER, FORWARDED_HEADERS } from "./server/tenancy/brand-header";
 import { resolveRequestHost } from "./server/tenancy/request-host";
 
@@ -11,8 +12,16 @@ function isPortalPath(pathname: string): boolean {
 }
 
 export async function middleware(request: NextRequest) {
+  const requestId = newRequestId();
+  const response = await route(request, requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+async function route(request: NextRequest, requestId: string): Promise<NextResponse> {
   const forwarded = new Headers(request.headers);
   for (const name of FORWARDED_HEADERS) forwarded.delete(name);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
 
   const host = await resolveRequestHost(request.headers.get("host"));
   if (host.kind === "unknown") {

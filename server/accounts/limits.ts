@@ -1,3 +1,5 @@
+import { type Problem, problem } from "../domain-error";
+
 /** Concurrency ceilings of an account (max_in, max_out, max_dialer in the SIP.IO document). */
 export type Limits = { maxIn: number; maxOut: number; maxDialer: number };
 
@@ -9,16 +11,24 @@ export const LIMIT_LABELS: Record<keyof Limits, string> = {
 
 const LIMIT_KEYS = Object.keys(LIMIT_LABELS) as (keyof Limits)[];
 
-/** Why `limits` cannot be set on a child of `parent`: one sentence per limit that is too high. */
-export function limitsAboveParent(limits: Limits, parent: { name: string; limits: Limits }): string[] {
-  return LIMIT_KEYS.filter((key) => limits[key] > parent.limits[key]).map(
-    (key) => `${LIMIT_LABELS[key]} can be at most ${parent.limits[key]}: that is ${parent.name}'s limit.`,
+/** Why `limits` cannot be set on a child of `parent`: one problem per limit that is too high. */
+export function limitsAboveParent(limits: Limits, parent: { name: string; limits: Limits }): Problem[] {
+  return LIMIT_KEYS.filter((key) => limits[key] > parent.limits[key]).map((key) =>
+    problem(
+      "limit_above_parent",
+      `${LIMIT_LABELS[key]} can be at most ${parent.limits[key]}: that is ${parent.name}'s limit.`,
+      `limits.${key}`,
+    ),
   );
 }
 
 /** Why `limits` cannot be set on an account whose children need at least `floor`. */
-export function limitsBelowChildren(limits: Limits, floor: Limits): string[] {
-  return LIMIT_KEYS.filter((key) => limits[key] < floor[key]).map(
-    (key) => `${LIMIT_LABELS[key]} must be at least ${floor[key]}: a child account has that limit.`,
+export function limitsBelowChildren(limits: Limits, floor: Limits): Problem[] {
+  return LIMIT_KEYS.filter((key) => limits[key] < floor[key]).map((key) =>
+    problem(
+      "limit_below_children",
+      `${LIMIT_LABELS[key]} must be at least ${floor[key]}: a child account has that limit.`,
+      `limits.${key}`,
+    ),
   );
 }

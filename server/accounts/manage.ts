@@ -1,7 +1,7 @@
 import { type Actor, changedFields, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
-import { DomainError } from "../domain-error";
+import { DomainError, problem } from "../domain-error";
 import { type Limits, limitsAboveParent, limitsBelowChildren } from "./limits";
 import { NOT_BELOW, requireBelow } from "./scope";
 
@@ -26,7 +26,7 @@ async function limitsOf(db: TenantDb, accountId: string) {
     where: { id: accountId },
     select: { id: true, name: true, isReseller: true, maxIn: true, maxOut: true, maxDialer: true },
   });
-  if (!row) throw new DomainError("NOT_FOUND", NOT_BELOW);
+  if (!row) throw new DomainError("NOT_FOUND", problem("account_not_found", NOT_BELOW));
   return { ...row, limits: { maxIn: row.maxIn, maxOut: row.maxOut, maxDialer: row.maxDialer } };
 }
 
@@ -48,7 +48,7 @@ async function childFloor(db: TenantDb, accountId: string): Promise<{ floor: Lim
 
 async function requirePlan(db: TenantDb, planId: string): Promise<void> {
   if (!(await db.plan.findUnique({ where: { id: planId } }))) {
-    throw new DomainError("BAD_REQUEST", `There is no plan "${planId}".`);
+    throw new DomainError("BAD_REQUEST", problem("unknown_plan", `There is no plan "${planId}".`, "planId"));
   }
 }
 
@@ -78,16 +78,23 @@ export async function createChildAccount(
   input: { parentId?: string; name: string; slug: string; planId: string; isReseller: boolean; limits: Limits },
 ): Promise<ManagedAccount> {
   const parentId = input.parentId ?? actor.accountId;
-  if (parentId !== actor.accountId) await requireBelow(db, actor.accountId, parentId);
+  if (parentId !== actor.accountId) await requireBelow(db, actor.accountId, parentId, "parentId");
   const parent = await limitsOf(db, parentId);
   if (!parent.isReseller) {
-    throw new DomainError("BAD_REQUEST", `${parent.name} is not a reseller, so it cannot have child accounts.`);
+    throw new DomainError(
+      "BAD_REQUEST",
+      problem(
+        "parent_not_reseller",
+        `${parent.name} is not a reseller, so it cannot have child accounts.`,
+        input.parentId === undefined ? null : "parentId",
+      ),
+    );
   }
   await requirePlan(db, input.planId);
   const problems = limitsAboveParent(input.limits, parent);
-  if (problems.length > 0) throw new DomainError("BAD_REQUEST", problems.join(" "));
+  if (problems.length > 0) throw new DomainError("BAD_REQUEST", problems);
   const taken = await db.$queryRaw<{ taken: boolean }[]>`SELECT app_slug_taken(${input.slug}) AS taken`;
-  if (taken[0]?.taken) throw new DomainError("CONFLICT", `The slug "${input.slug}" is already taken.`);
+  if (taken[0]?.taken) throw slugTaken(input.slug);
   const created = await db.account
     .create({
       data: {
@@ -101,7 +108,7 @@ export async function createChildAccount(
     })
     .catch((error: unknown) => {
       // Another request took the slug between the check above and this insert.
-      if (isUniqueViolation(error)) throw new DomainError("CONFLICT", `The slug "${input.slug}" is already taken.`);
+      if (isUniqueViolation(error)) throw slugTaken(input.slug);
       throw error;
     });
   await recordAudit(db, actor, {
@@ -133,7 +140,7 @@ export async function updateChildAccount(
     const parent = await limitsOf(db, account.parentId);
     const { floor } = await childFloor(db, account.id);
     const problems = [...limitsAboveParent(input.limits, parent), ...limitsBelowChildren(input.limits, floor)];
-    if (problems.length > 0) throw new DomainError("BAD_REQUEST", problems.join(" "));
+    if (problems.length > 0) throw new DomainError("BAD_REQUEST", problems);
   }
   const before = {
     name: account.name,
@@ -161,14 +168,21 @@ export async function setChildAccountStatus(
   const account = await requireBelow(db, actor.accountId, input.accountId);
   if (account.status === input.status) return getChildAccount(db, actor, account.id);
   if (account.status === "closed") {
-    throw new DomainError("BAD_REQUEST", `${account.name} is closed; a closed account cannot be reopened.`);
+    throw new DomainError(
+      "BAD_REQUEST",
+      problem("account_closed", `${account.name} is closed; a closed account cannot be reopened.`, "status"),
+    );
   }
   if (input.status === "closed") {
     const { openChildren } = await childFloor(db, account.id);
     if (openChildren > 0) {
       throw new DomainError(
         "BAD_REQUEST",
-        `${account.name} has ${openChildren} open child ${openChildren === 1 ? "account" : "accounts"}; close ${openChildren === 1 ? "it" : "them"} first.`,
+        problem(
+          "open_children",
+          `${account.name} has ${openChildren} open child ${openChildren === 1 ? "account" : "accounts"}; close ${openChildren === 1 ? "it" : "them"} first.`,
+          "status",
+        ),
       );
     }
   }
@@ -179,6 +193,10 @@ export async function setChildAccountStatus(
     details: { before: { status: account.status }, after: { status: input.status } },
   });
   return getChildAccount(db, actor, account.id);
+}
+
+function slugTaken(slug: string): DomainError {
+  return new DomainError("CONFLICT", problem("slug_taken", `The slug "${slug}" is already taken.`, "slug"));
 }
 
 function isUniqueViolation(error: unknown): boolean {

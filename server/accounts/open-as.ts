@@ -1,6 +1,6 @@
 import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
-import { DomainError } from "../domain-error";
+import { DomainError, problem } from "../domain-error";
 import { requireBelow } from "./scope";
 
 export type OpenableAccount = { id: string; slug: string; name: string };
@@ -18,12 +18,18 @@ export async function openAccount(
   if (input.alreadyOpen) {
     throw new DomainError(
       "CONFLICT",
-      `You have ${input.alreadyOpen.name} open. Return to your own account before opening another.`,
+      problem(
+        "account_already_open",
+        `You have ${input.alreadyOpen.name} open. Return to your own account before opening another.`,
+      ),
     );
   }
   const account = await requireBelow(db, actor.accountId, input.accountId);
   if (account.status === "closed") {
-    throw new DomainError("BAD_REQUEST", `${account.name} is closed; a closed account cannot be opened.`);
+    throw new DomainError(
+      "BAD_REQUEST",
+      problem("account_closed", `${account.name} is closed; a closed account cannot be opened.`, "accountId"),
+    );
   }
   await recordAudit(db, actor, { action: "account.open_as", targetAccountId: account.id, details: {} });
   return { id: account.id, slug: account.slug, name: account.name };

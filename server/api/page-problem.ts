@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
-import { clientMessage } from "./error-message";
+import { messageOf, problemsOf } from "./error-message";
 
 type Code = TRPCError["code"];
 
@@ -11,7 +11,7 @@ type Code = TRPCError["code"];
  */
 export function problemFor(error: unknown, explain: Partial<Record<Code, string | null>>): { problem: string } {
   if (error instanceof TRPCError && (error.code === "BAD_REQUEST" || error.code in explain)) {
-    return { problem: explain[error.code] ?? clientMessage(error) };
+    return { problem: explain[error.code] ?? messageOf(problemsOf(error)) };
   }
   throw error;
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { currentRequest } from "../auth/request-session";
 import { appDb } from "../db/app-client";
+import { requestIdFrom } from "../request-id";
 import { createCaller } from "./root";
 import { createTRPCContext } from "./trpc";
 
@@ -13,6 +14,7 @@ export const serverCaller = cache(async () => {
     createTRPCContext({
       db: appDb(),
       ...request,
+      requestId: requestIdFrom(await headers()),
       // Only server actions may set cookies; a server component that tried would fail loudly.
       setCookie: async ({ name, value, ...options }) => {
         (await cookies()).set(name, value, options);

@@ -13,8 +13,10 @@ import { type Permission, roleHas } from "../auth/permissions";
 import type { PortalSession } from "../auth/session";
 import { withTenant } from "../db/tenant";
 import { DomainError } from "../domain-error";
+import { requestLogger } from "../log";
+import { newRequestId } from "../request-id";
 import type { HostResolution } from "../tenancy/host-resolver";
-import { clientMessage, inputIssues } from "./error-message";
+import { messageOf, problemsOf } from "./error-message";
 
 // 1. CONTEXT ---------------------------------------------------------------------------------------
 
@@ -28,10 +30,12 @@ export type TRPCContext = {
   openAs: string | null;
   /** Sets a cookie on the response (how "open as" starts and ends). */
   setCookie: (cookie: OpenAsCookie) => void | Promise<void>;
+  /** Names the request in logs and in the answer to an unexpected error. */
+  requestId: string;
 };
 
-export type TRPCContextInput = Omit<TRPCContext, "openAs" | "setCookie"> &
-  Partial<Pick<TRPCContext, "openAs" | "setCookie">>;
+export type TRPCContextInput = Omit<TRPCContext, "openAs" | "setCookie" | "requestId"> &
+  Partial<Pick<TRPCContext, "openAs" | "setCookie" | "requestId">>;
 
 /**
  * Builds the context from what the route handler (or a test) already knows about the request. A
@@ -44,6 +48,7 @@ export function createTRPCContext(input: TRPCContextInput): TRPCContext {
       throw new Error("this caller cannot set cookies");
     },
     ...input,
+    requestId: input.requestId ?? newRequestId(),
   };
 }
 
@@ -57,11 +62,30 @@ const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
-    errorFormatter({ shape, error }) {
+    /**
+     * Errors are data: every problem with its reason and field, the first one's as `reason` and
+     * `field`, and the request id. An unexpected error says only "something went wrong" and the
+     * request id; what went wrong is logged under that id. No stack, in any mode.
+     */
+    errorFormatter({ shape, error, ctx, path, type }) {
+      const requestId = ctx?.requestId ?? newRequestId();
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        requestLogger(requestId).error({ err: error.cause ?? error, path, type }, "request failed");
+      }
+      const problems = problemsOf(error, requestId);
+      const [first] = problems;
       return {
-        ...shape,
-        message: clientMessage(error),
-        data: { ...shape.data, zodIssues: inputIssues(error) },
+        code: shape.code,
+        message: messageOf(problems),
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          reason: first?.reason ?? null,
+          field: first?.field ?? null,
+          problems,
+          requestId,
+        },
       };
     },
   });

@@ -1,7 +1,7 @@
 import { requireOwnOrBelow } from "../accounts/scope";
 import { type Actor, changedFields, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
-import { DomainError } from "../domain-error";
+import { DomainError, problem } from "../domain-error";
 import { type InheritableSettings, loadBrandingChain } from "../tenancy/branding";
 import { type Inherited, resolveInherited } from "../tenancy/inheritance";
 import { colourContrastProblems } from "./contrast";
@@ -58,17 +58,28 @@ export async function updateBranding(
 ): Promise<BrandingEditor> {
   const account = await requireOwnOrBelow(db, actor.accountId, input.accountId);
   if (account.status === "closed") {
-    throw new DomainError("BAD_REQUEST", `${account.name} is closed; its branding can no longer change.`);
+    throw new DomainError(
+      "BAD_REQUEST",
+      problem("account_closed", `${account.name} is closed; its branding can no longer change.`, "accountId"),
+    );
   }
   const { changes } = input;
   if (input.logo && changes.logoUrl === null) {
-    throw new DomainError("BAD_REQUEST", "Upload a new logo or reset it to the inherited one, not both.");
+    throw new DomainError(
+      "BAD_REQUEST",
+      problem("logo_upload_and_reset", "Upload a new logo or reset it to the inherited one, not both.", "logo"),
+    );
   }
-  const problems = colourContrastProblems({
+  const contrast = colourContrastProblems({
     primaryColor: changes.primaryColor ?? undefined,
     accentColor: changes.accentColor ?? undefined,
   });
-  if (problems.length > 0) throw new DomainError("BAD_REQUEST", problems.map((problem) => problem.message).join(" "));
+  if (contrast.length > 0) {
+    throw new DomainError(
+      "BAD_REQUEST",
+      contrast.map(({ field, message }) => problem("low_contrast", message, `changes.${field}`)),
+    );
+  }
 
   const before: OwnValues = {
     brandName: account.brandName,

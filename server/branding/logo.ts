@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { imageSize } from "image-size";
 import type { TenantDb } from "../db/tenant";
-import { DomainError } from "../domain-error";
+import { DomainError, problem } from "../domain-error";
 
 export const MAX_LOGO_BYTES = 256 * 1024;
 
@@ -20,6 +20,11 @@ export type InspectedLogo = {
   sha256: string;
 };
 
+/** A refused upload: always about the `logo` input. */
+function refused(reason: string, message: string): DomainError {
+  return new DomainError("BAD_REQUEST", problem(reason, message, "logo"));
+}
+
 /** The format the first bytes announce, whatever the file was called. */
 function signature(bytes: Uint8Array): Format | null {
   const starts = (offset: number, expected: number[]) => expected.every((byte, i) => bytes[offset + i] === byte);
@@ -35,26 +40,26 @@ function signature(bytes: Uint8Array): Format | null {
  * `image-size`) says the header is whole and of that same format.
  */
 export function inspectLogo(bytes: Uint8Array): InspectedLogo {
-  if (bytes.length === 0) throw new DomainError("BAD_REQUEST", "The logo file is empty.");
+  if (bytes.length === 0) throw refused("empty_file", "The logo file is empty.");
   if (bytes.length > MAX_LOGO_BYTES) {
     const kb = Math.ceil(bytes.length / 1024);
-    throw new DomainError("BAD_REQUEST", `The logo is ${kb} KB; it can be at most 256 KB.`);
+    throw refused("file_too_large", `The logo is ${kb} KB; it can be at most 256 KB.`);
   }
   const format = signature(bytes);
   if (!format) {
-    throw new DomainError("BAD_REQUEST", "The logo must be a PNG, JPEG or WebP image; this file is none of them.");
+    throw refused("unsupported_format", "The logo must be a PNG, JPEG or WebP image; this file is none of them.");
   }
   let size: ReturnType<typeof imageSize>;
   try {
     size = imageSize(bytes);
   } catch (error) {
-    throw new DomainError(
-      "BAD_REQUEST",
+    throw refused(
+      "unreadable_image",
       `The logo looks like a ${format.toUpperCase()} file but cannot be read (${error instanceof Error ? error.message : "damaged"}).`,
     );
   }
   if (size.type !== format || !size.width || !size.height) {
-    throw new DomainError("BAD_REQUEST", `The logo looks like a ${format.toUpperCase()} file but cannot be read.`);
+    throw refused("unreadable_image", `The logo looks like a ${format.toUpperCase()} file but cannot be read.`);
   }
   return {
     ...FORMATS[format],

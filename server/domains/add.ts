@@ -3,7 +3,7 @@ import { requireOwnOrBelow } from "../accounts/scope";
 import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
-import { DomainError } from "../domain-error";
+import { DomainError, problem } from "../domain-error";
 import { type AccountDomains, domainsOf, lockDomainsOf } from "./domains";
 import { DOMAIN_KIND_LABEL, type DomainKind, domainHostnameProblem, normalizeDomainInput } from "./hostname";
 
@@ -20,11 +20,14 @@ export async function addDomain(
   options: { platformHosts: readonly string[] },
 ): Promise<AccountDomains> {
   const hostname = normalizeDomainInput(input.hostname);
-  const problem = domainHostnameProblem(hostname, options.platformHosts);
-  if (problem) throw new DomainError("BAD_REQUEST", problem);
+  const hostnameProblem = domainHostnameProblem(hostname, options.platformHosts);
+  if (hostnameProblem) throw new DomainError("BAD_REQUEST", problem("invalid_hostname", hostnameProblem, "hostname"));
   const account = await requireOwnOrBelow(db, actor.accountId, input.accountId);
   if (account.status === "closed") {
-    throw new DomainError("BAD_REQUEST", `${account.name} is closed; a closed account gets no new domains.`);
+    throw new DomainError(
+      "BAD_REQUEST",
+      problem("account_closed", `${account.name} is closed; a closed account gets no new domains.`, "accountId"),
+    );
   }
   await lockDomainsOf(db, account.id);
   const hasPrimary =
@@ -67,9 +70,13 @@ async function hostnameConflict(db: TenantDb, actor: Actor, hostname: string): P
   });
   return new DomainError(
     "CONFLICT",
-    own
-      ? `${own.account.name} already has ${hostname} as a ${DOMAIN_KIND_LABEL[own.kind]}.`
-      : `${hostname} is already in use by another account.`,
+    problem(
+      "hostname_taken",
+      own
+        ? `${own.account.name} already has ${hostname} as a ${DOMAIN_KIND_LABEL[own.kind]}.`
+        : `${hostname} is already in use by another account.`,
+      "hostname",
+    ),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { TenantDb } from "../db/tenant";
-import { DomainError } from "../domain-error";
+import { DomainError, problem } from "../domain-error";
 import type { DomainKind } from "./hostname";
 
 /** One brand or SIP domain of an account, as the domain pages and the API show it. */
@@ -35,7 +35,12 @@ export async function domainsOf(
 /** One domain of the account, or NOT_FOUND naming what was asked for (the caller's own words). */
 export async function requireDomain(db: TenantDb, account: { id: string; name: string }, hostname: string) {
   const domain = await db.hostMapping.findFirst({ where: { accountId: account.id, hostname }, select: DOMAIN_FIELDS });
-  if (!domain) throw new DomainError("NOT_FOUND", `${account.name} has no domain ${hostname}.`);
+  if (!domain) {
+    throw new DomainError(
+      "NOT_FOUND",
+      problem("domain_not_found", `${account.name} has no domain ${hostname}.`, "hostname"),
+    );
+  }
   return domain;
 }
 

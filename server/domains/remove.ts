@@ -1,7 +1,7 @@
 import { requireOwnOrBelow } from "../accounts/scope";
 import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
-import { DomainError } from "../domain-error";
+import { DomainError, problem } from "../domain-error";
 import { type AccountDomains, domainsOf, lockDomainsOf, requireDomain } from "./domains";
 import { DOMAIN_KIND_LABEL, normalizeDomainInput } from "./hostname";
 
@@ -26,7 +26,11 @@ export async function removeDomain(
   if (domain.hostname === options.requestHost) {
     throw new DomainError(
       "BAD_REQUEST",
-      `You are using the portal at ${hostname}: removing it would lock you out. Open the portal at another address to remove it.`,
+      problem(
+        "domain_in_use",
+        `You are using the portal at ${hostname}: removing it would lock you out. Open the portal at another address to remove it.`,
+        "hostname",
+      ),
     );
   }
   if (domain.isPrimary) {
@@ -36,12 +40,21 @@ export async function removeDomain(
     if (others > 0) {
       throw new DomainError(
         "BAD_REQUEST",
-        `${hostname} is the primary ${label} of ${account.name}; make another ${label} primary first.`,
+        problem(
+          "primary_domain",
+          `${hostname} is the primary ${label} of ${account.name}; make another ${label} primary first.`,
+          "hostname",
+        ),
       );
     }
   }
   const removed = await db.hostMapping.deleteMany({ where: { accountId: account.id, hostname } });
-  if (removed.count !== 1) throw new DomainError("NOT_FOUND", `${account.name} has no domain ${hostname}.`);
+  if (removed.count !== 1) {
+    throw new DomainError(
+      "NOT_FOUND",
+      problem("domain_not_found", `${account.name} has no domain ${hostname}.`, "hostname"),
+    );
+  }
   await recordAudit(db, actor, {
     action: "domain.removed",
     targetAccountId: account.id,

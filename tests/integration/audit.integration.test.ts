@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { clientMessage } from "@/server/api/error-message";
+import { messageOf, problemsOf } from "@/server/api/error-message";
 import { callerAs } from "@/tests/helpers/callers";
 import {
   connectDemoDatabase,
@@ -97,6 +97,6 @@ describe("audit.list", () => {
       .audit.list({ cursor: "yesterday" })
       .catch((error: unknown) => error);
     expect((bad as TRPCError).code).toBe("BAD_REQUEST");
-    expect(clientMessage(bad as TRPCError)).toBe("cursor must come from a previous page");
+    expect(messageOf(problemsOf(bad as TRPCError))).toBe("cursor must come from a previous page");
   });
 });

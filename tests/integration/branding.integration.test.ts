@@ -7,7 +7,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { clientMessage } from "@/server/api/error-message";
+import { messageOf, problemsOf } from "@/server/api/error-message";
 import { logoResponse } from "@/server/branding/serve-logo";
 import { createPrismaClient } from "@/server/db/client";
 import { withTenant } from "@/server/db/tenant";
@@ -192,7 +192,7 @@ describe("the rules", () => {
     // Some of these are invalid for the input's type too: a program can send anything.
     const error = await trpcError(reseller().branding.update({ accountId: leafId, changes: changes as never }));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(clientMessage(error)).toContain(message);
+    expect(messageOf(problemsOf(error))).toContain(message);
   });
 
   it("stores where unrouted numbers land as a pair, and clears both together", async () => {
@@ -272,7 +272,7 @@ describe("logos", () => {
       }),
     );
     expect(error.code).toBe("BAD_REQUEST");
-    expect(clientMessage(error)).toContain(message);
+    expect(messageOf(problemsOf(error))).toContain(message);
     expect(await owner.account.findUniqueOrThrow({ where: { id: leafId } })).toEqual(before);
   });
 

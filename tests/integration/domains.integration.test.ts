@@ -7,7 +7,7 @@ import { TRPCError } from "@trpc/server";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { clientMessage } from "@/server/api/error-message";
+import { messageOf, problemsOf } from "@/server/api/error-message";
 import { withTenant } from "@/server/db/tenant";
 import type { HostBrand } from "@/server/tenancy/host-resolver";
 import { HostResolver } from "@/server/tenancy/host-resolver";
@@ -140,7 +140,7 @@ describe("adding a domain", () => {
     const before = await everything();
     const error = await trpcError(reseller().domains.add({ accountId: ids.bistro.accountId, hostname, kind: "brand" }));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(clientMessage(error)).toContain(message);
+    expect(messageOf(problemsOf(error))).toContain(message);
     expect(await everything()).toEqual(before);
   });
 
@@ -152,7 +152,7 @@ describe("adding a domain", () => {
         kind: "mail" as "brand",
       }),
     );
-    expect(clientMessage(error)).toBe("kind is brand or sip");
+    expect(messageOf(problemsOf(error))).toBe("kind is brand or sip");
   });
 
   it("refuses a name another tenant uses, without saying whose it is or what kind", async () => {

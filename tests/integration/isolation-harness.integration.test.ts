@@ -650,7 +650,13 @@ describe("accounts.listChildren", () => {
     const body = z.object({ error: z.object({ json: z.unknown() }) }).parse(await response.json());
     expect(body.error.json).toMatchObject({
       message: "parentId must be an account id",
-      data: { code: "BAD_REQUEST", zodIssues: [expect.objectContaining({ path: ["parentId"] })] },
+      data: {
+        code: "BAD_REQUEST",
+        reason: "invalid_uuid",
+        field: "parentId",
+        problems: [{ reason: "invalid_uuid", field: "parentId", message: "parentId must be an account id" }],
+        requestId: expect.any(String),
+      },
     });
   });
 });
@@ -670,8 +676,9 @@ describe("the error formatter", () => {
       input: undefined,
       ctx: undefined,
     });
-    expect(shape.message).toBe("Output validation failed");
-    expect(JSON.stringify(shape)).not.toContain("internal detail");
+    expect(shape.message).toMatch(/^Something went wrong\. Reference [0-9a-f-]{36}\.$/);
+    expect(shape.data).toMatchObject({ code: "INTERNAL_SERVER_ERROR", reason: "internal_error", field: null });
+    expect(JSON.stringify(shape)).not.toMatch(/internal detail|Output validation|secret/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { clientMessage } from "@/server/api/error-message";
+import { messageOf, problemsOf } from "@/server/api/error-message";
 import { recordAudit } from "@/server/audit/record";
 import type { OpenAsCookie } from "@/server/auth/open-as";
 import { OPENED_ACCOUNT_GONE } from "@/server/auth/open-as";
@@ -166,7 +166,7 @@ describe("opening an account below one's own", () => {
     expect((await trpcError(reseller.openAs.start({ accountId: ids.voicereseller.accountId }))).code).toBe("NOT_FOUND");
     expect((await trpcError(reseller.openAs.start({ accountId: ids.acme.accountId }))).code).toBe("NOT_FOUND");
     const closed = await trpcError(reseller.openAs.start({ accountId: closedId }));
-    expect([closed.code, clientMessage(closed)]).toEqual([
+    expect([closed.code, messageOf(problemsOf(closed))]).toEqual([
       "BAD_REQUEST",
       "OpenAs Closed is closed; a closed account cannot be opened.",
     ]);
@@ -177,7 +177,7 @@ describe("opening an account below one's own", () => {
         accountId: (await owner.account.findFirstOrThrow({ where: { slug: "openas-grandchild" } })).id,
       }),
     );
-    expect([secondOpen.code, clientMessage(secondOpen)]).toEqual([
+    expect([secondOpen.code, messageOf(problemsOf(secondOpen))]).toEqual([
       "CONFLICT",
       "You have OpenAs Sub open. Return to your own account before opening another.",
     ]);
@@ -192,7 +192,7 @@ describe("opening an account below one's own", () => {
   it("fails every request, rather than acting as anyone, when the opened account is no longer open to the user", async () => {
     for (const openAs of [ids.acme.accountId, closedId, ids.voicereseller.accountId]) {
       const error = await trpcError(callerOf("voicereseller", { openAs }).caller.account.current());
-      expect([error.code, clientMessage(error)]).toEqual(["FORBIDDEN", OPENED_ACCOUNT_GONE]);
+      expect([error.code, messageOf(problemsOf(error))]).toEqual(["FORBIDDEN", OPENED_ACCOUNT_GONE]);
     }
     // A member whose cookie survived a role change is refused the same way.
     const member = await trpcError(
@@ -202,7 +202,7 @@ describe("opening an account below one's own", () => {
         openAs: ids.bistro.accountId,
       }).caller.account.current(),
     );
-    expect([member.code, clientMessage(member)]).toEqual(["FORBIDDEN", OPENED_ACCOUNT_GONE]);
+    expect([member.code, messageOf(problemsOf(member))]).toEqual(["FORBIDDEN", OPENED_ACCOUNT_GONE]);
   });
 
   it("returns to the user's own account by clearing the cookie, even when the opened one is gone", async () => {

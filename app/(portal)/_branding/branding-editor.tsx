@@ -2,13 +2,16 @@
 
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { browserTrpc } from "@/components/browser-trpc";
+import { FormSummary, focusFirstProblem } from "@/components/form/form-summary";
+import type { Problem } from "@/components/form/problems";
+import { useUnsavedChanges } from "@/components/form/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { ControlProps } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { ErrorText } from "@/components/ui/notice";
+import { toast } from "@/components/ui/toaster";
 import { useHydrated } from "@/components/use-hydrated";
 import type { AppRouter } from "@/server/api/root";
 import { colourContrastProblems } from "@/server/branding/contrast";
@@ -16,6 +19,7 @@ import { DID_DESTINATION_KINDS, EDITABLE_FIELDS, type EditableField } from "@/se
 import type { ValueSource } from "@/server/tenancy/inheritance";
 import { SUPPORTED_LANGUAGES } from "@/server/tenancy/languages";
 import { wholeColour } from "@/server/tenancy/theme";
+import { fieldLabel } from "../field-labels";
 import { FieldRow } from "./field-row";
 import { LoginPreview } from "./login-preview";
 
@@ -36,19 +40,9 @@ type Draft = {
   logo: { override: boolean; preview: string | null; upload: string | null };
 };
 
-const LABELS: Record<FieldName, string> = {
-  brandName: "Brand name",
-  logoUrl: "Logo",
-  primaryColor: "Primary colour",
-  accentColor: "Accent colour",
-  supportEmail: "Support e-mail",
-  supportPhone: "Support phone",
-  timezone: "Time zone",
-  language: "Language",
-  voiceGender: "Voice",
-  defaultCidNumber: "Default caller ID",
-  didDefaultDest: "Unrouted numbers go to",
-};
+const FIELD_NAMES: readonly FieldName[] = [...TEXT_FIELDS, "didDefaultDest", "logoUrl"];
+/** The labels of the shared registry (the audit log names the fields the same way). */
+const LABELS = Object.fromEntries(FIELD_NAMES.map((key) => [key, fieldLabel(key)])) as Record<FieldName, string>;
 
 const MAX_LOGO_BYTES = 256 * 1024;
 const TIME_ZONES = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
@@ -93,16 +87,16 @@ function changesOf(fields: Fields, draft: Draft): Changes {
   return changes as Changes;
 }
 
-/** Which field an error from the server is about: the input path, or the colour a sentence names. */
-function fieldOfError(error: TRPCClientError<AppRouter>): FieldName | null {
-  const path = error.data?.zodIssues?.[0]?.path ?? [];
-  const key = path[0] === "logo" ? "logoUrl" : path[1];
+/** Which field of the form a problem is about, from the input path it names (`changes.brandName`, `logo.base64`). */
+export function fieldOfProblem(problem: Problem): FieldName | null {
+  const path = problem.field?.split(".") ?? [];
+  const key = path[0] === "logo" ? "logoUrl" : path[0] === "changes" ? path[1] : undefined;
+  if (key === "didDefaultDestKind" || key === "didDefaultDestId") return "didDefaultDest";
   if (typeof key === "string" && key in LABELS) return key as FieldName;
-  if (/primary colour/.test(error.message)) return "primaryColor";
-  if (/accent colour/.test(error.message)) return "accentColor";
-  if (/logo/i.test(error.message)) return "logoUrl";
   return null;
 }
+
+const SUMMARY_ID = "branding-problems";
 
 function sourceText(source: ValueSource): string {
   if (source.kind === "platform") return "the platform default";
@@ -117,12 +111,23 @@ function sourceText(source: ValueSource): string {
 export function BrandingEditor({ initial }: { initial: Editor }) {
   const router = useRouter();
   const [editor, setEditor] = useState(initial);
-  const [draft, setDraft] = useState(() => draftOf(initial.fields));
+  const [draft, setDraftState] = useState(() => draftOf(initial.fields));
   const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<{ message: string; field: FieldName | null } | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
   const { fields } = editor;
+  // Every edit makes an earlier "Changes saved." old news.
+  const setDraft: typeof setDraftState = (update) => {
+    setStatus(null);
+    setDraftState(update);
+  };
+  const dirty = Object.keys(changesOf(fields, draft)).length > 0 || draft.logo.upload !== null;
+  useUnsavedChanges(dirty);
+  useEffect(() => {
+    if (problems.length > 0) focusFirstProblem(formRef.current, SUMMARY_ID);
+  }, [problems]);
 
   const shown = (key: TextField) =>
     draft.text[key].override ? draft.text[key].value : String(fields[key].inherited.value ?? "");
@@ -139,13 +144,16 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
   const reset = (key: TextField) => setText(key, { override: false, value: String(fields[key].inherited.value ?? "") });
 
   async function chooseLogo(file: File | undefined) {
-    setError(null);
+    setProblems([]);
     if (!file) return;
     if (file.size > MAX_LOGO_BYTES) {
-      setError({
-        field: "logoUrl",
-        message: `The logo is ${Math.ceil(file.size / 1024)} KB; it can be at most 256 KB.`,
-      });
+      setProblems([
+        {
+          reason: "too_large",
+          field: "logo",
+          message: `The logo is ${Math.ceil(file.size / 1024)} KB; it can be at most 256 KB.`,
+        },
+      ]);
       return;
     }
     const dataUrl = await new Promise<string>((resolve, reject) => {
@@ -170,7 +178,7 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
     }
     setPending(true);
     setStatus(null);
-    setError(null);
+    setProblems([]);
     try {
       const saved = await browserTrpc.branding.update.mutate({
         accountId: editor.account.id,
@@ -178,18 +186,25 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
         logo,
       });
       setEditor(saved);
-      setDraft(draftOf(saved.fields));
+      setDraftState(draftOf(saved.fields));
       setStatus("Changes saved.");
+      toast.success("Branding and defaults saved.");
       router.refresh();
     } catch (caught) {
       if (!(caught instanceof TRPCClientError)) throw caught;
-      setError({ message: caught.message, field: fieldOfError(caught) });
+      const data = caught.data as { problems?: Problem[] } | undefined;
+      setProblems(
+        data?.problems?.length ? data.problems : [{ reason: "refused", field: null, message: caught.message }],
+      );
     } finally {
       setPending(false);
     }
   }
 
-  const errorFor = (field: FieldName) => (error?.field === field ? error.message : null);
+  const errorFor = (field: FieldName) => {
+    const messages = problems.filter((each) => fieldOfProblem(each) === field).map((each) => each.message);
+    return messages.length > 0 ? messages.join(" ") : null;
+  };
   const inheritedNote = (key: keyof Fields) =>
     `Inherited: ${String(fields[key].inherited.value ?? "none")} (${sourceText(fields[key].inherited.source)})`;
   const textRow = (
@@ -252,7 +267,7 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
 
   const previewLogo = draft.logo.override ? draft.logo.preview : fields.logoUrl.inherited.value;
   return (
-    <form onSubmit={save} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <form ref={formRef} onSubmit={save} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="flex flex-col gap-5">
         <Card aria-labelledby="branding-heading">
           <CardTitle id="branding-heading" className="mb-4">
@@ -398,17 +413,17 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
             </FieldRow>
           </div>
         </Card>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={!hydrated || pending}>
-            {pending ? "Saving…" : "Save changes"}
-          </Button>
-          <p role="status" className="text-sm text-emerald-800">
-            {status}
-          </p>
+        <div className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 rounded-xl bg-slate-50/95 p-1 py-3">
+          <FormSummary id={SUMMARY_ID} problems={problems} />
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={!hydrated || pending}>
+              {pending ? "Saving…" : "Save changes"}
+            </Button>
+            <p role="status" className="text-sm text-emerald-800">
+              {status}
+            </p>
+          </div>
         </div>
-        <ErrorText id="branding-error" role="alert" className="empty:hidden">
-          {error && !error.field ? error.message : null}
-        </ErrorText>
       </div>
       <div className="lg:sticky lg:top-4 lg:self-start">
         <LoginPreview

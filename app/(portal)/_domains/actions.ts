@@ -1,11 +1,10 @@
 "use server";
 
-import { TRPCError } from "@trpc/server";
 import { pathWithQuery } from "@/components/next-page-link";
-import { clientMessage } from "@/server/api/error-message";
 import { serverCaller } from "@/server/api/server-caller";
+import { problem } from "@/server/domain-error";
 import { normalizeDomainInput } from "@/server/domains/hostname";
-import type { FormState } from "../accounts/actions";
+import { attempt, type FormState } from "../form-state";
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -18,18 +17,13 @@ function nextPage(form: FormData, done: "added" | "removed" | "primary"): FormSt
     text(form, "page") === "settings"
       ? "/settings/domains"
       : `/accounts/${encodeURIComponent(text(form, "accountId"))}/domains`;
-  return { error: null, next: pathWithQuery(path, { done, host: normalizeDomainInput(text(form, "hostname")) }) };
+  return { problems: [], next: pathWithQuery(path, { done, host: normalizeDomainInput(text(form, "hostname")) }) };
 }
 
-/** Runs a procedure call; a refusal becomes the form's message, anything else stays an error. */
+/** Runs a procedure call; a refusal becomes the form's problems, anything else stays an error. */
 async function refusalOf(call: () => Promise<unknown>): Promise<FormState | null> {
-  try {
-    await call();
-    return null;
-  } catch (error) {
-    if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return { error: clientMessage(error) };
-    throw error;
-  }
+  const result = await attempt(call);
+  return result.ok ? null : result.state;
 }
 
 export async function addDomainAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -55,6 +49,6 @@ export async function changeDomainAction(_previous: FormState, form: FormData): 
     case "primary":
       return (await refusalOf(() => caller.domains.makePrimary(input))) ?? nextPage(form, "primary");
     default:
-      return { error: "Choose Make primary or Remove." };
+      return { problems: [problem("invalid_choice", "Choose Make primary or Remove.", "intent")] };
   }
 }

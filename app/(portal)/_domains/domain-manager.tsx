@@ -1,13 +1,15 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { FormSummary } from "@/components/form/form-summary";
+import { problemAt } from "@/components/form/problems";
+import { useFormAction } from "@/components/form/use-form-action";
+import { useUnsavedChanges } from "@/components/form/use-unsaved-changes";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { ErrorText } from "@/components/ui/notice";
-import { useFormAction } from "../accounts/use-form-action";
 import { addDomainAction, changeDomainAction } from "./actions";
 
 export type DomainKind = "brand" | "sip";
@@ -78,11 +80,11 @@ function Hidden(props: { accountId: string; hostname?: string; page: DomainsPage
 
 function DomainRow(props: { account: { id: string; name: string }; domain: DomainRowData; page: DomainsPageKind }) {
   const { domain } = props;
-  const [state, formAction, pending] = useFormAction(changeDomainAction);
+  const errorId = `domain-${domain.hostname}-error`;
+  const { state, onSubmit, pending, hydrated } = useFormAction(changeDomainAction, { summaryId: errorId });
   const [confirming, setConfirming] = useState(false);
   const questionRef = useRef<HTMLSpanElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
-  const errorId = `domain-${domain.hostname}-error`;
 
   useEffect(() => {
     // The question takes the focus, not the "Yes, remove" button: the key press that opened the
@@ -107,7 +109,7 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
           </Badge>
         )}
       </div>
-      <form action={formAction} className="flex flex-wrap items-center gap-2" aria-describedby={errorId}>
+      <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-describedby={errorId}>
         <Hidden accountId={props.account.id} hostname={domain.hostname} page={props.page} />
         {/* Distinct keys: React must not turn the focused "Remove" button into "Yes, remove" in place,
             or the rest of the key press that opened the question would confirm it. */}
@@ -123,7 +125,7 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
               value="remove"
               variant="danger"
               size="sm"
-              disabled={pending}
+              disabled={!hydrated || pending}
             >
               {pending ? "Removing…" : "Yes, remove"}
             </Button>
@@ -141,7 +143,7 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
                 value="primary"
                 variant="secondary"
                 size="sm"
-                disabled={pending}
+                disabled={!hydrated || pending}
               >
                 Make primary<span className="sr-only"> {domain.hostname}</span>
               </Button>
@@ -152,24 +154,25 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
               variant="danger"
               size="sm"
               onClick={() => setConfirming(true)}
-              disabled={pending}
+              disabled={!hydrated || pending}
             >
               Remove<span className="sr-only"> {domain.hostname}</span>
             </Button>
           </>
         )}
       </form>
-      <ErrorText id={errorId} role="alert">
-        {state.error}
-      </ErrorText>
+      <FormSummary id={errorId} problems={state.problems} />
     </li>
   );
 }
 
 function AddDomainForm(props: { account: { id: string; name: string }; page: DomainsPageKind }) {
-  const [state, formAction, pending] = useFormAction(addDomainAction);
+  const { state, onSubmit, pending, hydrated, formRef } = useFormAction(addDomainAction, {
+    summaryId: "domain-add-problems",
+  });
   const [hostname, setHostname] = useState("");
   const [kind, setKind] = useState<DomainKind>("brand");
+  useUnsavedChanges(hostname.trim() !== "" && !state.next);
 
   useEffect(() => {
     // Added: the page shows it in the list, so the field is ready for the next one.
@@ -177,12 +180,12 @@ function AddDomainForm(props: { account: { id: string; name: string }; page: Dom
   }, [state]);
 
   return (
-    <form action={formAction} className="flex max-w-xl flex-col gap-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       <Hidden accountId={props.account.id} page={props.page} />
       <Field
         id="domain-hostname"
         label="Host name"
-        error={state.error}
+        error={problemAt(state.problems, "hostname")}
         help="Only the name, without http:// or a port. Each name can belong to one account only."
       >
         {(control) => (
@@ -201,7 +204,7 @@ function AddDomainForm(props: { account: { id: string; name: string }; page: Dom
           />
         )}
       </Field>
-      <Field id="domain-kind" label="Kind">
+      <Field id="domain-kind" label="Kind" error={problemAt(state.problems, "kind")}>
         {(control) => (
           <Select
             {...control}
@@ -214,7 +217,8 @@ function AddDomainForm(props: { account: { id: string; name: string }; page: Dom
           </Select>
         )}
       </Field>
-      <Button type="submit" disabled={pending} className="self-start">
+      <FormSummary id="domain-add-problems" problems={state.problems} />
+      <Button type="submit" disabled={!hydrated || pending} className="self-start">
         {pending ? "Adding…" : "Add domain"}
       </Button>
     </form>

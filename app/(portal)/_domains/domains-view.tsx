@@ -1,6 +1,7 @@
+import { DoneNotice } from "@/components/form/done-notice";
 import { Card } from "@/components/ui/card";
 import { TextLink } from "@/components/ui/link";
-import { ErrorText, Notice } from "@/components/ui/notice";
+import { ErrorText } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { DomainManager, type DomainRowData, type DomainsPageKind } from "./domain-manager";
 
@@ -28,7 +29,7 @@ export function DomainsView(props: {
   return (
     <main className="flex flex-col gap-4">
       <PageHeader back={<TextLink href={props.back.href}>{props.back.label}</TextLink>} title={props.title} />
-      {props.done ? <Notice tone="success">{props.done}</Notice> : null}
+      {props.done ? <DoneNotice message={props.done} /> : null}
       {"problem" in result ? (
         <Card>
           <ErrorText role="alert">{result.problem}</ErrorText>

@@ -33,7 +33,7 @@ export async function createAccountAction(_previous: FormState, form: FormData):
     }),
   );
   if (!result.ok) return result.state;
-  return { error: null, next: `/accounts/${result.value.id}?done=created` };
+  return { problems: [], next: `/accounts/${result.value.id}?done=created` };
 }
 
 export async function updateAccountAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -48,7 +48,7 @@ export async function updateAccountAction(_previous: FormState, form: FormData):
     }),
   );
   if (!result.ok) return result.state;
-  return { error: null, next: `/accounts/${accountId}?done=saved` };
+  return { problems: [], next: `/accounts/${accountId}?done=saved` };
 }
 
 export async function setStatusAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -59,5 +59,5 @@ export async function setStatusAction(_previous: FormState, form: FormData): Pro
     caller.accounts.setStatus({ accountId, status: status as "active" | "suspended" | "closed" }),
   );
   if (!result.ok) return result.state;
-  return { error: null, next: `/accounts/${accountId}?done=${encodeURIComponent(status)}` };
+  return { problems: [], next: `/accounts/${accountId}?done=${encodeURIComponent(status)}` };
 }

@@ -1,33 +1,32 @@
 "use client";
 
 import { useState } from "react";
+import { FormSummary } from "@/components/form/form-summary";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { ErrorText } from "@/components/ui/notice";
 import { setStatusAction } from "./actions";
-import { useFormAction } from "./use-form-action";
 
 /** Suspend or reactivate an account below the reseller, or close it for good (after a confirmation). */
 export function StatusPanel(props: {
   account: { id: string; name: string; status: "active" | "suspended" | "closed"; openChildCount: number };
 }) {
-  const [state, formAction, pending] = useFormAction(setStatusAction);
+  const { state, onSubmit, pending, hydrated } = useFormAction(setStatusAction, { summaryId: "status-problems" });
   const [closing, setClosing] = useState(false);
   const { account } = props;
   if (account.status === "closed") {
     return <p className="text-sm text-slate-600">{account.name} is closed. A closed account cannot be reopened.</p>;
   }
-  const error = state.error;
   return (
     <div className="flex flex-col gap-4">
-      <form action={formAction} className="flex flex-wrap items-center gap-3">
+      <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="accountId" value={account.id} />
         {account.status === "active" ? (
-          <Button type="submit" name="status" value="suspended" variant="secondary" disabled={pending}>
+          <Button type="submit" name="status" value="suspended" variant="secondary" disabled={!hydrated || pending}>
             Suspend
           </Button>
         ) : (
-          <Button type="submit" name="status" value="active" variant="secondary" disabled={pending}>
+          <Button type="submit" name="status" value="active" variant="secondary" disabled={!hydrated || pending}>
             Reactivate
           </Button>
         )}
@@ -40,7 +39,9 @@ export function StatusPanel(props: {
       <div className="flex flex-wrap items-center gap-3">
         <Dialog open={closing} onOpenChange={setClosing}>
           <DialogTrigger asChild>
-            <Button variant="danger">Close account…</Button>
+            <Button variant="danger" disabled={!hydrated}>
+              Close account…
+            </Button>
           </DialogTrigger>
           <DialogContent
             title={`Close ${account.name} for good?`}
@@ -50,14 +51,10 @@ export function StatusPanel(props: {
                 : "Its users can no longer sign in, and a closed account cannot be reopened."
             }
           >
-            <form action={formAction} className="flex flex-col gap-3">
+            <form onSubmit={onSubmit} className="flex flex-col gap-3">
               <input type="hidden" name="accountId" value={account.id} />
               <input type="hidden" name="status" value="closed" />
-              {closing && error ? (
-                <ErrorText role="alert" id="close-error">
-                  {error}
-                </ErrorText>
-              ) : null}
+              {closing ? <FormSummary id="close-problems" problems={state.problems} /> : null}
               <DialogFooter>
                 <DialogClose asChild>
                   <Button variant="secondary">Cancel</Button>
@@ -70,11 +67,7 @@ export function StatusPanel(props: {
           </DialogContent>
         </Dialog>
       </div>
-      {!closing ? (
-        <ErrorText role="alert" className="min-h-5">
-          {error}
-        </ErrorText>
-      ) : null}
+      {closing ? null : <FormSummary id="status-problems" problems={state.problems} />}
     </div>
   );
 }

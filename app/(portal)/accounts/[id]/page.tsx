@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { DoneNotice } from "@/components/form/done-notice";
 import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { TextLink } from "@/components/ui/link";
-import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { notFoundOn } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
@@ -55,10 +55,18 @@ export default async function AccountPage({ params, searchParams }: Props) {
           </>
         }
       />
-      {done ? <Notice tone="success">{done}</Notice> : null}
+      {done ? <DoneNotice message={done} /> : null}
       {account.status !== "closed" ? (
         <Card aria-label="Details">
           <AccountForm
+            // A new form for every saved state: it shows what was saved, never a stale plan or limit.
+            key={[
+              account.name,
+              account.planId,
+              account.limits.maxIn,
+              account.limits.maxOut,
+              account.limits.maxDialer,
+            ].join("|")}
             action={updateAccountAction}
             mode="edit"
             plans={plans}

@@ -6,6 +6,7 @@ import { createTRPCContext } from "@/server/api/trpc";
 import { OPEN_AS_COOKIE, openAsFromCookie, requestCookie } from "@/server/auth/open-as";
 import { readSession, SESSION_COOKIE } from "@/server/auth/session";
 import { appDb } from "@/server/db/app-client";
+import { requestIdFrom } from "@/server/request-id";
 import { resolveRequestHost } from "@/server/tenancy/request-host";
 
 async function handler(request: Request) {
@@ -29,6 +30,7 @@ async function handler(request: Request) {
         ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
         openAs: openAsFromCookie(requestCookie(cookieHeader, OPEN_AS_COOKIE), session?.userId),
         setCookie: (cookie) => resHeaders.append("Set-Cookie", stringifySetCookie(cookie)),
+        requestId: requestIdFrom(request.headers),
       });
     },
     onError({ error, path }) {
