@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { endOpenAsAction } from "../(portal)/open-as/actions";
 import { ReturnButton } from "../(portal)/open-as/return-button";
 
 export const metadata: Metadata = { title: "Account no longer open" };
@@ -12,7 +13,7 @@ export default function OpenAsEndedPage() {
         The account you opened was closed or moved, or your role no longer allows opening accounts. Nothing was done in
         it since.
       </p>
-      <ReturnButton label="Return to your own account" variant="primary" />
+      <ReturnButton label="Return to your own account" variant="primary" action={endOpenAsAction} />
     </main>
   );
 }

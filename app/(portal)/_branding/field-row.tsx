@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { type ControlProps, Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/use-hydrated";
 
 /**
  * One inheritable field: what applies now and where from, the input (disabled while inherited),
@@ -18,6 +19,8 @@ export function FieldRow(props: {
   error: string | null;
   children: (control: ControlProps) => ReactNode;
 }) {
+  // Until hydrated a press would do nothing: the switch waits for the script.
+  const hydrated = useHydrated();
   return (
     <Field
       id={props.id}
@@ -25,11 +28,11 @@ export function FieldRow(props: {
       error={props.error}
       action={
         props.overridden ? (
-          <Button variant="secondary" size="sm" onClick={props.onReset}>
+          <Button variant="secondary" size="sm" onClick={props.onReset} disabled={!hydrated}>
             Reset to inherited
           </Button>
         ) : (
-          <Button variant="secondary" size="sm" onClick={props.onOverride}>
+          <Button variant="secondary" size="sm" onClick={props.onOverride} disabled={!hydrated}>
             Override
           </Button>
         )

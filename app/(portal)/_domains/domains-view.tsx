@@ -29,7 +29,7 @@ export function DomainsView(props: {
   return (
     <main className="flex flex-col gap-4">
       <PageHeader back={<TextLink href={props.back.href}>{props.back.label}</TextLink>} title={props.title} />
-      {props.done ? <DoneNotice message={props.done} /> : null}
+      {props.done ? <DoneNotice key={Date.now()} message={props.done} /> : null}
       {"problem" in result ? (
         <Card>
           <ErrorText role="alert">{result.problem}</ErrorText>

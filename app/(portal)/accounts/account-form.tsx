@@ -22,15 +22,19 @@ const SUMMARY_ID = "account-form-problems";
 type Values = { name: string; slug: string; planId: string; isReseller: boolean } & Record<keyof Limits, string>;
 
 function initialValues(props: Parameters<typeof AccountForm>[0]): Values {
+  const plan = props.plans[0];
+  // A new account starts within its parent's limits and what the first plan sells.
+  const start = (suggested: number, key: keyof Limits) =>
+    Math.min(suggested, props.parent.limits[key], plan?.maxConcurrentCalls ?? suggested);
   const limits = props.account?.limits ?? {
-    maxIn: Math.min(10, props.parent.limits.maxIn),
-    maxOut: Math.min(10, props.parent.limits.maxOut),
-    maxDialer: Math.min(2, props.parent.limits.maxDialer),
+    maxIn: start(10, "maxIn"),
+    maxOut: start(10, "maxOut"),
+    maxDialer: start(2, "maxDialer"),
   };
   return {
     name: props.account?.name ?? "",
     slug: props.account?.slug ?? "",
-    planId: props.account?.planId ?? props.plans[0]?.id ?? "",
+    planId: props.account?.planId ?? plan?.id ?? "",
     isReseller: false,
     maxIn: String(limits.maxIn),
     maxOut: String(limits.maxOut),

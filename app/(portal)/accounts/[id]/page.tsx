@@ -6,6 +6,7 @@ import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { notFoundOn } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
+import { startOpenAsAction } from "../../open-as/actions";
 import { OpenAsButton } from "../../open-as/open-as-button";
 import { AccountForm } from "../account-form";
 import { updateAccountAction } from "../actions";
@@ -55,7 +56,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           </>
         }
       />
-      {done ? <DoneNotice message={done} /> : null}
+      {done ? <DoneNotice key={Date.now()} message={done} /> : null}
       {account.status !== "closed" ? (
         <Card aria-label="Details">
           <AccountForm
@@ -83,7 +84,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
       {account.status !== "closed" ? (
         <Card aria-labelledby="open-as-title">
           <CardTitle id="open-as-title">Work in this account</CardTitle>
-          <OpenAsButton account={account} />
+          <OpenAsButton account={account} action={startOpenAsAction} />
         </Card>
       ) : null}
       <nav aria-label={`More about ${account.name}`} className="flex flex-col gap-2 text-sm">
