@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { Toaster } from "@/components/ui/toaster";
 import { ZodWithoutEval } from "@/components/zod-without-eval";
 import "./globals.css";
 
@@ -14,6 +15,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-dvh font-sans">
         <ZodWithoutEval />
         {children}
+        <Toaster />
       </body>
     </html>
   );

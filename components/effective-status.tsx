@@ -1,11 +1,16 @@
+import type { ComponentProps } from "react";
 import type { EffectiveStatus } from "@/server/accounts/effective-status";
+import { StatusBadge } from "./ui/badge";
 
-/** An account's status as it holds: "active", "suspended", or "suspended (by <the account above>)". */
-export function EffectiveStatusText({ status }: { status: EffectiveStatus }) {
+/**
+ * An account's status as it holds: its own badge, and when an account above it is what suspends
+ * or closes it, that account named ("Suspended (by Northwind Resale)").
+ */
+export function EffectiveStatusBadge({ status, ...props }: { status: EffectiveStatus } & ComponentProps<"span">) {
   return (
-    <>
-      <span className="capitalize">{status.status}</span>
-      {status.by ? <span> (by {status.by.name})</span> : null}
-    </>
+    <span {...props}>
+      <StatusBadge status={status.status} />
+      {status.by ? <span className="text-xs text-slate-700"> (by {status.by.name})</span> : null}
+    </span>
   );
 }

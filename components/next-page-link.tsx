@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TextLink } from "./ui/link";
 
 /** `path` with the non-empty `query` values as its search string. */
 export function pathWithQuery(path: string, query: Record<string, string | undefined>): string {
@@ -13,8 +13,8 @@ export function pathWithQuery(path: string, query: Record<string, string | undef
 export function NextPageLink({ href, label }: { href: string | null; label: string }) {
   if (!href) return null;
   return (
-    <Link className="mt-3 inline-block text-sm font-medium text-brand underline" href={href}>
+    <TextLink className="mt-3 inline-block text-sm" href={href}>
       {label}
-    </Link>
+    </TextLink>
   );
 }

@@ -3,23 +3,26 @@
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { Button } from "./ui/button";
+import { useHydrated } from "./use-hydrated";
 
 export function SignOutButton() {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [pending, setPending] = useState(false);
   return (
-    <button
-      type="button"
-      disabled={pending}
+    <Button
+      variant="onBrand"
+      size="sm"
+      disabled={!hydrated || pending}
       onClick={async () => {
         setPending(true);
         await signOut({ redirect: false });
         router.replace("/login");
         router.refresh();
       }}
-      className="rounded-lg px-3 py-1.5 text-sm font-medium text-on-brand ring-1 ring-white/40 hover:bg-white/10 disabled:opacity-60"
     >
       {pending ? "Signing out…" : "Sign out"}
-    </button>
+    </Button>
   );
 }

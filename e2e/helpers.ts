@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const PORT = 3100;
@@ -35,4 +36,31 @@ export const loginError = (page: Page) => page.locator("#login-error");
  */
 export function apiUrl(path: string): string {
   return `http://127.0.0.1:${PORT}${path}`;
+}
+
+/** Desktop and phone: every page is checked at both widths. */
+export const VIEWPORTS = [
+  { name: "desktop", width: 1280, height: 800 },
+  { name: "phone", width: 375, height: 740 },
+] as const;
+
+/**
+ * Runs axe on the page as it is now and fails on any serious or critical violation, listing each
+ * rule with the elements that break it.
+ */
+export async function expectAccessible(page: Page, what = page.url()) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+  expect(serious, `accessibility of ${what}`).toEqual([]);
+}
+
+/** The page has no horizontal scrolling: everything is contained at this width. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }

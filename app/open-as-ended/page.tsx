@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { endOpenAsAction } from "../(portal)/open-as/actions";
 import { ReturnButton } from "../(portal)/open-as/return-button";
 
 export const metadata: Metadata = { title: "Account no longer open" };
@@ -12,10 +13,7 @@ export default function OpenAsEndedPage() {
         The account you opened was closed or moved, or your role no longer allows opening accounts. Nothing was done in
         it since.
       </p>
-      <ReturnButton
-        label="Return to your own account"
-        className="self-start rounded-lg bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-60"
-      />
+      <ReturnButton label="Return to your own account" variant="primary" action={endOpenAsAction} />
     </main>
   );
 }

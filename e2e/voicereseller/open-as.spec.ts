@@ -26,7 +26,7 @@ test("the reseller opens a child account, works in it under both names, and retu
   await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Audit log" }).click();
   await expect(banner(page)).toBeVisible();
   const entries = page.getByTestId("audit-entries");
-  await expect(entries.locator("tbody tr").first()).toContainText("account.open_as");
+  await expect(entries.locator("tbody tr").first()).toContainText("Opened an account (open as)");
   await expect(entries.locator("tbody tr").first()).toContainText("owner@voicereseller.test (VoiceReseller Inc.)");
 
   await page.getByRole("button", { name: "Return to VoiceReseller Inc." }).click();

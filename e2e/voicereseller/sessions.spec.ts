@@ -98,11 +98,11 @@ test("the reseller sees an account below a suspended one as suspended by it", as
 
   await page.goto(`/dashboard?parent=${sub.id}`);
   const row = page.getByTestId("children").getByRole("row").filter({ hasText: "Zz Customer" });
-  await expect(row.getByTestId("child-status")).toHaveText("suspended (by Zz Sub Reseller)");
+  await expect(row.getByTestId("child-status")).toHaveText("Suspended (by Zz Sub Reseller)");
   await page.goto(`/accounts/${customer.id}`);
-  await expect(page.getByTestId("managed-account-status")).toHaveText("suspended (by Zz Sub Reseller)");
+  await expect(page.getByTestId("managed-account-status")).toHaveText("Suspended (by Zz Sub Reseller)");
   await page.goto(`/accounts/${sub.id}`);
-  await expect(page.getByTestId("managed-account-status")).toHaveText("suspended");
+  await expect(page.getByTestId("managed-account-status")).toHaveText("Suspended");
 
   // The reseller's own pages, with a copy of its cookie after it signed out: nothing shows.
   const copied = await sessionCookie(page);

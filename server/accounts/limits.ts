@@ -32,3 +32,27 @@ export function limitsBelowChildren(limits: Limits, floor: Limits): Problem[] {
     ),
   );
 }
+
+/** A plan's ceiling on concurrent calls; null is unlimited. */
+export type PlanCeiling = { name: string; maxConcurrentCalls: number | null };
+
+/**
+ * Why `limits` exceed what `plan` allows: no single limit may be above the plan's concurrent calls
+ * (Starter's 2 with limits of 25 would promise calls the plan does not sell). One problem per
+ * limit, at `field(key)` (the limit's own field, or the plan's when only the plan changes).
+ */
+export function limitsAbovePlan(
+  limits: Limits,
+  plan: PlanCeiling,
+  field: (key: keyof Limits) => string = (key) => `limits.${key}`,
+): Problem[] {
+  const ceiling = plan.maxConcurrentCalls;
+  if (ceiling === null) return [];
+  return LIMIT_KEYS.filter((key) => limits[key] > ceiling).map((key) =>
+    problem(
+      "limit_above_plan",
+      `${LIMIT_LABELS[key]} can be at most ${ceiling}: the ${plan.name} plan allows ${ceiling} concurrent ${ceiling === 1 ? "call" : "calls"}.`,
+      field(key),
+    ),
+  );
+}

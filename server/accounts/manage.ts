@@ -1,9 +1,9 @@
 import { type Actor, changedFields, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
-import { DomainError, problem } from "../domain-error";
+import { DomainError, type Problem, problem } from "../domain-error";
 import { type EffectiveStatus, effectiveStatus, inactiveAncestors } from "./effective-status";
-import { type Limits, limitsAboveParent, limitsBelowChildren } from "./limits";
+import { type Limits, limitsAboveParent, limitsAbovePlan, limitsBelowChildren, type PlanCeiling } from "./limits";
 import { NOT_BELOW, requireBelow } from "./scope";
 
 export type AccountStatus = "active" | "suspended" | "closed";
@@ -49,10 +49,10 @@ async function childFloor(db: TenantDb, accountId: string): Promise<{ floor: Lim
   };
 }
 
-async function requirePlan(db: TenantDb, planId: string): Promise<void> {
-  if (!(await db.plan.findUnique({ where: { id: planId } }))) {
-    throw new DomainError("BAD_REQUEST", problem("unknown_plan", `There is no plan "${planId}".`, "planId"));
-  }
+async function requirePlan(db: TenantDb, planId: string): Promise<PlanCeiling> {
+  const plan = await db.plan.findUnique({ where: { id: planId }, select: { name: true, maxConcurrentCalls: true } });
+  if (!plan) throw new DomainError("BAD_REQUEST", problem("unknown_plan", `There is no plan "${planId}".`, "planId"));
+  return plan;
 }
 
 /** An account below the tenant, with what its edit form needs to explain the limits. */
@@ -95,8 +95,8 @@ export async function createChildAccount(
       ),
     );
   }
-  await requirePlan(db, input.planId);
-  const problems = limitsAboveParent(input.limits, parent);
+  const plan = await requirePlan(db, input.planId);
+  const problems = [...limitsAboveParent(input.limits, parent), ...limitsAbovePlan(input.limits, plan)];
   if (problems.length > 0) throw new DomainError("BAD_REQUEST", problems);
   const taken = await db.$queryRaw<{ taken: boolean }[]>`SELECT app_slug_taken(${input.slug}) AS taken`;
   if (taken[0]?.taken) throw slugTaken(input.slug);
@@ -140,13 +140,17 @@ export async function updateChildAccount(
   input: { accountId: string; name?: string; planId?: string; limits?: Limits },
 ): Promise<ManagedAccount> {
   const account = await requireBelow(db, actor.accountId, input.accountId);
-  if (input.planId !== undefined) await requirePlan(db, input.planId);
+  const plan = await requirePlan(db, input.planId ?? account.planId);
+  const problems: Problem[] = [];
   if (input.limits) {
     const parent = await limitsOf(db, account.parentId);
     const { floor } = await childFloor(db, account.id);
-    const problems = [...limitsAboveParent(input.limits, parent), ...limitsBelowChildren(input.limits, floor)];
-    if (problems.length > 0) throw new DomainError("BAD_REQUEST", problems);
+    problems.push(...limitsAboveParent(input.limits, parent), ...limitsBelowChildren(input.limits, floor));
   }
+  // The limits the account will have, under the plan it will have: a smaller plan alone can break the rule too.
+  const limits = input.limits ?? { maxIn: account.maxIn, maxOut: account.maxOut, maxDialer: account.maxDialer };
+  problems.push(...limitsAbovePlan(limits, plan, input.limits ? undefined : () => "planId"));
+  if (problems.length > 0) throw new DomainError("BAD_REQUEST", problems);
   const before = {
     name: account.name,
     planId: account.planId,

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { InheritableSettings } from "./branding";
 import { resolveInherited } from "./inheritance";
-import { contrastRatio, readableTextOn, relativeLuminance, themeVariables, wholeColour } from "./theme";
+import {
+  contrastRatio,
+  FOCUS_RING,
+  focusRingContrastOn,
+  readableTextOn,
+  relativeLuminance,
+  themeVariables,
+  wholeColour,
+} from "./theme";
 
 const WHITE = "#ffffff";
 const DARK = "#111827";
@@ -98,6 +106,8 @@ describe("themeVariables", () => {
       "--brand-on-primary": WHITE,
       "--brand-accent": "#fde047",
       "--brand-on-accent": DARK,
+      "--brand-focus-outline": FOCUS_RING.outline,
+      "--brand-focus-halo": FOCUS_RING.halo,
     });
   });
 
@@ -124,6 +134,8 @@ describe("themeVariables", () => {
       "--brand-on-primary": DARK,
       "--brand-accent": "#0f766e",
       "--brand-on-accent": WHITE,
+      "--brand-focus-outline": FOCUS_RING.outline,
+      "--brand-focus-halo": FOCUS_RING.halo,
     });
     expect(Object.keys(variables).every((name) => name.startsWith("--brand-"))).toBe(true);
   });
@@ -139,5 +151,22 @@ describe("wholeColour", () => {
     ["", null],
   ])("%j is %j", (value, expected) => {
     expect(wholeColour(value)).toBe(expected);
+  });
+});
+
+describe("focus ring", () => {
+  const hex = (value: number) => value.toString(16).padStart(2, "0");
+  // Every colour on a 17-step grid of the RGB cube (4,913 colours), the greys between, and the surfaces the portal paints.
+  const steps = Array.from({ length: 17 }, (_, index) => Math.min(255, index * 16));
+  const grid = steps.flatMap((r) => steps.flatMap((g) => steps.map((b) => `#${hex(r)}${hex(g)}${hex(b)}`)));
+  const greys = Array.from({ length: 256 }, (_, value) => `#${hex(value).repeat(3)}`);
+
+  it("keeps at least 3:1 against any colour a control can sit on, brand colours included", () => {
+    const worst = Math.min(...[...grid, ...greys, "#f8fafc", "#0f172a", "#7c3aed", "#fde047"].map(focusRingContrastOn));
+    expect(worst).toBeGreaterThanOrEqual(3);
+  });
+
+  it("is a dark outline around a light halo", () => {
+    expect(contrastRatio(FOCUS_RING.outline, FOCUS_RING.halo)).toBeGreaterThan(9);
   });
 });

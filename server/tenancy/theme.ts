@@ -23,6 +23,19 @@ export function readableTextOn(background: string): string {
   return contrastRatio(background, "#ffffff") >= contrastRatio(background, "#111827") ? "#ffffff" : "#111827";
 }
 
+/**
+ * The focus ring is two-tone: a dark outline around a light halo. Whatever colour a focused control
+ * sits on (white card, brand header, dark banner, any brand colour), one of the two tones keeps at
+ * least 3:1 contrast with it (WCAG 2.4.13): the two are 17.7:1 apart, so the better one is at least
+ * the square root of that, 4.2:1, from any colour.
+ */
+export const FOCUS_RING = { outline: "#111827", halo: "#ffffff" } as const;
+
+/** The contrast the focus ring keeps against `surface`: that of its better tone. */
+export function focusRingContrastOn(surface: string): number {
+  return Math.max(contrastRatio(surface, FOCUS_RING.outline), contrastRatio(surface, FOCUS_RING.halo));
+}
+
 export type ThemeVariables = Record<`--${string}`, string>;
 
 /** The effective brand as the CSS variables every page is styled with. */
@@ -34,5 +47,7 @@ export function themeVariables(settings: EffectiveSettings): ThemeVariables {
     "--brand-on-primary": readableTextOn(primary),
     "--brand-accent": accent,
     "--brand-on-accent": readableTextOn(accent),
+    "--brand-focus-outline": FOCUS_RING.outline,
+    "--brand-focus-halo": FOCUS_RING.halo,
   };
 }

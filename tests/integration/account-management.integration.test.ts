@@ -61,7 +61,7 @@ describe("creating a child account", () => {
     const created = await reseller().accounts.create({
       name: "Mgmt Dental",
       slug: "mgmt-dental",
-      planId: "starter",
+      planId: "professional",
       limits: LIMITS,
     });
     expect(created).toMatchObject({
@@ -85,7 +85,7 @@ describe("creating a child account", () => {
       actorAccountName: "VoiceReseller Inc.",
       action: "account.create",
       ip: "203.0.113.9",
-      details: { after: { name: "Mgmt Dental", slug: "mgmt-dental", planId: "starter", ...LIMITS } },
+      details: { after: { name: "Mgmt Dental", slug: "mgmt-dental", planId: "professional", ...LIMITS } },
     });
     // The reseller's log holds the same entry, rolled up.
     const copies = await owner.auditEntry.findMany({ where: { id: entry?.id, originAccountId: created.id } });
@@ -113,7 +113,7 @@ describe("creating a child account", () => {
     const before = await owner.account.count();
     const auditBefore = await owner.auditEntry.count();
     const error = await trpcError(
-      reseller().accounts.create({ name: "Mgmt Refused", planId: "starter", limits: LIMITS, ...change }),
+      reseller().accounts.create({ name: "Mgmt Refused", planId: "professional", limits: LIMITS, ...change }),
     );
     expect(error.code).toBe(code);
     expect(messageOf(problemsOf(error))).toContain(message);
@@ -127,7 +127,7 @@ describe("creating a child account", () => {
         parentId: ids.bistro.accountId,
         name: "Mgmt Under Bistro",
         slug: "mgmt-under-bistro",
-        planId: "starter",
+        planId: "professional",
         limits: LIMITS,
       }),
     );
@@ -139,7 +139,7 @@ describe("creating a child account", () => {
     const sub = await reseller().accounts.create({
       name: "Mgmt Sub Reseller",
       slug: "mgmt-sub",
-      planId: "professional",
+      planId: "enterprise",
       isReseller: true,
       limits: { maxIn: 20, maxOut: 20, maxDialer: 5 },
     });
@@ -147,7 +147,7 @@ describe("creating a child account", () => {
       parentId: sub.id,
       name: "Mgmt Grandchild",
       slug: "mgmt-grandchild",
-      planId: "starter",
+      planId: "professional",
       limits: { maxIn: 10, maxOut: 10, maxDialer: 2 },
     });
     expect(grandchild.parent.name).toBe("Mgmt Sub Reseller");
@@ -156,7 +156,7 @@ describe("creating a child account", () => {
         parentId: sub.id,
         name: "Mgmt Greedy",
         slug: "mgmt-greedy-2",
-        planId: "starter",
+        planId: "enterprise",
         limits: { maxIn: 21, maxOut: 1, maxDialer: 1 },
       }),
     );
@@ -168,7 +168,7 @@ describe("creating a child account", () => {
       callerAs(memberUserId, "member").accounts.create({
         name: "Mgmt By Member",
         slug: "mgmt-by-member",
-        planId: "starter",
+        planId: "professional",
         limits: LIMITS,
       }),
     );
@@ -182,7 +182,7 @@ describe("editing a child account", () => {
     const updated = await reseller().accounts.update({
       accountId: id,
       name: "Mgmt Dental Care",
-      planId: "starter",
+      planId: "professional",
       limits: { ...LIMITS, maxIn: 8 },
     });
     expect(updated).toMatchObject({ name: "Mgmt Dental Care", limits: { ...LIMITS, maxIn: 8 } });
@@ -203,6 +203,43 @@ describe("editing a child account", () => {
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toBe("inbound calls (max_in) must be at least 10: a child account has that limit.");
     expect((await owner.account.findUniqueOrThrow({ where: { id: sub } })).maxIn).toBe(20);
+  });
+
+  it("refuses limits above the plan's concurrent calls, naming the plan, and changes nothing", async () => {
+    const { id } = await reseller().accounts.get({ accountId: (await slugId("mgmt-dental")) ?? "" });
+    const before = await owner.account.findUniqueOrThrow({ where: { id } });
+    const error = await trpcError(
+      reseller().accounts.update({ accountId: id, planId: "starter", limits: { maxIn: 25, maxOut: 20, maxDialer: 0 } }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(problemsOf(error)).toEqual([
+      {
+        reason: "limit_above_plan",
+        field: "limits.maxIn",
+        message: "inbound calls (max_in) can be at most 2: the Starter plan allows 2 concurrent calls.",
+      },
+      {
+        reason: "limit_above_plan",
+        field: "limits.maxOut",
+        message: "outbound calls (max_out) can be at most 2: the Starter plan allows 2 concurrent calls.",
+      },
+    ]);
+    // A smaller plan alone is refused too, at the plan.
+    const planOnly = await trpcError(reseller().accounts.update({ accountId: id, planId: "starter" }));
+    expect(problemsOf(planOnly).map((each) => [each.reason, each.field])).toContainEqual([
+      "limit_above_plan",
+      "planId",
+    ]);
+    expect(await owner.account.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    const created = await trpcError(
+      reseller().accounts.create({
+        name: "Mgmt Over Plan",
+        slug: "mgmt-over-plan",
+        planId: "starter",
+        limits: { maxIn: 25, maxOut: 20, maxDialer: 0 },
+      }),
+    );
+    expect(problemsOf(created).map((each) => each.field)).toEqual(["limits.maxIn", "limits.maxOut"]);
   });
 
   it("asks for something to change", async () => {

@@ -2,15 +2,25 @@
 
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { browserTrpc } from "@/components/browser-trpc";
+import { FormSummary, focusFirstProblem } from "@/components/form/form-summary";
+import type { Problem } from "@/components/form/problems";
+import { useUnsavedChanges } from "@/components/form/use-unsaved-changes";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import type { ControlProps } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { toast } from "@/components/ui/toaster";
+import { useHydrated } from "@/components/use-hydrated";
 import type { AppRouter } from "@/server/api/root";
 import { colourContrastProblems } from "@/server/branding/contrast";
 import { DID_DESTINATION_KINDS, EDITABLE_FIELDS, type EditableField } from "@/server/branding/fields";
 import type { ValueSource } from "@/server/tenancy/inheritance";
 import { SUPPORTED_LANGUAGES } from "@/server/tenancy/languages";
 import { wholeColour } from "@/server/tenancy/theme";
-import { FieldRow, inputClass } from "./field-row";
+import { fieldLabel } from "../field-labels";
+import { FieldRow } from "./field-row";
 import { LoginPreview } from "./login-preview";
 
 type Editor = Awaited<ReturnType<AppRouter["branding"]["get"]>>;
@@ -30,19 +40,9 @@ type Draft = {
   logo: { override: boolean; preview: string | null; upload: string | null };
 };
 
-const LABELS: Record<FieldName, string> = {
-  brandName: "Brand name",
-  logoUrl: "Logo",
-  primaryColor: "Primary colour",
-  accentColor: "Accent colour",
-  supportEmail: "Support e-mail",
-  supportPhone: "Support phone",
-  timezone: "Time zone",
-  language: "Language",
-  voiceGender: "Voice",
-  defaultCidNumber: "Default caller ID",
-  didDefaultDest: "Unrouted numbers go to",
-};
+const FIELD_NAMES: readonly FieldName[] = [...TEXT_FIELDS, "didDefaultDest", "logoUrl"];
+/** The labels of the shared registry (the audit log names the fields the same way). */
+const LABELS = Object.fromEntries(FIELD_NAMES.map((key) => [key, fieldLabel(key)])) as Record<FieldName, string>;
 
 const MAX_LOGO_BYTES = 256 * 1024;
 const TIME_ZONES = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
@@ -87,13 +87,16 @@ function changesOf(fields: Fields, draft: Draft): Changes {
   return changes as Changes;
 }
 
-/** Which field of the form an error from the server is about, from the input path it names. */
-function fieldOfError(error: TRPCClientError<AppRouter>): FieldName | null {
-  const path = error.data?.field?.split(".") ?? [];
-  const key = path[0] === "logo" ? "logoUrl" : path[1];
+/** Which field of the form a problem is about, from the input path it names (`changes.brandName`, `logo.base64`). */
+export function fieldOfProblem(problem: Problem): FieldName | null {
+  const path = problem.field?.split(".") ?? [];
+  const key = path[0] === "logo" ? "logoUrl" : path[0] === "changes" ? path[1] : undefined;
+  if (key === "didDefaultDestKind" || key === "didDefaultDestId") return "didDefaultDest";
   if (typeof key === "string" && key in LABELS) return key as FieldName;
   return null;
 }
+
+const SUMMARY_ID = "branding-problems";
 
 function sourceText(source: ValueSource): string {
   if (source.kind === "platform") return "the platform default";
@@ -108,11 +111,23 @@ function sourceText(source: ValueSource): string {
 export function BrandingEditor({ initial }: { initial: Editor }) {
   const router = useRouter();
   const [editor, setEditor] = useState(initial);
-  const [draft, setDraft] = useState(() => draftOf(initial.fields));
+  const [draft, setDraftState] = useState(() => draftOf(initial.fields));
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<{ message: string; field: FieldName | null } | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
   const { fields } = editor;
+  // Every edit makes an earlier "Changes saved." old news.
+  const setDraft: typeof setDraftState = (update) => {
+    setStatus(null);
+    setDraftState(update);
+  };
+  const dirty = Object.keys(changesOf(fields, draft)).length > 0 || draft.logo.upload !== null;
+  useUnsavedChanges(dirty);
+  useEffect(() => {
+    if (problems.length > 0) focusFirstProblem(formRef.current, SUMMARY_ID);
+  }, [problems]);
 
   const shown = (key: TextField) =>
     draft.text[key].override ? draft.text[key].value : String(fields[key].inherited.value ?? "");
@@ -129,13 +144,16 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
   const reset = (key: TextField) => setText(key, { override: false, value: String(fields[key].inherited.value ?? "") });
 
   async function chooseLogo(file: File | undefined) {
-    setError(null);
+    setProblems([]);
     if (!file) return;
     if (file.size > MAX_LOGO_BYTES) {
-      setError({
-        field: "logoUrl",
-        message: `The logo is ${Math.ceil(file.size / 1024)} KB; it can be at most 256 KB.`,
-      });
+      setProblems([
+        {
+          reason: "too_large",
+          field: "logo",
+          message: `The logo is ${Math.ceil(file.size / 1024)} KB; it can be at most 256 KB.`,
+        },
+      ]);
       return;
     }
     const dataUrl = await new Promise<string>((resolve, reject) => {
@@ -160,7 +178,7 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
     }
     setPending(true);
     setStatus(null);
-    setError(null);
+    setProblems([]);
     try {
       const saved = await browserTrpc.branding.update.mutate({
         accountId: editor.account.id,
@@ -168,23 +186,30 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
         logo,
       });
       setEditor(saved);
-      setDraft(draftOf(saved.fields));
+      setDraftState(draftOf(saved.fields));
       setStatus("Changes saved.");
+      toast.success("Branding and defaults saved.");
       router.refresh();
     } catch (caught) {
       if (!(caught instanceof TRPCClientError)) throw caught;
-      setError({ message: caught.message, field: fieldOfError(caught) });
+      const data = caught.data as { problems?: Problem[] } | undefined;
+      setProblems(
+        data?.problems?.length ? data.problems : [{ reason: "refused", field: null, message: caught.message }],
+      );
     } finally {
       setPending(false);
     }
   }
 
-  const errorFor = (field: FieldName) => (error?.field === field ? error.message : null);
+  const errorFor = (field: FieldName) => {
+    const messages = problems.filter((each) => fieldOfProblem(each) === field).map((each) => each.message);
+    return messages.length > 0 ? messages.join(" ") : null;
+  };
   const inheritedNote = (key: keyof Fields) =>
     `Inherited: ${String(fields[key].inherited.value ?? "none")} (${sourceText(fields[key].inherited.source)})`;
   const textRow = (
     key: TextField,
-    input: (props: { id: string; disabled: boolean }) => React.ReactNode,
+    input: (props: ControlProps & { disabled: boolean }) => React.ReactNode,
     help?: string,
   ) => (
     <FieldRow
@@ -199,42 +224,36 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
       help={help}
       error={errorFor(key) ?? colourWarnings.find((warning) => warning.field === key)?.message ?? null}
     >
-      {input({ id: `branding-${key}`, disabled: !draft.text[key].override })}
+      {(control) => input({ ...control, disabled: !draft.text[key].override })}
     </FieldRow>
   );
   const plainInput = (key: TextField, type: string, extra: Record<string, string> = {}) =>
-    textRow(key, ({ id, disabled }) => (
-      <input
-        id={id}
+    textRow(key, (control) => (
+      <Input
+        {...control}
         type={type}
-        disabled={disabled}
         value={shown(key)}
         onChange={(event) => setText(key, { value: event.target.value })}
-        aria-invalid={errorFor(key) ? true : undefined}
-        className={inputClass}
         {...extra}
       />
     ));
   const colourInput = (key: "primaryColor" | "accentColor") =>
     textRow(
       key,
-      ({ id, disabled }) => (
+      (control) => (
         <div className="flex items-center gap-2">
-          <input
+          <Input
             type="color"
             aria-label={`${LABELS[key]} picker`}
-            disabled={disabled}
+            disabled={control.disabled}
             value={wholeColour(shown(key)) ?? "#000000"}
             onChange={(event) => setText(key, { value: event.target.value })}
-            className="h-10 w-12 shrink-0 cursor-pointer rounded border border-slate-300 disabled:cursor-not-allowed"
+            className="h-10 w-12 shrink-0 cursor-pointer p-1"
           />
-          <input
-            id={id}
-            disabled={disabled}
+          <Input
+            {...control}
             value={shown(key)}
             onChange={(event) => setText(key, { value: event.target.value })}
-            aria-invalid={errorFor(key) || colourWarnings.some((w) => w.field === key) ? true : undefined}
-            className={inputClass}
             inputMode="text"
             autoComplete="off"
             spellCheck={false}
@@ -248,15 +267,12 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
 
   const previewLogo = draft.logo.override ? draft.logo.preview : fields.logoUrl.inherited.value;
   return (
-    <form onSubmit={save} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <form ref={formRef} onSubmit={save} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="flex flex-col gap-5">
-        <section
-          aria-labelledby="branding-heading"
-          className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-        >
-          <h2 id="branding-heading" className="mb-4 text-base font-semibold">
+        <Card aria-labelledby="branding-heading">
+          <CardTitle id="branding-heading" className="mb-4">
             Branding
-          </h2>
+          </CardTitle>
           <div className="flex flex-col gap-5">
             {plainInput("brandName", "text", { maxLength: "80" })}
             <FieldRow
@@ -276,39 +292,35 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
               help="PNG, JPEG or WebP, at most 256 KB."
               error={errorFor("logoUrl")}
             >
-              <input
-                id="branding-logo"
-                type="file"
-                accept="image/png,image/jpeg,image/webp"
-                disabled={!draft.logo.override}
-                onChange={(event) => void chooseLogo(event.target.files?.[0])}
-                className="block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-semibold"
-              />
+              {(control) => (
+                <Input
+                  {...control}
+                  type="file"
+                  accept="image/png,image/jpeg,image/webp"
+                  disabled={!draft.logo.override}
+                  onChange={(event) => void chooseLogo(event.target.files?.[0])}
+                  className="text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:font-semibold"
+                />
+              )}
             </FieldRow>
             {colourInput("primaryColor")}
             {colourInput("accentColor")}
             {plainInput("supportEmail", "email", { autoComplete: "off" })}
             {plainInput("supportPhone", "tel", { placeholder: "+14155550123" })}
           </div>
-        </section>
-        <section
-          aria-labelledby="defaults-heading"
-          className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-        >
-          <h2 id="defaults-heading" className="mb-4 text-base font-semibold">
+        </Card>
+        <Card aria-labelledby="defaults-heading">
+          <CardTitle id="defaults-heading" className="mb-4">
             Defaults
-          </h2>
+          </CardTitle>
           <div className="flex flex-col gap-5">
-            {textRow("timezone", ({ id, disabled }) => (
+            {textRow("timezone", (control) => (
               <>
-                <input
-                  id={id}
+                <Input
+                  {...control}
                   list="branding-timezones"
-                  disabled={disabled}
                   value={shown("timezone")}
                   onChange={(event) => setText("timezone", { value: event.target.value })}
-                  aria-invalid={errorFor("timezone") ? true : undefined}
-                  className={inputClass}
                   autoComplete="off"
                 />
                 <datalist id="branding-timezones">
@@ -318,32 +330,28 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
                 </datalist>
               </>
             ))}
-            {textRow("language", ({ id, disabled }) => (
-              <select
-                id={id}
-                disabled={disabled}
+            {textRow("language", (control) => (
+              <Select
+                {...control}
                 value={shown("language")}
                 onChange={(event) => setText("language", { value: event.target.value })}
-                className={inputClass}
               >
                 {SUPPORTED_LANGUAGES.map((language) => (
                   <option key={language.code} value={language.code}>
                     {language.name}
                   </option>
                 ))}
-              </select>
+              </Select>
             ))}
-            {textRow("voiceGender", ({ id, disabled }) => (
-              <select
-                id={id}
-                disabled={disabled}
+            {textRow("voiceGender", (control) => (
+              <Select
+                {...control}
                 value={shown("voiceGender")}
                 onChange={(event) => setText("voiceGender", { value: event.target.value })}
-                className={inputClass}
               >
                 <option value="female">Female</option>
                 <option value="male">Male</option>
-              </select>
+              </Select>
             ))}
             {plainInput("defaultCidNumber", "tel", { placeholder: "+14155550123" })}
             <FieldRow
@@ -373,51 +381,49 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
               }
               error={errorFor("didDefaultDest")}
             >
-              <div className="flex flex-col gap-2 sm:flex-row">
-                <select
-                  id="branding-did-kind"
-                  disabled={!draft.did.override}
-                  value={draft.did.kind}
-                  onChange={(event) =>
-                    setDraft((current) => ({ ...current, did: { ...current.did, kind: event.target.value } }))
-                  }
-                  className={inputClass}
-                >
-                  {DID_DESTINATION_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {kind.replace("_", " ")}
-                    </option>
-                  ))}
-                </select>
-                <input
-                  aria-label="Destination"
-                  disabled={!draft.did.override}
-                  value={draft.did.id}
-                  placeholder={draft.did.kind === "external" ? "+14155550123" : "e.g. 100 or front-desk"}
-                  onChange={(event) =>
-                    setDraft((current) => ({ ...current, did: { ...current.did, id: event.target.value } }))
-                  }
-                  className={inputClass}
-                />
-              </div>
+              {(control) => (
+                <div className="flex flex-col gap-2 sm:flex-row">
+                  <Select
+                    {...control}
+                    disabled={!draft.did.override}
+                    value={draft.did.kind}
+                    onChange={(event) =>
+                      setDraft((current) => ({ ...current, did: { ...current.did, kind: event.target.value } }))
+                    }
+                  >
+                    {DID_DESTINATION_KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {kind.replace("_", " ")}
+                      </option>
+                    ))}
+                  </Select>
+                  <Input
+                    aria-label="Destination"
+                    aria-invalid={control["aria-invalid"]}
+                    aria-describedby={control["aria-describedby"]}
+                    disabled={!draft.did.override}
+                    value={draft.did.id}
+                    placeholder={draft.did.kind === "external" ? "+14155550123" : "e.g. 100 or front-desk"}
+                    onChange={(event) =>
+                      setDraft((current) => ({ ...current, did: { ...current.did, id: event.target.value } }))
+                    }
+                  />
+                </div>
+              )}
             </FieldRow>
           </div>
-        </section>
-        <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-lg bg-brand px-4 py-2 font-semibold text-on-brand shadow-sm disabled:opacity-60"
-          >
-            {pending ? "Saving…" : "Save changes"}
-          </button>
-          <p role="status" className="text-sm text-emerald-800">
-            {status}
-          </p>
+        </Card>
+        <div className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 rounded-xl bg-slate-50/95 p-1 py-3">
+          <FormSummary id={SUMMARY_ID} problems={problems} />
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={!hydrated || pending}>
+              {pending ? "Saving…" : "Save changes"}
+            </Button>
+            <p role="status" className="text-sm text-emerald-800">
+              {status}
+            </p>
+          </div>
         </div>
-        <p id="branding-error" role="alert" className="text-sm text-red-700 empty:hidden">
-          {error && !error.field ? error.message : null}
-        </p>
       </div>
       <div className="lg:sticky lg:top-4 lg:self-start">
         <LoginPreview

@@ -1,4 +1,6 @@
-import Link from "next/link";
+import { TextLink } from "@/components/ui/link";
+import { ErrorText } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import type { AppRouter } from "@/server/api/root";
 import { BrandingEditor } from "./branding-editor";
 
@@ -9,23 +11,26 @@ export function BrandingView(props: { back: { href: string; label: string }; res
   const { result } = props;
   return (
     <main className="flex flex-col gap-4">
-      <Link className="text-sm font-medium text-brand underline" href={props.back.href}>
-        {props.back.label}
-      </Link>
       {"problem" in result ? (
-        <p role="alert" className="text-sm text-red-700">
-          {result.problem}
-        </p>
+        <>
+          <TextLink className="text-sm" href={props.back.href}>
+            {props.back.label}
+          </TextLink>
+          <ErrorText role="alert">{result.problem}</ErrorText>
+        </>
       ) : (
         <>
-          <div>
-            <h1 className="text-2xl font-semibold">Branding and defaults of {result.account.name}</h1>
-            <p className="text-sm text-slate-600">
-              A field you do not override follows the account above ({result.account.isOwn ? "yours" : "its"} parent),
-              or the platform. Accounts below {result.account.isOwn ? "yours" : "this one"} inherit what you set here
-              unless they override it.
-            </p>
-          </div>
+          <PageHeader
+            back={<TextLink href={props.back.href}>{props.back.label}</TextLink>}
+            title={`Branding and defaults of ${result.account.name}`}
+            description={
+              <p>
+                A field you do not override follows the account above ({result.account.isOwn ? "yours" : "its"} parent),
+                or the platform. Accounts below {result.account.isOwn ? "yours" : "this one"} inherit what you set here
+                unless they override it.
+              </p>
+            }
+          />
           <BrandingEditor initial={result} />
         </>
       )}

@@ -2,6 +2,11 @@
 
 import type { CSSProperties } from "react";
 import { BrandMark } from "@/components/brand-mark";
+import { buttonVariants } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { controlClass } from "@/components/ui/input";
+import { linkClass } from "@/components/ui/link";
 import { readableTextOn, wholeColour } from "@/server/tenancy/theme";
 
 export type PreviewBrand = {
@@ -31,22 +36,20 @@ export function LoginPreview({ brand }: { brand: PreviewBrand }) {
     <figure className="flex flex-col gap-2" aria-label="Preview of the login page">
       <figcaption className="text-sm font-medium text-slate-600">Login page preview</figcaption>
       <div style={variables} className="rounded-2xl bg-slate-100 p-4" data-testid="login-preview">
-        <div className="mx-auto w-full max-w-xs rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <div className={cn(cardClass, "mx-auto w-full max-w-xs")}>
           <div className="mb-4 flex flex-col gap-2">
             <BrandMark name={brand.brandName || "—"} logoUrl={brand.logoUrl} />
             <p className="text-lg font-semibold">Sign in</p>
           </div>
           <div aria-hidden className="flex flex-col gap-2">
-            <div className="h-9 rounded-lg border border-slate-300" />
-            <div className="h-9 rounded-lg border border-slate-300" />
-            <div className="rounded-lg bg-brand py-2 text-center text-sm font-semibold text-on-brand">Sign in</div>
+            <div className={cn(controlClass, "h-9")} />
+            <div className={cn(controlClass, "h-9")} />
+            <div className={buttonVariants({ size: "sm" })}>Sign in</div>
           </div>
           {brand.supportEmail || brand.supportPhone ? (
             <p className="mt-4 text-xs text-slate-600">
               Need help?{" "}
-              <span className="font-medium text-brand underline">
-                {[brand.supportEmail, brand.supportPhone].filter(Boolean).join(" · ")}
-              </span>
+              <span className={linkClass}>{[brand.supportEmail, brand.supportPhone].filter(Boolean).join(" · ")}</span>
             </p>
           ) : null}
         </div>

@@ -1,7 +1,15 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useFormAction } from "../accounts/use-form-action";
+import { FormSummary } from "@/components/form/form-summary";
+import { problemAt } from "@/components/form/problems";
+import { useFormAction } from "@/components/form/use-form-action";
+import { useUnsavedChanges } from "@/components/form/use-unsaved-changes";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
 import { addDomainAction, changeDomainAction } from "./actions";
 
 export type DomainKind = "brand" | "sip";
@@ -33,11 +41,6 @@ const KINDS: { kind: DomainKind; title: string; help: string; empty: string }[] 
   },
 ];
 
-const inputClass =
-  "w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30 aria-invalid:border-red-600";
-const buttonClass =
-  "rounded-lg px-3 py-1.5 text-sm font-semibold shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-60";
-
 /** An account's brand and SIP domains: list with the primary marked, add, remove, make primary. */
 export function DomainManager(props: {
   account: { id: string; name: string };
@@ -49,15 +52,11 @@ export function DomainManager(props: {
       {KINDS.map(({ kind, title, help, empty }) => {
         const domains = props.domains.filter((domain) => domain.kind === kind);
         return (
-          <section
-            key={kind}
-            aria-labelledby={`${kind}-domains`}
-            className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-          >
-            <h2 id={`${kind}-domains`} className="text-base font-semibold">
+          <Card key={kind} aria-labelledby={`${kind}-domains`}>
+            <CardTitle id={`${kind}-domains`} className="mb-1">
               {title}
-            </h2>
-            <p className="mb-3 text-sm text-slate-600">{help}</p>
+            </CardTitle>
+            <CardDescription>{help}</CardDescription>
             {domains.length === 0 ? (
               <p className="text-sm text-slate-600">{empty}</p>
             ) : (
@@ -67,15 +66,13 @@ export function DomainManager(props: {
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         );
       })}
-      <section aria-labelledby="add-domain" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-        <h2 id="add-domain" className="mb-3 text-base font-semibold">
-          Add a domain
-        </h2>
+      <Card aria-labelledby="add-domain">
+        <CardTitle id="add-domain">Add a domain</CardTitle>
         <AddDomainForm account={props.account} page={props.page} />
-      </section>
+      </Card>
     </div>
   );
 }
@@ -92,11 +89,11 @@ function Hidden(props: { accountId: string; hostname?: string; page: DomainsPage
 
 function DomainRow(props: { account: { id: string; name: string }; domain: DomainRowData; page: DomainsPageKind }) {
   const { domain } = props;
-  const [state, formAction, pending] = useFormAction(changeDomainAction);
+  const errorId = `domain-${domain.hostname}-error`;
+  const { state, onSubmit, pending, hydrated } = useFormAction(changeDomainAction, { summaryId: errorId });
   const [confirming, setConfirming] = useState(false);
   const questionRef = useRef<HTMLSpanElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
-  const errorId = `domain-${domain.hostname}-error`;
 
   useEffect(() => {
     // The question takes the focus, not the "Yes, remove" button: the key press that opened the
@@ -117,17 +114,13 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
         {domain.displayName !== domain.hostname ? (
           <code className="min-w-0 break-all text-xs text-slate-600">{domain.hostname}</code>
         ) : null}
-        {domain.isPrimary ? (
-          <span className="rounded-full bg-brand px-2 py-0.5 text-xs font-semibold text-on-brand">Primary</span>
-        ) : null}
-        <span
-          className={`rounded-full px-2 py-0.5 text-xs ${domain.verified ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-900"}`}
-        >
+        {domain.isPrimary ? <Badge tone="brand">Primary</Badge> : null}
+        <Badge tone={domain.verified ? "success" : "warning"}>
           {VERIFICATION_LABEL[domain.verification ?? "none"]}
-        </span>
+        </Badge>
       </div>
       {domain.record ? <VerificationRecordBox kind={domain.kind} record={domain.record} /> : null}
-      <form action={formAction} className="flex flex-wrap items-center gap-2" aria-describedby={errorId}>
+      <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-describedby={errorId}>
         <Hidden accountId={props.account.id} hostname={domain.hostname} page={props.page} />
         {/* Distinct keys: React must not turn the focused "Remove" button into "Yes, remove" in place,
             or the rest of the key press that opened the question would confirm it. */}
@@ -136,63 +129,64 @@ function DomainRow(props: { account: { id: string; name: string }; domain: Domai
             <span key="question" ref={questionRef} tabIndex={-1} className="text-sm">
               Remove <strong className="break-all">{domain.hostname}</strong> from {props.account.name}?
             </span>
-            <button
+            <Button
               key="confirm-remove"
               type="submit"
               name="intent"
               value="remove"
-              disabled={pending}
-              className={`${buttonClass} text-red-700`}
+              variant="danger"
+              size="sm"
+              disabled={!hydrated || pending}
             >
               {pending ? "Removing…" : "Yes, remove"}
-            </button>
-            <button key="cancel" type="button" onClick={cancel} disabled={pending} className={buttonClass}>
+            </Button>
+            <Button key="cancel" variant="secondary" size="sm" onClick={cancel} disabled={pending}>
               Cancel
-            </button>
+            </Button>
           </>
         ) : (
           <>
             {domain.record ? (
-              <button
+              <Button
                 key="verify"
                 type="submit"
                 name="intent"
                 value="verify"
-                disabled={pending}
-                className={buttonClass}
+                variant="secondary"
+                size="sm"
+                disabled={!hydrated || pending}
               >
                 {pending ? "Checking…" : "Check now"}
                 <span className="sr-only"> {domain.hostname}</span>
-              </button>
+              </Button>
             ) : null}
             {domain.isPrimary ? null : (
-              <button
+              <Button
                 key="make-primary"
                 type="submit"
                 name="intent"
                 value="primary"
-                disabled={pending}
-                className={buttonClass}
+                variant="secondary"
+                size="sm"
+                disabled={!hydrated || pending}
               >
                 Make primary<span className="sr-only"> {domain.hostname}</span>
-              </button>
+              </Button>
             )}
-            <button
+            <Button
               key="remove"
               ref={removeRef}
-              type="button"
+              variant="danger"
+              size="sm"
               onClick={() => setConfirming(true)}
-              disabled={pending}
-              className={`${buttonClass} text-red-700`}
+              disabled={!hydrated || pending}
             >
               Remove<span className="sr-only"> {domain.hostname}</span>
-            </button>
+            </Button>
           </>
         )}
       </form>
-      <p id={errorId} role="alert" className="text-sm text-red-700">
-        {state.problems.map((problem) => problem.message).join(" ")}
-      </p>
+      <FormSummary id={errorId} problems={state.problems} />
     </li>
   );
 }
@@ -207,7 +201,7 @@ const VERIFICATION_LABEL = {
 function VerificationRecordBox(props: { kind: DomainKind; record: { name: string; type: "TXT"; value: string } }) {
   const { record } = props;
   return (
-    <div className="flex flex-col gap-2 rounded-lg bg-amber-50 p-3 text-sm text-slate-800">
+    <div className="flex flex-col gap-2 rounded-lg bg-amber-50 p-3 text-sm text-slate-900">
       <p>
         {props.kind === "brand"
           ? "The portal does not answer on this address until the domain is verified. "
@@ -255,9 +249,9 @@ function CopyButton(props: { text: string; what: string }) {
   };
   return (
     <>
-      <button type="button" onClick={copy} className={buttonClass}>
+      <Button variant="secondary" size="sm" onClick={copy}>
         Copy<span className="sr-only"> {props.what}</span>
-      </button>
+      </Button>
       <span aria-live="polite" className="text-xs text-slate-600">
         {copied === "copied" ? "Copied." : copied === "failed" ? "Could not copy: select the text instead." : ""}
       </span>
@@ -266,9 +260,12 @@ function CopyButton(props: { text: string; what: string }) {
 }
 
 function AddDomainForm(props: { account: { id: string; name: string }; page: DomainsPageKind }) {
-  const [state, formAction, pending] = useFormAction(addDomainAction);
+  const { state, onSubmit, pending, hydrated, formRef } = useFormAction(addDomainAction, {
+    summaryId: "domain-add-problems",
+  });
   const [hostname, setHostname] = useState("");
   const [kind, setKind] = useState<DomainKind>("brand");
+  useUnsavedChanges(hostname.trim() !== "" && !state.next);
 
   useEffect(() => {
     // Added: the page shows it in the list, so the field is ready for the next one.
@@ -276,54 +273,47 @@ function AddDomainForm(props: { account: { id: string; name: string }; page: Dom
   }, [state]);
 
   return (
-    <form action={formAction} className="flex max-w-xl flex-col gap-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       <Hidden accountId={props.account.id} page={props.page} />
-      <div className="flex flex-col gap-1 text-sm font-medium">
-        <label htmlFor="domain-hostname">Host name</label>
-        <input
-          id="domain-hostname"
-          name="hostname"
-          className={inputClass}
-          required
-          maxLength={253}
-          inputMode="url"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          placeholder="portal.example.com"
-          value={hostname}
-          onChange={(event) => setHostname(event.target.value)}
-          aria-invalid={state.problems.length > 0 ? true : undefined}
-          aria-describedby="domain-hostname-error domain-hostname-help"
-        />
-        <p id="domain-hostname-error" role="alert" className="min-h-5 text-sm font-normal text-red-700">
-          {state.problems.map((problem) => problem.message).join(" ")}
-        </p>
-        <span id="domain-hostname-help" className="font-normal text-slate-600">
-          Only the name, without http:// or a port. Each name can belong to one account only; you then prove it is yours
-          with a DNS record.
-        </span>
-      </div>
-      <div className="flex flex-col gap-1 text-sm font-medium">
-        <label htmlFor="domain-kind">Kind</label>
-        <select
-          id="domain-kind"
-          name="kind"
-          className={inputClass}
-          value={kind}
-          onChange={(event) => setKind(event.target.value === "sip" ? "sip" : "brand")}
-        >
-          <option value="brand">Brand domain (portal address)</option>
-          <option value="sip">SIP domain</option>
-        </select>
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="self-start rounded-lg bg-brand px-4 py-2 font-semibold text-on-brand shadow-sm disabled:opacity-60"
+      <Field
+        id="domain-hostname"
+        label="Host name"
+        error={problemAt(state.problems, "hostname")}
+        help="Only the name, without http:// or a port. Each name can belong to one account only; you then prove it is yours with a DNS record."
       >
+        {(control) => (
+          <Input
+            {...control}
+            name="hostname"
+            required
+            maxLength={253}
+            inputMode="url"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            placeholder="portal.example.com"
+            value={hostname}
+            onChange={(event) => setHostname(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="domain-kind" label="Kind" error={problemAt(state.problems, "kind")}>
+        {(control) => (
+          <Select
+            {...control}
+            name="kind"
+            value={kind}
+            onChange={(event) => setKind(event.target.value === "sip" ? "sip" : "brand")}
+          >
+            <option value="brand">Brand domain (portal address)</option>
+            <option value="sip">SIP domain</option>
+          </Select>
+        )}
+      </Field>
+      <FormSummary id="domain-add-problems" problems={state.problems} />
+      <Button type="submit" disabled={!hydrated || pending} className="self-start">
         {pending ? "Adding…" : "Add domain"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,8 @@
-import Link from "next/link";
+import { DoneNotice } from "@/components/form/done-notice";
+import { Card } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/link";
+import { ErrorText } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { DomainManager, type DomainRowData, type DomainsPageKind } from "./domain-manager";
 
 const DONE: Record<string, (host: string) => string> = {
@@ -25,19 +29,12 @@ export function DomainsView(props: {
   const { result } = props;
   return (
     <main className="flex flex-col gap-4">
-      <Link className="text-sm font-medium text-brand underline" href={props.back.href}>
-        {props.back.label}
-      </Link>
-      <h1 className="text-2xl font-semibold">{props.title}</h1>
-      {props.done ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {props.done}
-        </p>
-      ) : null}
+      <PageHeader back={<TextLink href={props.back.href}>{props.back.label}</TextLink>} title={props.title} />
+      {props.done ? <DoneNotice key={Date.now()} message={props.done} /> : null}
       {"problem" in result ? (
-        <p role="alert" className="rounded-lg bg-white p-5 text-sm text-red-700 shadow-sm ring-1 ring-slate-200">
-          {result.problem}
-        </p>
+        <Card>
+          <ErrorText role="alert">{result.problem}</ErrorText>
+        </Card>
       ) : (
         <DomainManager account={result.account} domains={result.domains} page={props.page} />
       )}

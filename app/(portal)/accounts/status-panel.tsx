@@ -1,32 +1,34 @@
 "use client";
 
+import { useState } from "react";
+import { FormSummary } from "@/components/form/form-summary";
+import { useFormAction } from "@/components/form/use-form-action";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { setStatusAction } from "./actions";
-import { useFormAction } from "./use-form-action";
 
-const buttonClass =
-  "rounded-lg px-4 py-2 text-sm font-semibold shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-60";
-
-/** Suspend or reactivate an account below the reseller, or close it for good. */
+/** Suspend or reactivate an account below the reseller, or close it for good (after a confirmation). */
 export function StatusPanel(props: {
   account: { id: string; name: string; status: "active" | "suspended" | "closed"; openChildCount: number };
 }) {
-  const [state, formAction, pending] = useFormAction(setStatusAction);
+  const { state, onSubmit, pending, hydrated } = useFormAction(setStatusAction, { summaryId: "status-problems" });
+  const [closing, setClosing] = useState(false);
   const { account } = props;
   if (account.status === "closed") {
     return <p className="text-sm text-slate-600">{account.name} is closed. A closed account cannot be reopened.</p>;
   }
   return (
     <div className="flex flex-col gap-4">
-      <form action={formAction} className="flex flex-wrap items-center gap-3">
+      <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="accountId" value={account.id} />
         {account.status === "active" ? (
-          <button type="submit" name="status" value="suspended" disabled={pending} className={buttonClass}>
+          <Button type="submit" name="status" value="suspended" variant="secondary" disabled={!hydrated || pending}>
             Suspend
-          </button>
+          </Button>
         ) : (
-          <button type="submit" name="status" value="active" disabled={pending} className={buttonClass}>
+          <Button type="submit" name="status" value="active" variant="secondary" disabled={!hydrated || pending}>
             Reactivate
-          </button>
+          </Button>
         )}
         <span className="text-sm text-slate-600">
           {account.status === "active"
@@ -34,21 +36,38 @@ export function StatusPanel(props: {
             : "Reactivating lets the account's users sign in again."}
         </span>
       </form>
-      <form action={formAction} className="flex flex-wrap items-center gap-3">
-        <input type="hidden" name="accountId" value={account.id} />
-        <input type="hidden" name="status" value="closed" />
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="confirm" required className="h-4 w-4" />
-          Close {account.name} for good
-          {account.openChildCount > 0 ? ` (first close its ${account.openChildCount} open child accounts)` : ""}
-        </label>
-        <button type="submit" disabled={pending} className={`${buttonClass} text-red-700`}>
-          Close account
-        </button>
-      </form>
-      <p role="alert" className="min-h-5 text-sm text-red-700">
-        {state.problems.map((problem) => problem.message).join(" ")}
-      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <Dialog open={closing} onOpenChange={setClosing}>
+          <DialogTrigger asChild>
+            <Button variant="danger" disabled={!hydrated}>
+              Close account…
+            </Button>
+          </DialogTrigger>
+          <DialogContent
+            title={`Close ${account.name} for good?`}
+            description={
+              account.openChildCount > 0
+                ? `First close its ${account.openChildCount} open child accounts. A closed account cannot be reopened.`
+                : "Its users can no longer sign in, and a closed account cannot be reopened."
+            }
+          >
+            <form onSubmit={onSubmit} className="flex flex-col gap-3">
+              <input type="hidden" name="accountId" value={account.id} />
+              <input type="hidden" name="status" value="closed" />
+              {closing ? <FormSummary id="close-problems" problems={state.problems} /> : null}
+              <DialogFooter>
+                <DialogClose asChild>
+                  <Button variant="secondary">Cancel</Button>
+                </DialogClose>
+                <Button type="submit" variant="danger" disabled={pending}>
+                  {pending ? "Closing…" : "Yes, close it"}
+                </Button>
+              </DialogFooter>
+            </form>
+          </DialogContent>
+        </Dialog>
+      </div>
+      {closing ? null : <FormSummary id="status-problems" problems={state.problems} />}
     </div>
   );
 }

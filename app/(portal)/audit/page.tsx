@@ -1,46 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
+import { TextLink } from "@/components/ui/link";
+import { ErrorText } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/server/audit/actions";
+import { changeLines, formatWhen } from "./audit-changes";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-/** "name: Old → New, maxIn: 5 → 8" from an entry's before/after details; "was x" for what was removed. */
-function changeSummary(details: Record<string, unknown>): string {
-  const before = (details.before ?? {}) as Record<string, unknown>;
-  const after = (details.after ?? {}) as Record<string, unknown>;
-  const changed = Object.keys(after).map((key) =>
-    key in before ? `${key}: ${String(before[key])} → ${String(after[key])}` : `${key}: ${String(after[key])}`,
-  );
-  const removed = Object.keys(before)
-    .filter((key) => !(key in after))
-    .map((key) => `${key}: was ${String(before[key])}`);
-  return [...changed, ...removed].join(", ");
-}
-
-/** A table cell that, on a phone, is a labelled line of a stacked entry. */
-function Cell({
-  label,
-  children,
-  nowrap = false,
-  last = false,
-}: {
-  label: string;
-  children: React.ReactNode;
-  nowrap?: boolean;
-  last?: boolean;
-}) {
-  return (
-    <td
-      className={`flex gap-2 py-0.5 sm:table-cell sm:py-2 ${last ? "" : "sm:pr-4"} ${nowrap ? "sm:whitespace-nowrap" : ""}`}
-    >
-      <span className="w-24 shrink-0 text-slate-500 sm:hidden">{label}</span>
-      <span className="min-w-0 break-words">{children}</span>
-    </td>
-  );
-}
 
 const auditHref = (query: { action?: string; target?: string; after?: string }) => pathWithQuery("/audit", query);
 
@@ -53,6 +27,9 @@ export default async function AuditPage({
   const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
   const query = { action: text(params.action), target: text(params.target), after: text(params.after) };
   const caller = await serverCaller();
+  const [{ effective }, planList] = await Promise.all([loadCurrentAccount(), caller.plans.list()]);
+  const timeZone = effective.timezone.value;
+  const plans = new Map(planList.map((plan) => [plan.id, plan.name]));
   const page = await caller.audit
     .list({ action: query.action, targetAccountId: query.target, cursor: query.after, limit: 50 })
     .catch((error: unknown) =>
@@ -61,105 +38,113 @@ export default async function AuditPage({
 
   return (
     <main className="flex flex-col gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="text-sm text-slate-600">
-          What was done in this account and in every account below it, by whom, and from where.
-        </p>
-      </div>
-      <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <PageHeader
+        title="Audit log"
+        description="What was done in this account and in every account below it, by whom, and from where."
+      />
+      <Card aria-label="Entries">
         <form method="get" action="/audit" className="mb-4 flex flex-wrap items-end gap-3">
           {query.target ? <input type="hidden" name="target" value={query.target} /> : null}
-          <label className="flex flex-col gap-1 text-sm font-medium" htmlFor="audit-action">
-            What
-            <select
-              id="audit-action"
-              name="action"
-              defaultValue={query.action ?? ""}
-              className="rounded-lg border border-slate-300 px-3 py-2 text-base"
-            >
-              <option value="">Everything</option>
-              {Object.entries(AUDIT_ACTIONS).map(([action, label]) => (
-                <option key={action} value={action}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="rounded-lg bg-brand px-4 py-2 font-semibold text-on-brand shadow-sm">
-            Filter
-          </button>
+          <Field id="audit-action" label="What">
+            {(control) => (
+              <Select {...control} name="action" defaultValue={query.action ?? ""} className="w-auto">
+                <option value="">Everything</option>
+                {Object.entries(AUDIT_ACTIONS).map(([action, label]) => (
+                  <option key={action} value={action}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Button type="submit">Filter</Button>
           {query.action || query.target ? (
-            <Link className="text-sm font-medium text-brand underline" href="/audit">
+            <TextLink className="self-center text-sm" href="/audit">
               Show all
-            </Link>
+            </TextLink>
           ) : null}
         </form>
         {"problem" in page ? (
-          <p role="alert" className="text-sm text-red-700">
-            {page.problem}
-          </p>
+          <ErrorText role="alert">{page.problem}</ErrorText>
         ) : page.items.length === 0 ? (
           <p className="text-sm text-slate-600">No entries.</p>
         ) : (
-          // A table from the small breakpoint up; on a phone each entry stacks, each value under its name.
-          <table className="w-full text-left text-sm" data-testid="audit-entries">
-            <thead className="hidden text-slate-600 sm:table-header-group">
+          <Table stack data-testid="audit-entries">
+            <TableHead>
               <tr>
-                <th className="py-2 pr-4 font-medium">When (UTC)</th>
-                <th className="py-2 pr-4 font-medium">Who</th>
-                <th className="py-2 pr-4 font-medium">What</th>
-                <th className="py-2 pr-4 font-medium">Account</th>
-                <th className="py-2 pr-4 font-medium">Changes</th>
-                <th className="py-2 font-medium">From</th>
+                <TableHeader>When ({timeZone})</TableHeader>
+                <TableHeader>Who</TableHeader>
+                <TableHeader>What</TableHeader>
+                <TableHeader>Account</TableHeader>
+                <TableHeader>Changes</TableHeader>
+                <TableHeader>From</TableHeader>
               </tr>
-            </thead>
-            <tbody>
-              {page.items.map((entry) => (
-                <tr key={entry.id} className="block border-t border-slate-100 py-2 align-top sm:table-row sm:py-0">
-                  <Cell label="When (UTC)" nowrap>
-                    {entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}
-                  </Cell>
-                  <Cell label="Who">
-                    {entry.actor ? (
-                      <>
-                        {entry.actor.email} <span className="text-slate-500">({entry.actor.accountName})</span>
-                        {entry.actingAs ? (
-                          <span className="block text-slate-600" data-testid="acting-as">
-                            as {entry.actingAs.name}
-                          </span>
-                        ) : null}
-                      </>
-                    ) : (
-                      "—"
-                    )}
-                  </Cell>
-                  <Cell label="What">
-                    {auditActionLabel(entry.action)} <code className="text-slate-500">{entry.action}</code>
-                  </Cell>
-                  <Cell label="Account">
-                    {entry.target ? (
-                      <Link className="text-brand underline" href={auditHref({ target: entry.target.id })}>
-                        {entry.target.name}
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </Cell>
-                  <Cell label="Changes">{changeSummary(entry.details) || "—"}</Cell>
-                  <Cell label="From" last>
-                    {entry.ip ?? "—"}
-                  </Cell>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            </TableHead>
+            <TableBody>
+              {page.items.map((entry) => {
+                const lines = changeLines(entry.details, plans);
+                return (
+                  <TableRow key={entry.id}>
+                    <TableCell label="When" className="sm:whitespace-nowrap">
+                      <time dateTime={entry.createdAt.toISOString()}>{formatWhen(entry.createdAt, timeZone)}</time>
+                    </TableCell>
+                    <TableCell label="Who">
+                      {entry.actor ? (
+                        <>
+                          <span className="break-all">{entry.actor.email}</span>{" "}
+                          <span className="text-slate-600">({entry.actor.accountName})</span>
+                          {entry.actingAs ? (
+                            <span className="block text-slate-600" data-testid="acting-as">
+                              as {entry.actingAs.name}
+                            </span>
+                          ) : null}
+                        </>
+                      ) : (
+                        "—"
+                      )}
+                    </TableCell>
+                    <TableCell label="What">
+                      <span data-action={entry.action}>{auditActionLabel(entry.action)}</span>
+                    </TableCell>
+                    <TableCell label="Account">
+                      {entry.target ? (
+                        <TextLink href={auditHref({ target: entry.target.id })}>{entry.target.name}</TextLink>
+                      ) : (
+                        "—"
+                      )}
+                    </TableCell>
+                    <TableCell label="Changes">
+                      {lines.length === 0 ? (
+                        "—"
+                      ) : (
+                        <ul data-testid="audit-changes">
+                          {lines.map((line) => (
+                            <li key={line.field}>
+                              <span className="text-slate-600">{line.label}:</span>{" "}
+                              {line.before !== undefined && line.after !== undefined
+                                ? `${line.before} → ${line.after}`
+                                : line.after !== undefined
+                                  ? line.after
+                                  : `was ${line.before}`}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </TableCell>
+                    <TableCell label="From" className="break-all">
+                      {entry.ip ?? "—"}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
         )}
         <NextPageLink
           href={"nextCursor" in page && page.nextCursor ? auditHref({ ...query, after: page.nextCursor }) : null}
           label="Older entries"
         />
-      </section>
+      </Card>
     </main>
   );
 }

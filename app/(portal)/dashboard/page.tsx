@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { InheritedValue } from "@/components/source-label";
+import { StatusBadge } from "@/components/ui/badge";
+import { CardTitle, Card as Panel } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { languageName } from "@/server/tenancy/languages";
 import { ChildAccounts } from "./child-accounts";
@@ -9,11 +12,12 @@ export const metadata: Metadata = { title: "Dashboard" };
 const unlimited = (value: number | null) => (value === null ? "Unlimited" : String(value));
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
+  const id = `card-${title.replace(/\W+/g, "-").toLowerCase()}`;
   return (
-    <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-      <h2 className="mb-3 text-base font-semibold">{title}</h2>
+    <Panel aria-labelledby={id}>
+      <CardTitle id={id}>{title}</CardTitle>
       {children}
-    </section>
+    </Panel>
   );
 }
 
@@ -42,15 +46,16 @@ export default async function DashboardPage({
 
   return (
     <main className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold" data-testid="account-name">
-          {account.name}
-        </h1>
-        <p className="text-sm text-slate-600">
-          Tenant <code>{account.slug}</code> · {account.isReseller ? "Reseller" : "Account"} ·{" "}
-          <span className="capitalize">{account.status}</span>
-        </p>
-      </div>
+      <PageHeader
+        title={account.name}
+        testId="account-name"
+        description={
+          <>
+            Tenant <code>{account.slug}</code> · {account.isReseller ? "Reseller" : "Account"} ·{" "}
+            <StatusBadge status={account.status} />
+          </>
+        }
+      />
 
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Brand">
@@ -130,7 +135,7 @@ export default async function DashboardPage({
         </Card>
       </div>
 
-      {account.isReseller ? <ChildAccounts query={childQuery} /> : null}
+      {account.isReseller ? <ChildAccounts query={childQuery} basePath="/dashboard" /> : null}
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { endOpenAsAction } from "./actions";
 import { ReturnButton } from "./return-button";
 
 /**
@@ -12,10 +13,7 @@ export function OpenAsBanner(props: { userEmail: string; userAccount: string; op
           You are working in <strong>{props.openedAccount}</strong> as {props.userEmail} of{" "}
           <strong>{props.userAccount}</strong>. Everything you do is recorded under both.
         </p>
-        <ReturnButton
-          label={`Return to ${props.userAccount}`}
-          className="rounded-lg bg-white px-3 py-1.5 font-semibold text-slate-900 disabled:opacity-60"
-        />
+        <ReturnButton label={`Return to ${props.userAccount}`} variant="inverse" action={endOpenAsAction} />
       </div>
     </section>
   );

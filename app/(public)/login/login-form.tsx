@@ -3,10 +3,12 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { ErrorText } from "@/components/ui/notice";
+import { useHydrated } from "@/components/use-hydrated";
 import { safeNextPath } from "@/server/http/safe-next";
-
-const inputClass =
-  "w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30";
 
 export function LoginForm({
   fixedTenant,
@@ -20,6 +22,7 @@ export function LoginForm({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,42 +51,38 @@ export function LoginForm({
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate aria-describedby="login-error">
+    // method="post": a press before hydration must never put the password in the address bar.
+    <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate aria-describedby="login-error">
       {fixedTenant ? (
         <input type="hidden" name="tenant" value={fixedTenant} />
       ) : (
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Tenant
-          <input
-            className={inputClass}
-            name="tenant"
-            autoComplete="organization"
-            autoCapitalize="none"
-            spellCheck={false}
-            defaultValue={initialTenant}
-            placeholder="your-company"
-            required
-          />
-        </label>
+        <Field id="login-tenant" label="Tenant">
+          {(control) => (
+            <Input
+              {...control}
+              name="tenant"
+              autoComplete="organization"
+              autoCapitalize="none"
+              spellCheck={false}
+              defaultValue={initialTenant}
+              placeholder="your-company"
+              required
+            />
+          )}
+        </Field>
       )}
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Email
-        <input className={inputClass} name="email" type="email" autoComplete="username" required />
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Password
-        <input className={inputClass} name="password" type="password" autoComplete="current-password" required />
-      </label>
-      <p id="login-error" role="alert" className="min-h-5 text-sm text-red-700">
+      <Field id="login-email" label="Email">
+        {(control) => <Input {...control} name="email" type="email" autoComplete="username" required />}
+      </Field>
+      <Field id="login-password" label="Password">
+        {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" required />}
+      </Field>
+      <ErrorText id="login-error" role="alert" className="min-h-5">
         {error}
-      </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg bg-brand px-4 py-2 font-semibold text-on-brand shadow-sm hover:opacity-90 disabled:opacity-60"
-      >
+      </ErrorText>
+      <Button type="submit" disabled={!hydrated || pending}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { BrandMark } from "@/components/brand-mark";
 import { BrandTheme } from "@/components/brand-theme";
+import { brandOf } from "@/components/portal-metadata";
+import { Card } from "@/components/ui/card";
+import { linkClass } from "@/components/ui/link";
 import { serverCaller } from "@/server/api/server-caller";
 import { currentRequest } from "@/server/auth/request-session";
 import { liveSession } from "@/server/auth/session-store";
+import { brandIconHref } from "@/server/branding/brand-icon";
 import { appDb } from "@/server/db/app-client";
 import { safeNextPath } from "@/server/http/safe-next";
 import { themeVariables } from "@/server/tenancy/theme";
@@ -12,7 +16,10 @@ import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const branding = await (await serverCaller()).branding.forHost();
-  return { title: `Sign in · ${branding.effective.brandName.value}` };
+  return {
+    title: `Sign in · ${branding.effective.brandName.value}`,
+    icons: { icon: brandIconHref(brandOf(branding.effective)) },
+  };
 }
 
 export default async function LoginPage({
@@ -31,29 +38,31 @@ export default async function LoginPage({
   return (
     <BrandTheme variables={themeVariables(effective)}>
       <main className="flex min-h-dvh items-center justify-center p-4">
-        <div className="w-full max-w-sm rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+        <Card className="w-full max-w-sm p-6 sm:p-8" aria-labelledby="login-title">
           <div className="mb-6 flex flex-col gap-2">
             <BrandMark name={effective.brandName.value} logoUrl={effective.logoUrl.value} />
-            <h1 className="text-xl font-semibold">Sign in</h1>
+            <h1 id="login-title" className="text-xl font-semibold">
+              Sign in
+            </h1>
           </div>
           <LoginForm fixedTenant={fixedTenant} initialTenant={tenantParam} next={next} />
           {effective.supportEmail.value || effective.supportPhone.value ? (
             <p className="mt-6 text-sm text-slate-600" data-testid="support-contact">
               Need help?{" "}
               {effective.supportEmail.value ? (
-                <a className="font-medium text-brand underline" href={`mailto:${effective.supportEmail.value}`}>
+                <a className={linkClass} href={`mailto:${effective.supportEmail.value}`}>
                   {effective.supportEmail.value}
                 </a>
               ) : null}
               {effective.supportEmail.value && effective.supportPhone.value ? " · " : null}
               {effective.supportPhone.value ? (
-                <a className="font-medium text-brand underline" href={`tel:${effective.supportPhone.value}`}>
+                <a className={linkClass} href={`tel:${effective.supportPhone.value}`}>
                   {effective.supportPhone.value}
                 </a>
               ) : null}
             </p>
           ) : null}
-        </div>
+        </Card>
       </main>
     </BrandTheme>
   );

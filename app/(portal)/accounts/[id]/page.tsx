@@ -1,14 +1,28 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { EffectiveStatusText } from "@/components/effective-status";
+import { EffectiveStatusBadge } from "@/components/effective-status";
+import { DoneNotice } from "@/components/form/done-notice";
+import { Card, CardTitle } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { notFoundOn } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
+import { startOpenAsAction } from "../../open-as/actions";
 import { OpenAsButton } from "../../open-as/open-as-button";
 import { AccountForm } from "../account-form";
 import { updateAccountAction } from "../actions";
 import { StatusPanel } from "../status-panel";
 
-export const metadata: Metadata = { title: "Account" };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The account's own name as the page's title, when it is one the user may see. */
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { id } = await params;
+  const account = await (await serverCaller()).accounts.get({ accountId: id }).catch(() => null);
+  return { title: account ? account.name : "Account" };
+}
 
 const DONE: Record<string, string> = {
   created: "Account created.",
@@ -18,13 +32,7 @@ const DONE: Record<string, string> = {
   closed: "Account closed.",
 };
 
-export default async function AccountPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AccountPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const caller = await serverCaller();
   const account = await caller.accounts.get({ accountId: id }).catch((error: unknown) => {
@@ -37,28 +45,29 @@ export default async function AccountPage({
 
   return (
     <main className="flex flex-col gap-4">
-      <Link className="text-sm font-medium text-brand underline" href="/dashboard">
-        Back to your accounts
-      </Link>
-      <div>
-        <h1 className="text-2xl font-semibold" data-testid="managed-account-name">
-          {account.name}
-        </h1>
-        <p className="text-sm text-slate-600">
-          Tenant <code>{account.slug}</code> · below {account.parent.name} ·{" "}
-          <span data-testid="managed-account-status">
-            <EffectiveStatusText status={account.effectiveStatus} />
-          </span>
-        </p>
-      </div>
-      {done ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {done}
-        </p>
-      ) : null}
+      <PageHeader
+        back={<TextLink href="/dashboard">Back to your accounts</TextLink>}
+        title={account.name}
+        testId="managed-account-name"
+        description={
+          <>
+            Tenant <code>{account.slug}</code> · below {account.parent.name} ·{" "}
+            <EffectiveStatusBadge status={account.effectiveStatus} data-testid="managed-account-status" />
+          </>
+        }
+      />
+      {done ? <DoneNotice key={Date.now()} message={done} /> : null}
       {account.status !== "closed" ? (
-        <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-label="Details">
+        <Card aria-label="Details">
           <AccountForm
+            // A new form for every saved state: it shows what was saved, never a stale plan or limit.
+            key={[
+              account.name,
+              account.planId,
+              account.limits.maxIn,
+              account.limits.maxOut,
+              account.limits.maxDialer,
+            ].join("|")}
             action={updateAccountAction}
             mode="edit"
             plans={plans}
@@ -66,32 +75,26 @@ export default async function AccountPage({
             floor={account.childLimitFloor}
             account={account}
           />
-        </section>
+        </Card>
       ) : null}
-      <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-label="Status">
-        <h2 className="mb-3 text-base font-semibold">Status</h2>
+      <Card aria-labelledby="status-title">
+        <CardTitle id="status-title">Status</CardTitle>
         <StatusPanel account={account} />
-      </section>
+      </Card>
       {account.status !== "closed" ? (
-        <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-label="Open as">
-          <h2 className="mb-3 text-base font-semibold">Work in this account</h2>
-          <OpenAsButton account={account} />
-        </section>
+        <Card aria-labelledby="open-as-title">
+          <CardTitle id="open-as-title">Work in this account</CardTitle>
+          <OpenAsButton account={account} action={startOpenAsAction} />
+        </Card>
       ) : null}
-      <Link className="text-sm font-medium text-brand underline" href={`/accounts/${account.id}/branding`}>
-        Branding and defaults of {account.name}
-      </Link>
-      <Link className="text-sm font-medium text-brand underline" href={`/accounts/${account.id}/domains`}>
-        Domains of {account.name}
-      </Link>
-      <Link className="text-sm font-medium text-brand underline" href={`/audit?target=${account.id}`}>
-        Audit log of {account.name}
-      </Link>
-      {account.isReseller ? (
-        <Link className="text-sm font-medium text-brand underline" href={`/accounts/new?parent=${account.id}`}>
-          New account below {account.name}
-        </Link>
-      ) : null}
+      <nav aria-label={`More about ${account.name}`} className="flex flex-col gap-2 text-sm">
+        <TextLink href={`/accounts/${account.id}/branding`}>Branding and defaults of {account.name}</TextLink>
+        <TextLink href={`/accounts/${account.id}/domains`}>Domains of {account.name}</TextLink>
+        <TextLink href={`/audit?target=${account.id}`}>Audit log of {account.name}</TextLink>
+        {account.isReseller ? (
+          <TextLink href={`/accounts/new?parent=${account.id}`}>New account below {account.name}</TextLink>
+        ) : null}
+      </nav>
     </main>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/link";
+import { PageHeader } from "@/components/ui/page-header";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { notFoundOn } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
@@ -31,18 +33,18 @@ export default async function NewAccountPage({
 
   return (
     <main className="flex flex-col gap-4">
-      <Link className="text-sm font-medium text-brand underline" href="/dashboard">
-        Back to your accounts
-      </Link>
-      <h1 className="text-2xl font-semibold">New account below {parent.name}</h1>
-      <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <PageHeader
+        back={<TextLink href="/dashboard">Back to your accounts</TextLink>}
+        title={`New account below ${parent.name}`}
+      />
+      <Card aria-label="New account">
         <AccountForm
           action={createAccountAction}
           mode="create"
           plans={plans}
           parent={{ id: parent.id, name: parent.name, limits: parent.limits }}
         />
-      </section>
+      </Card>
     </main>
   );
 }

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { brandIconHref } from "@/server/branding/brand-icon";
+import type { EffectiveSettings } from "@/server/tenancy/branding";
+
+/**
+ * Tab titles "Page · Account · Brand" (the brand once when the account is the brand) and the
+ * brand's favicon, for the portal's layout.
+ */
+export function portalMetadata(accountName: string, effective: EffectiveSettings): Metadata {
+  const brand = effective.brandName.value;
+  const suffix = accountName === brand ? brand : `${accountName} · ${brand}`;
+  return {
+    title: { template: `%s · ${suffix}`, default: suffix },
+    icons: { icon: brandIconHref(brandOf(effective)) },
+  };
+}
+
+export function brandOf(effective: EffectiveSettings) {
+  return {
+    brandName: effective.brandName.value,
+    primaryColor: effective.primaryColor.value,
+    logoUrl: effective.logoUrl.value,
+  };
+}

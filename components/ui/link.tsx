@@ -1,0 +1,10 @@
+import NextLink from "next/link";
+import type { ComponentProps } from "react";
+import { cn } from "./cn";
+
+export const linkClass = "font-medium text-brand underline underline-offset-2 hover:opacity-80";
+
+/** A link in the brand colour, underlined so it never relies on colour alone. */
+export function TextLink({ className, ...props }: ComponentProps<typeof NextLink>) {
+  return <NextLink className={cn(linkClass, className)} {...props} />;
+}
