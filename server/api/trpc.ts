@@ -13,6 +13,8 @@ import { type Permission, roleHas } from "../auth/permissions";
 import type { PortalSession } from "../auth/session";
 import { withTenant } from "../db/tenant";
 import { DomainError } from "../domain-error";
+import { RetryLater } from "../limits/retry-later";
+import { tenantWorkGate } from "../limits/tenant-work";
 import type { HostResolution } from "../tenancy/host-resolver";
 import { clientMessage, inputIssues } from "./error-message";
 
@@ -84,9 +86,26 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * A signed-in request runs within its tenant's fair share of the server (server/limits/tenant-work):
+ * a few at a time, so many a minute. It is taken before the session is checked, so a flooding
+ * tenant's excess touches neither the database pool nor the other tenants' turns, and is answered
+ * TOO_MANY_REQUESTS (429, with Retry-After). The tenant is the signed-in user's account.
+ */
+const fairShare = t.middleware(async ({ ctx, next }) => {
+  if (!ctx.session) return next();
+  try {
+    return await tenantWorkGate().run(ctx.db, ctx.session.accountId, () => next());
+  } catch (refusal) {
+    if (!(refusal instanceof RetryLater)) throw refusal;
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: refusal.message, cause: refusal });
+  }
+});
+
 /** Any request on a known host (platform or brand). Unknown hosts get NOT_FOUND. */
 export const publicProcedure = t.procedure
   .use(domainErrors)
+  .use(fairShare)
   .meta({ tenancy: "public" })
   .use(({ ctx, next }) => {
     if (ctx.host.kind === "unknown") throw new TRPCError({ code: "NOT_FOUND", message: "Unknown portal address." });

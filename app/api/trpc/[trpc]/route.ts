@@ -6,6 +6,8 @@ import { createTRPCContext } from "@/server/api/trpc";
 import { OPEN_AS_COOKIE, openAsFromCookie, requestCookie } from "@/server/auth/open-as";
 import { readSession, SESSION_COOKIE } from "@/server/auth/session";
 import { appDb } from "@/server/db/app-client";
+import { LIMITS } from "@/server/limits/registry";
+import { retryAfterHeader } from "@/server/limits/retry-after-header";
 import { resolveRequestHost } from "@/server/tenancy/request-host";
 
 async function handler(request: Request) {
@@ -19,6 +21,9 @@ async function handler(request: Request) {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
+    // A batch runs its calls at once: an unbounded one would be a flood in a single request.
+    maxBatchSize: LIMITS.trpcMaxBatchSize,
+    responseMeta: retryAfterHeader,
     async createContext({ resHeaders }) {
       const host = await resolveRequestHost(request.headers.get("host"));
       const session = await readSession(token, host);
