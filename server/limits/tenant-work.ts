@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/server/db/types";
 import { KeyedSemaphore } from "./keyed-semaphore";
-import { LIMITS } from "./registry";
+import { type CounterSpec, LIMITS } from "./registry";
 import { RetryLater } from "./retry-later";
 import { sharedCounter } from "./shared-counter";
 
@@ -18,8 +18,8 @@ export class TenantWorkGate {
 
   constructor(
     private readonly limits: {
-      concurrent: typeof LIMITS.tenant.concurrent;
-      perMinute: typeof LIMITS.tenant.perMinute;
+      concurrent: { running: number; queued: number; maxWaitMs: number };
+      perMinute: CounterSpec;
     } = LIMITS.tenant,
   ) {
     this.turns = new KeyedSemaphore(limits.concurrent);
