@@ -86,20 +86,25 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/**
- * A signed-in request runs within its tenant's fair share of the server (server/limits/tenant-work):
- * a few at a time, so many a minute. It is taken before the session is checked, so a flooding
- * tenant's excess touches neither the database pool nor the other tenants' turns, and is answered
- * TOO_MANY_REQUESTS (429, with Retry-After). The tenant is the signed-in user's account.
- */
-const fairShare = t.middleware(async ({ ctx, next }) => {
-  if (!ctx.session) return next();
+/** A limit's refusal as tRPC says it: TOO_MANY_REQUESTS, 429 (the route adds Retry-After). */
+async function withinLimits<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await tenantWorkGate().run(ctx.db, ctx.session.accountId, () => next());
+    return await work();
   } catch (refusal) {
     if (!(refusal instanceof RetryLater)) throw refusal;
     throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: refusal.message, cause: refusal });
   }
+}
+
+/**
+ * A signed-in request runs in one of its tenant's few turns on this server (server/limits), taken
+ * before anything touches the database: a flooding tenant's excess is refused without using the
+ * pool the other tenants need. The tenant is the signed-in user's account.
+ */
+const fairShare = t.middleware(({ ctx, next }) => {
+  const session = ctx.session;
+  if (!session) return next();
+  return withinLimits(() => tenantWorkGate().takeTurn(session.accountId, () => next()));
 });
 
 /** Any request on a known host (platform or brand). Unknown hosts get NOT_FOUND. */
@@ -177,6 +182,8 @@ export function tenantProcedure(permission: Permission) {
     if (!roleHas(ctx.session.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: `Your role cannot do this (${permission}).` });
     }
+    // Counted once the session is known to be valid, in the turn fairShare took.
+    await withinLimits(() => tenantWorkGate().countRequest(ctx.db, ctx.session.accountId));
     // The opened account when the user opened one, else their own.
     const accountId = ctx.openedAs?.id ?? ctx.session.accountId;
     return withTenant(ctx.db, accountId, async (tx) => {

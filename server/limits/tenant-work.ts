@@ -9,9 +9,10 @@ import { sharedCounter } from "./shared-counter";
  * `LIMITS.tenant.concurrent.running` at a time on this instance (a few more wait briefly), and at
  * most `LIMITS.tenant.perMinute` a minute across every instance. Beyond either, RetryLater.
  *
- * The turn is taken before the minute is counted, so a flooding tenant has only its few running
- * requests touching the database, the counter's query included; what waits or is refused costs
- * nothing but memory.
+ * A turn is taken first, before anything touches the database; the minute is counted later, inside
+ * the turn, once the request is known to come from a valid session. So a flooding tenant has only
+ * its few running requests using the database pool, and a token that is no longer valid cannot
+ * spend its tenant's minute.
  */
 export class TenantWorkGate {
   private readonly turns: KeyedSemaphore;
@@ -25,14 +26,17 @@ export class TenantWorkGate {
     this.turns = new KeyedSemaphore(limits.concurrent);
   }
 
-  run<T>(db: PrismaClient, tenantId: string, work: () => Promise<T>): Promise<T> {
-    return this.turns.run(tenantId, async () => {
-      const minute = await sharedCounter(db, this.limits.perMinute).hit(tenantId);
-      if (!minute.allowed) {
-        throw new RetryLater(minute.msBeforeNext, "Too many requests for this account this minute");
-      }
-      return work();
-    });
+  /** Runs `work` in one of the tenant's turns on this instance. */
+  takeTurn<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+    return this.turns.run(tenantId, work);
+  }
+
+  /** Counts one request of the tenant's minute. */
+  async countRequest(db: PrismaClient, tenantId: string): Promise<void> {
+    const minute = await sharedCounter(db, this.limits.perMinute).hit(tenantId);
+    if (!minute.allowed) {
+      throw new RetryLater(minute.msBeforeNext, "Too many requests for this account this minute");
+    }
   }
 }
 

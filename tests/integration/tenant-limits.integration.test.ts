@@ -3,6 +3,7 @@
  * (never a 500), and the other tenants' requests go on succeeding; batches are capped; the
  * per-minute limit is counted across server instances and answered 429 with Retry-After.
  */
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -38,6 +39,12 @@ afterAll(async () => {
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
   vi.unstubAllEnvs();
 });
+
+/** Everything counted so far, every tenant together. */
+async function counted(): Promise<number> {
+  const [row] = await owner.$queryRaw<{ n: bigint }[]>`SELECT coalesce(sum(points), 0) AS n FROM limits.counters`;
+  return Number(row?.n);
+}
 
 const ownerOf = (slug: DemoSlug) => ({ accountId: ids[slug].accountId, userId: ids[slug].ownerUserId });
 
@@ -94,6 +101,19 @@ describe("one tenant flooding", () => {
   }, 120_000);
 });
 
+describe("a session that is no longer valid", () => {
+  it("is refused without spending its tenant's minute", async () => {
+    // A signed token for a user who does not exist (removed since): the session check refuses it.
+    const ghost = callerAs(app, { accountId: ids.bistro.accountId, userId: randomUUID() });
+    const before = await counted();
+    for (let i = 0; i <= PER_MINUTE; i += 1) {
+      await expect(ghost.account.current()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    }
+    expect(await counted()).toBe(before);
+    await expect(callerAs(app, ownerOf("bistro")).account.current()).resolves.toBeDefined();
+  });
+});
+
 describe("the tRPC endpoint", () => {
   async function sessionCookie(slug: DemoSlug): Promise<string> {
     const token = await encode({
@@ -114,17 +134,13 @@ describe("the tRPC endpoint", () => {
   }
 
   it("refuses a batch of more calls than the cap with 400 and runs none of them", async () => {
-    const counters = async () => {
-      const [row] = await owner.$queryRaw<{ n: bigint }[]>`SELECT coalesce(sum(points), 0) AS n FROM limits.counters`;
-      return Number(row?.n);
-    };
-    const before = await counters();
+    const before = await counted();
     const tooMany = Array.from({ length: LIMITS.trpcMaxBatchSize + 1 }, () => "account.current");
     const refused = await get("bistro", tooMany);
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain("Batch call exceeds maximum size");
     // Nothing was counted against the tenant: the batch was refused before any call ran.
-    expect(await counters()).toBe(before);
+    expect(await counted()).toBe(before);
 
     const atTheCap = await get("bistro", tooMany.slice(1, 4));
     expect(atTheCap.status).toBe(200);
