@@ -67,6 +67,17 @@ const EnvSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** Server log level (pino): fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Most calls one tRPC HTTP batch may carry; a larger batch is refused with 400. */
+  TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+  /**
+   * Requests one tenant may have in progress at once on one server instance (the database pool
+   * has 10 connections): more wait briefly in a short queue, then answer 429.
+   */
+  TENANT_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(100).default(3),
+  /** Requests one tenant may make per minute, counted across every server instance. */
+  TENANT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  /** Failed sign-ins one client address may make per hour before it is blocked for an hour. */
+  SIGN_IN_FAILURES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(100),
   /** Test-only: allow the test helpers to reach a non-default database; never read in production. */
   CI: z.string().optional(),
 });

@@ -12,20 +12,22 @@ test("the login page is branded as VoiceReseller and asks for the tenant", async
   await expect(page.getByText("SIP.IO")).toHaveCount(0);
 });
 
-test("Acme's owner cannot sign in on voicereseller.localhost", async ({ page }) => {
+test("Acme's owner cannot sign in on voicereseller.localhost, and is not told Acme exists", async ({ page }) => {
   await fillLogin(page, { tenant: "acme", email: "owner@acme.test" });
-  await expect(loginError(page)).toHaveText('No account "acme" signs in on this portal.');
+  await expect(loginError(page)).toHaveText("Tenant, email or password is incorrect.");
   await expect(page).toHaveURL(/\/login$/);
 });
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
   await fillLogin(page, { tenant: "bistro", email: "owner@bistro.test", password: "not-the-password" });
-  await expect(loginError(page)).toHaveText("Email or password is incorrect.");
+  await expect(loginError(page)).toHaveText("Tenant, email or password is incorrect.");
 });
 
-test("an unknown tenant and a malformed tenant are refused with clear messages", async ({ page }) => {
+test("an unknown tenant gets the same answer as a wrong password, a malformed one a clear message", async ({
+  page,
+}) => {
   await fillLogin(page, { tenant: "no-such-tenant", email: "owner@bistro.test" });
-  await expect(loginError(page)).toHaveText('No account "no-such-tenant" signs in on this portal.');
+  await expect(loginError(page)).toHaveText("Tenant, email or password is incorrect.");
   await page.getByLabel("Tenant").fill("Bad Slug!");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(loginError(page)).toContainText("lowercase letters, digits or hyphens");

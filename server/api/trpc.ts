@@ -14,6 +14,8 @@ import type { PortalSession } from "../auth/session";
 import { liveSession } from "../auth/session-store";
 import { withTenant } from "../db/tenant";
 import { DomainError } from "../domain-error";
+import { RetryLater } from "../limits/retry-later";
+import { tenantWorkGate } from "../limits/tenant-work";
 import { requestLogger } from "../log";
 import { newRequestId } from "../request-id";
 import type { HostResolution } from "../tenancy/host-resolver";
@@ -109,9 +111,31 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** A limit's refusal as tRPC says it: TOO_MANY_REQUESTS, 429 (the route adds Retry-After). */
+async function withinLimits<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (refusal) {
+    if (!(refusal instanceof RetryLater)) throw refusal;
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: refusal.message, cause: refusal });
+  }
+}
+
+/**
+ * A signed-in request runs in one of its tenant's few turns on this server (server/limits), taken
+ * before anything touches the database: a flooding tenant's excess is refused without using the
+ * pool the other tenants need. The tenant is the signed-in user's account.
+ */
+const fairShare = t.middleware(({ ctx, next }) => {
+  const session = ctx.session;
+  if (!session) return next();
+  return withinLimits(() => tenantWorkGate().takeTurn(session.accountId, () => next()));
+});
+
 /** Any request on a known host (platform or brand). Unknown hosts get NOT_FOUND. */
 export const publicProcedure = t.procedure
   .use(domainErrors)
+  .use(fairShare)
   .meta({ tenancy: "public" })
   .use(({ ctx, next }) => {
     if (ctx.host.kind === "unknown") throw new TRPCError({ code: "NOT_FOUND", message: "Unknown portal address." });
@@ -167,6 +191,8 @@ export function tenantProcedure(permission: Permission) {
     if (!roleHas(ctx.session.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: `Your role cannot do this (${permission}).` });
     }
+    // Counted once the session is known to be valid, in the turn fairShare took.
+    await withinLimits(() => tenantWorkGate().countRequest(ctx.db, ctx.session.accountId));
     // The opened account when the user opened one, else their own.
     const accountId = ctx.openedAs?.id ?? ctx.session.accountId;
     return withTenant(ctx.db, accountId, async (tx) => {

@@ -3,11 +3,13 @@ import type { PrismaClient } from "@/server/db/types";
 import { plainText } from "../api/schemas/text";
 import { recordAudit } from "../audit/record";
 import { withTenant } from "../db/tenant";
+import { noteRetryLater } from "../limits/retry-after-scope";
+import { RetryLater } from "../limits/retry-later";
 import type { HostBrand } from "../tenancy/host-resolver";
 import { SlugSchema } from "../tenancy/slug";
 import { accountAllowedOnHost } from "./host-rule";
 import { verifyPassword } from "./password";
-import { AttemptThrottle } from "./throttle";
+import { type AdmittedAttempt, SignInThrottle } from "./throttle";
 
 export const SignInInput = z.object({
   email: plainText({ label: "The email address", max: 254 })
@@ -24,11 +26,9 @@ export type SignedInUser = {
   role: "owner" | "admin" | "member";
 };
 
-export type SignInFailure = {
-  ok: false;
-  code: "INVALID_INPUT" | "UNKNOWN_TENANT" | "BAD_CREDENTIALS" | "ACCOUNT_INACTIVE" | "THROTTLED";
-  message: string;
-};
+export type SignInFailure =
+  | { ok: false; code: "INVALID_INPUT" | "BAD_CREDENTIALS" | "ACCOUNT_INACTIVE"; message: string }
+  | { ok: false; code: "THROTTLED"; message: string; retryAfterSeconds: number };
 
 export type SignInResult = { ok: true; user: SignedInUser } | SignInFailure;
 
@@ -41,33 +41,34 @@ type CredentialsRow = {
   password_hash: string | null;
 };
 
-export const BAD_CREDENTIALS = "Email or password is incorrect.";
-
-const perAccountEmail = new AttemptThrottle({ limit: 10, windowMs: 15 * 60_000 });
-const perIp = new AttemptThrottle({ limit: 100, windowMs: 15 * 60_000 });
+/** The one answer for a tenant that does not sign in here, an unknown e-mail and a wrong password. */
+export const BAD_CREDENTIALS = "Tenant, email or password is incorrect.";
 
 /**
  * Checks a sign-in on `host`. Unknown tenants, tenants that do not sign in on this host, unknown
- * emails and wrong passwords all cost one argon2 verification, and the last two answer the same.
+ * emails and wrong passwords all cost one argon2 verification and answer the same, so neither the
+ * answer nor its timing tells which tenants or users exist. Whether an account is active is said
+ * only to someone who gave its password.
  */
 export async function signIn(
   db: PrismaClient,
   host: HostBrand,
   rawInput: unknown,
   ip: string | null,
-  throttles = { perAccountEmail, perIp },
+  throttle = SignInThrottle.for(db),
 ): Promise<SignInResult> {
   const parsed = SignInInput.safeParse(rawInput);
   if (!parsed.success) {
     return { ok: false, code: "INVALID_INPUT", message: parsed.error.issues[0]?.message ?? "Invalid sign-in" };
   }
   const input = parsed.data;
-  const wait = Math.max(
-    throttles.perIp.hit(ip ?? "unknown"),
-    throttles.perAccountEmail.hit(`${input.tenant}\u0000${input.email}`),
-  );
-  if (wait > 0) {
-    return { ok: false, code: "THROTTLED", message: `Too many attempts. Try again in ${wait} seconds.` };
+  let attempt: AdmittedAttempt;
+  try {
+    attempt = await throttle.admit({ tenant: input.tenant, email: input.email, ip });
+  } catch (refusal) {
+    if (!(refusal instanceof RetryLater)) throw refusal;
+    noteRetryLater(refusal);
+    return { ok: false, code: "THROTTLED", message: refusal.message, retryAfterSeconds: refusal.retryAfterSeconds };
   }
 
   const rows = await db.$queryRaw<CredentialsRow[]>`
@@ -75,11 +76,7 @@ export async function signIn(
   const row = rows[0];
   if (!row || !accountAllowedOnHost(host, row.account_id, row.ancestors)) {
     await verifyPassword(null, input.password);
-    return {
-      ok: false,
-      code: "UNKNOWN_TENANT",
-      message: `No account "${input.tenant}" signs in on this portal.`,
-    };
+    return { ok: false, code: "BAD_CREDENTIALS", message: BAD_CREDENTIALS };
   }
   const valid = await verifyPassword(row.password_hash, input.password);
   if (!valid || !row.user_id || !row.role) {
@@ -92,7 +89,7 @@ export async function signIn(
       message: `This account is ${row.account_status}. Contact your provider's support.`,
     };
   }
-  throttles.perAccountEmail.reset(`${input.tenant}\u0000${input.email}`);
+  await attempt.succeeded();
   const user: SignedInUser = { userId: row.user_id, accountId: row.account_id, role: row.role };
   const actor = { accountId: user.accountId, userId: user.userId, userAccountId: user.accountId, ip };
   await withTenant(db, user.accountId, (tx) =>

@@ -12,7 +12,7 @@ import { hashPassword } from "@/server/auth/password";
 import type { PortalSession } from "@/server/auth/session";
 import { endSession, endSessionsOfUser, liveSession, startSession } from "@/server/auth/session-store";
 import { signIn } from "@/server/auth/sign-in";
-import { AttemptThrottle } from "@/server/auth/throttle";
+import { SignInThrottle } from "@/server/auth/throttle";
 import { logoResponse } from "@/server/branding/serve-logo";
 import { withTenant } from "@/server/db/tenant";
 import type { HostBrand } from "@/server/tenancy/host-resolver";
@@ -32,11 +32,9 @@ let resellerHost: HostBrand;
 let sub: { id: string; ownerId: string };
 let customer: { id: string; ownerId: string };
 
+/** The portal's own throttle, counting in the test database (a few attempts, far below its limits). */
 function freshThrottles() {
-  return {
-    perAccountEmail: new AttemptThrottle({ limit: 10, windowMs: 15 * 60_000 }),
-    perIp: new AttemptThrottle({ limit: 100, windowMs: 15 * 60_000 }),
-  };
+  return SignInThrottle.for(app);
 }
 
 const signInCustomer = (host: HostBrand = resellerHost) =>

@@ -8,6 +8,8 @@ import { readSession, SESSION_COOKIE } from "@/server/auth/session";
 import { appDb } from "@/server/db/app-client";
 import { requestClientIp } from "@/server/http/request-ip";
 import { requestOrigin } from "@/server/http/request-origin";
+import { LIMITS } from "@/server/limits/registry";
+import { retryAfterHeader } from "@/server/limits/retry-after-header";
 import { requestIdFrom } from "@/server/request-id";
 import { resolveRequestHost } from "@/server/tenancy/request-host";
 
@@ -22,6 +24,9 @@ async function handler(request: Request) {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
+    // A batch runs its calls at once: an unbounded one would be a flood in a single request.
+    maxBatchSize: LIMITS.trpcMaxBatchSize,
+    responseMeta: retryAfterHeader,
     async createContext({ resHeaders }) {
       const host = await resolveRequestHost(request.headers.get("host"));
       const session = await readSession(token, host);

@@ -1,0 +1,75 @@
+import { env } from "../env";
+
+/** A counter shared by every server instance: `points` per `duration` seconds for one key. */
+export type CounterSpec = {
+  /** Names the counter in storage; each counter has its own. */
+  keyPrefix: string;
+  points: number;
+  duration: number;
+  /** Once over `points`, the key stays refused this many seconds (else until the window ends). */
+  blockDuration?: number;
+  /** Refuse in memory, without asking the database, once a key is over its points. */
+  refuseInMemory?: boolean;
+};
+
+const HOUR = 60 * 60;
+
+/**
+ * Every limit of the portal, with its numbers, in one place. The tunable ones come from
+ * server/env.ts; the rest are fixed here because changing them changes the security argument
+ * written beside them.
+ */
+export const LIMITS = {
+  signIn: {
+    /**
+     * Consecutive failed sign-ins of one client address for one tenant and e-mail. A success from
+     * that client forgets them. Past the limit that client alone is refused, whatever password it
+     * sends, for a quarter of an hour.
+     */
+    perSourceAndAccount: {
+      keyPrefix: "sign-in:source-account",
+      points: 10,
+      duration: HOUR,
+      blockDuration: 15 * 60,
+    },
+    /** Failed sign-ins from one client address for any accounts: guessing across accounts. */
+    perSource: {
+      keyPrefix: "sign-in:source",
+      points: env.SIGN_IN_FAILURES_PER_IP_PER_HOUR,
+      duration: HOUR,
+      blockDuration: HOUR,
+    },
+    /**
+     * Failed sign-ins for one tenant and e-mail from every address together. Past this the account
+     * is under attack, and each client may fail only `underAttackPerSource` times for it; a client
+     * that has not been failing (the owner) still signs in, so an attacker cannot lock anyone out.
+     */
+    perAccount: { keyPrefix: "sign-in:account", points: 20, duration: HOUR },
+    underAttackPerSource: 3,
+  },
+  tenant: {
+    /** Requests per minute of one tenant, across every server instance. */
+    perMinute: {
+      keyPrefix: "tenant:requests",
+      points: env.TENANT_REQUESTS_PER_MINUTE,
+      duration: 60,
+      refuseInMemory: true,
+    },
+    /**
+     * Requests of one tenant in progress at once on this server instance, and how many more may
+     * wait (and how long) for a turn. A tenant never holds more than `running` of the database
+     * pool's connections, so the other tenants always find one free.
+     */
+    concurrent: {
+      running: env.TENANT_CONCURRENT_REQUESTS,
+      queued: 4 * env.TENANT_CONCURRENT_REQUESTS,
+      maxWaitMs: 3_000,
+    },
+  },
+  /** Calls in one tRPC HTTP batch. */
+  trpcMaxBatchSize: env.TRPC_MAX_BATCH_SIZE,
+} as const satisfies {
+  signIn: Record<string, CounterSpec | number>;
+  tenant: { perMinute: CounterSpec; concurrent: { running: number; queued: number; maxWaitMs: number } };
+  trpcMaxBatchSize: number;
+};
