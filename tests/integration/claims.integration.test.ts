@@ -236,16 +236,21 @@ describe("two trees checking one name at once", () => {
     expect(claims.map((claim) => claim.verified)).toEqual([true]);
   });
 
-  it("keeps one verified claim per name even for the owner (a unique index)", async () => {
+  it("keeps one verified claim per name even for the owner (a unique index), and resolves only that one", async () => {
     const hostname = "clm-index.example.com";
-    await owner.hostMapping.create({ data: { hostname, accountId: ids.acme.accountId, kind: "sip", verified: true } });
+    await owner.hostMapping.create({
+      data: { hostname, accountId: ids.acme.accountId, kind: "brand", verified: true },
+    });
     await expect(
-      owner.hostMapping.create({ data: { hostname, accountId: ids.bistro.accountId, kind: "sip", verified: true } }),
+      owner.hostMapping.create({ data: { hostname, accountId: ids.bistro.accountId, kind: "brand", verified: true } }),
     ).rejects.toThrow(/Unique constraint/);
-    // Unverified beside it: a stale claim that can never verify nor serve.
+    // Unverified beside it (written past the services): a stale claim that can never verify nor serve.
     await owner.hostMapping.create({ data: { hostname, accountId: ids.bistro.accountId, kind: "brand" } });
     await expect(
       owner.hostMapping.updateMany({ where: { hostname, accountId: ids.bistro.accountId }, data: { verified: true } }),
     ).rejects.toThrow(/Unique constraint/);
+    expect(await app.$queryRaw`SELECT account_id, verified FROM app_resolve_host(${hostname})`).toEqual([
+      { account_id: ids.acme.accountId, verified: true },
+    ]);
   });
 });
