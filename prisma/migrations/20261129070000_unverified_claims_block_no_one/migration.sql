@@ -70,6 +70,16 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS 
 DECLARE
   claim_account uuid;
 BEGIN
+  -- Not a claim of the tenant's line with this token: nothing to do, and nothing of anyone else's
+  -- gets locked on its behalf.
+  IF NOT EXISTS (
+    SELECT 1 FROM host_map h JOIN accounts a ON a.id = h.account_id
+     WHERE h.hostname = p_hostname AND h.verification_token = p_token
+       AND (a.id = app_current_tenant() OR a.ancestors @> ARRAY[app_current_tenant()])
+  ) THEN
+    RETURN false;
+  END IF;
+
   -- Every claim of the name, locked in one order: a second check of the same name waits here and
   -- then sees the first one's outcome (its claim released, or the name verified).
   PERFORM 1 FROM host_map h WHERE h.hostname = p_hostname ORDER BY h.account_id FOR UPDATE;
