@@ -8,6 +8,8 @@ import {
   type AccountDomains,
   type DomainSettings,
   domainsOf,
+  hostnameHeld,
+  hostnameInUse,
   lockDomainsOf,
   lockHostnameSpace,
   overlapOf,
@@ -18,8 +20,10 @@ import { domainLimitProblem, overlapProblem } from "./rules";
 /**
  * Adds a brand or SIP domain to the tenant's own account or an account below it. The first domain
  * of a kind (more exactly: while the account has no primary of that kind) becomes the primary one.
- * Host names are unique across the platform; a name another tenant uses is refused without saying
- * anything about that tenant, and so is a name above or below one that another tree has verified. A new
+ * A name is held by one account once verified (or at once, for a development name); a name another
+ * account holds is refused without saying anything about that account, and so is a name above or
+ * below one that another tree has verified. A name other trees have only claimed (unverified) is
+ * not held: this account gets its own claim and token, and the first claim verified wins. A new
  * domain starts unverified (unless it is a development name): it serves nothing until its TXT
  * record is found (verify.ts).
  */
@@ -48,12 +52,19 @@ export async function addDomain(
   const overlapping = overlapProblem(hostname, await overlapOf(db, hostname, account.id, settings));
   if (overlapping) throw new DomainError("CONFLICT", { ...overlapping, field: "hostname" });
 
+  // Within the tenant's own line (rows it may read anyway) a name is one account's: the answer names
+  // it. Elsewhere only a held name blocks: verified, or a development name (first come, first
+  // served). An unverified claim blocks no one else: this account gets its own claim and token, and
+  // whichever claim is verified first wins (app_mark_domain_verified releases the others).
+  const ownLine = await hostnameInOwnLine(db, actor, hostname);
+  if (ownLine) throw ownLine;
+  if (await hostnameHeld(db, hostname, settings)) throw hostnameInUse(hostname);
+
   const hasPrimary =
     (await db.hostMapping.count({ where: { accountId: account.id, kind: input.kind, isPrimary: true } })) > 0;
 
-  // No "is it free?" look-up first: whether a name is taken is learnt only from the primary key,
-  // so no other query can tell more (or sooner) about a name another tenant uses. The savepoint
-  // keeps the transaction usable after the violation, to name the owner when the tenant may see it.
+  // The locks above make the checks and the insert one step; should a claim of this account still
+  // meet the primary key, the savepoint keeps the transaction usable to answer it as data.
   await db.$executeRaw`SAVEPOINT domain_add`;
   try {
     await db.hostMapping.create({
@@ -63,7 +74,7 @@ export async function addDomain(
   } catch (error) {
     if (!isHostnameTaken(error)) throw error;
     await db.$executeRaw`ROLLBACK TO SAVEPOINT domain_add`;
-    throw await hostnameConflict(db, actor, hostname);
+    throw (await hostnameInOwnLine(db, actor, hostname)) ?? hostnameInUse(hostname);
   }
   await db.$executeRaw`RELEASE SAVEPOINT domain_add`;
 
@@ -76,10 +87,10 @@ export async function addDomain(
 }
 
 /**
- * The answer for a name that is taken. Within the tenant's own tree (its rows are visible to it
- * anyway) it names the account and the kind; otherwise it says only that the name is in use.
+ * The answer for a name an account of the tenant's own line (itself or below; their rows are
+ * visible to it anyway) already has, verified or not: it names the account and the kind.
  */
-async function hostnameConflict(db: TenantDb, actor: Actor, hostname: string): Promise<DomainError> {
+async function hostnameInOwnLine(db: TenantDb, actor: Actor, hostname: string): Promise<DomainError | null> {
   const own = await db.hostMapping.findFirst({
     where: {
       hostname,
@@ -87,13 +98,12 @@ async function hostnameConflict(db: TenantDb, actor: Actor, hostname: string): P
     },
     select: { kind: true, account: { select: { name: true } } },
   });
+  if (!own) return null;
   return new DomainError(
     "CONFLICT",
     problem(
       "hostname_taken",
-      own
-        ? `${own.account.name} already has ${hostname} as a ${DOMAIN_KIND_LABEL[own.kind]}.`
-        : `${hostname} is already in use by another account.`,
+      `${own.account.name} already has ${hostname} as a ${DOMAIN_KIND_LABEL[own.kind]}.`,
       "hostname",
     ),
   );
@@ -109,8 +119,9 @@ const ViolatedConstraint = z.object({
 });
 
 /**
- * A unique violation of the host map's primary key. One of the one-primary index is not "the name
- * is taken": the lock rules it out, so should it happen it stays an internal error.
+ * A unique violation of the host map's primary key (this account claims the name already). One of
+ * the one-primary index is not "the name is taken": the lock rules it out, so should it happen it
+ * stays an internal error.
  */
 function isHostnameTaken(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;

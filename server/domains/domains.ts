@@ -108,9 +108,10 @@ export async function lockDomainsOf(db: TenantDb, accountId: string): Promise<vo
 }
 
 /**
- * Serialises additions of new names across all accounts until the transaction ends: "no other
- * tree holds a name above or below this one" reads, then the insert writes, and two accounts
- * adding `acme.com` and `x.acme.com` at once would otherwise both pass. Taken after
+ * Serialises additions and verifications of names across all accounts until the transaction ends:
+ * "no other tree holds this name, or one above or below it" reads, then the insert or the mark
+ * writes, and two accounts adding `acme.com` and `x.acme.com` (or the same development name) at
+ * once would otherwise both pass. Taken after
  * lockDomainsOf, never before, so the two locks cannot deadlock. Adding a domain is rare: one
  * queue for the whole platform costs nothing noticeable.
  */
@@ -131,4 +132,26 @@ export async function overlapOf(
   const [row] = await db.$queryRaw<{ overlap: "above" | "below" | null }[]>`
     SELECT app_domain_overlap(${hostname}, ${accountId}::uuid, ${[...settings.developmentSuffixes]}::text[]) AS overlap`;
   return row?.overlap ?? null;
+}
+
+/**
+ * Whether an account holds `hostname` so that no other may claim it (see app_hostname_held): a
+ * verified claim, or any claim of a development name. Whose it is stays the database's.
+ */
+export async function hostnameHeld(
+  db: TenantDb,
+  hostname: string,
+  settings: Pick<DomainSettings, "developmentSuffixes">,
+): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ held: boolean }[]>`
+    SELECT app_hostname_held(${hostname}, ${[...settings.developmentSuffixes]}::text[]) AS held`;
+  return row?.held === true;
+}
+
+/** The answer for a name another account holds: it says neither whose nor what kind. */
+export function hostnameInUse(hostname: string): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    problem("hostname_taken", `${hostname} is already in use by another account.`, "hostname"),
+  );
 }

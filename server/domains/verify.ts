@@ -3,7 +3,15 @@ import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { DomainError, problem } from "../domain-error";
 import type { TxtLookup } from "./dns";
-import { type AccountDomains, type DomainSettings, domainsOf, lockHostnameSpace, overlapOf } from "./domains";
+import {
+  type AccountDomains,
+  type DomainSettings,
+  domainsOf,
+  hostnameHeld,
+  hostnameInUse,
+  lockHostnameSpace,
+  overlapOf,
+} from "./domains";
 import { storedHostname } from "./hostname";
 import { overlapProblem } from "./rules";
 import { verificationOf, verificationProblem, verificationRecord } from "./verification";
@@ -13,7 +21,8 @@ import { verificationOf, verificationProblem, verificationRecord } from "./verif
  * domain verified (audited; every server instance's host cache is told by the host map's change
  * notification). Already verified, or a development name: nothing to do. Not found or another
  * value: refused with what to publish, and nothing changes. Refused too when another account
- * tree has verified a name above or below it in the meantime.
+ * tree has verified this name, or one above or below it, in the meantime. Verifying releases the
+ * other trees' unverified claims of the name: a verified claim wins.
  */
 export async function verifyDomain(
   db: TenantDb,
@@ -39,13 +48,16 @@ export async function verifyDomain(
   const recordProblem = verificationProblem(record, await lookupTxt(record.name));
   if (recordProblem) throw new DomainError("BAD_REQUEST", { ...recordProblem, field: "hostname" });
 
-  // No two trees' verified names nest: one verified meanwhile above or below this one wins.
+  // No two trees' verified names nest, and a name is verified once: a claim verified meanwhile
+  // (of this name, or one above or below it) wins, and this one was released with it.
   await lockHostnameSpace(db);
   const overlapping = overlapProblem(domain.hostname, await overlapOf(db, domain.hostname, account.id, settings));
   if (overlapping) throw new DomainError("CONFLICT", { ...overlapping, field: "hostname" });
+  if (await hostnameHeld(db, domain.hostname, settings)) throw hostnameInUse(domain.hostname);
 
   // The database binds the mark to this claim's token: had the name been removed and added again
-  // during the look-up, it would have another token and nothing would be marked.
+  // during the look-up, it would have another token and nothing would be marked. It releases the
+  // other trees' unverified claims of the name, each audited in its own account's log.
   const [marked] = await db.$queryRaw<{ marked: boolean }[]>`
     SELECT app_mark_domain_verified(${domain.hostname}, ${domain.verificationToken}) AS marked`;
   if (!marked?.marked)

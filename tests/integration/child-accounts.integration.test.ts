@@ -102,7 +102,7 @@ describe("accounts.listChildren", () => {
       expect(direct.items.find((item) => item.slug === "pct-100")?.brandDomain).toBe(host);
       expect(searched.items.find((item) => item.slug === "bistro-kitchen")?.parent?.slug).toBe("bistro-partners");
     } finally {
-      await owner.hostMapping.delete({ where: { hostname: host } });
+      await owner.hostMapping.deleteMany({ where: { hostname: host } });
     }
   });
 

@@ -74,7 +74,7 @@ const clinic = () => ids["city-clinic"].accountId;
 const reseller = () =>
   callerAs(app, { accountId: ids.voicereseller.accountId, userId: ids.voicereseller.ownerUserId }, { ip: TEST_IP });
 const checkNow = () => reseller().domains.verify({ accountId: clinic(), hostname });
-const stored = () => owner.hostMapping.findUniqueOrThrow({ where: { hostname } });
+const stored = () => owner.hostMapping.findFirstOrThrow({ where: { hostname } });
 const everything = async () => ({
   hosts: await owner.hostMapping.findMany({ orderBy: { hostname: "asc" } }),
   audits: await owner.auditEntry.count(),
@@ -213,8 +213,8 @@ describe("verification by a DNS TXT record, against a real DNS server", () => {
     // Both unverified: the second claim is allowed ...
     await acme.domains.add({ accountId: ids.acme.accountId, hostname: `dom-a.${nest}`, kind: "sip" });
     // ... and the one below is verified first (the zone's owner published its record).
-    await owner.hostMapping.update({ where: { hostname: `dom-a.${nest}` }, data: { verified: true } });
-    const token = (await owner.hostMapping.findUniqueOrThrow({ where: { hostname: nest } })).verificationToken;
+    await owner.hostMapping.updateMany({ where: { hostname: `dom-a.${nest}` }, data: { verified: true } });
+    const token = (await owner.hostMapping.findFirstOrThrow({ where: { hostname: nest } })).verificationToken;
     zone.set(nestRecord, [`portal-verify=${token}`]);
     const before = await everything();
     const error = await trpcError(reseller().domains.verify({ accountId: ids.bistro.accountId, hostname: nest }));

@@ -30,7 +30,7 @@ export const domainsRouter = createTRPCRouter({
     .output(AccountDomainsOutput)
     .query(({ ctx, input }) => listDomains(ctx.db, actorOf(ctx), input.accountId, settings)),
 
-  /** Adds a domain (unique across the platform, limited per account); the first of its kind becomes primary. */
+  /** Adds a domain (held by one account once verified, limited per account); the first of its kind becomes primary. */
   add: tenantProcedure("domains:manage")
     .input(AddDomainInput)
     .output(AccountDomainsOutput)
