@@ -26,15 +26,19 @@ export async function brandHostNamed(app: PrismaClient, hostname: string): Promi
 
 /**
  * Where the users of `accountId` sign in: the platform for a platform-direct account, else the
- * primary brand host of the nearest account of its chain (itself included) that has one.
+ * primary brand host of the nearest account of its chain (itself included) that has one that
+ * serves (a domain not yet verified does not).
  */
 export async function homeHost(app: PrismaClient, accountId: string): Promise<HostBrand> {
   const chain = await app.$queryRaw<{ depth: number; brand_domain: string | null }[]>`
     SELECT depth, brand_domain FROM app_branding_chain(${accountId}::uuid) ORDER BY depth`;
   if (chain.length <= 1) return PLATFORM_HOST;
-  const branded = chain.find((link) => link.brand_domain !== null);
-  if (!branded?.brand_domain) throw new Error(`no account above ${accountId} has a brand host`);
-  return brandHostNamed(app, branded.brand_domain);
+  for (const { brand_domain: hostname } of chain) {
+    if (!hostname) continue;
+    const [served] = await app.$queryRaw<BrandRow[]>`SELECT * FROM app_resolve_host(${hostname})`;
+    if (served) return brandHostNamed(app, hostname);
+  }
+  throw new Error(`no account above ${accountId} has a brand host that serves`);
 }
 
 /** A session as signing in makes one: a live server-side session row, issued on `host`. */

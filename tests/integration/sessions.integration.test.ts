@@ -340,7 +340,7 @@ describe("where a reseller's customers sign in", () => {
 describe("a sub-reseller's brand host, to a visitor", () => {
   it("shows inherited values as its own and names no account above it", async () => {
     await owner.hostMapping.upsert({
-      where: { hostname: SUB_HOST },
+      where: { hostname_accountId: { hostname: SUB_HOST, accountId: sub.id } },
       create: { hostname: SUB_HOST, accountId: sub.id, kind: "brand", isPrimary: false, verified: true },
       update: { isPrimary: false },
     });
