@@ -1,27 +1,7 @@
 "use client";
 
-/**
- * What a page that failed unexpectedly shows: never the error's own words (in production Next
- * sends none; in development they could name database internals), only the reference under which
- * the server logged the details, and a way to try again.
- */
+import { ErrorPanel } from "@/components/error-panel";
+
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center gap-3 p-6 text-center">
-      <h1 className="text-2xl font-semibold">Something went wrong</h1>
-      <p className="text-slate-600">
-        This page could not be shown. Try again; if it keeps happening, give this reference to support:
-      </p>
-      <p>
-        <code data-testid="error-reference">{error.digest ?? "none"}</code>
-      </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="rounded-lg bg-brand px-4 py-2 font-semibold text-on-brand shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2"
-      >
-        Try again
-      </button>
-    </main>
-  );
+  return <ErrorPanel digest={error.digest} reset={reset} />;
 }

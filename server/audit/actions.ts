@@ -14,7 +14,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "domain.removed": "Removed a domain",
   "domain.primary_changed": "Changed a primary domain",
   "domain.verified": "Verified a domain",
-  "domain.claim_released": "Lost an unverified domain to the account that verified it",
+  "domain.claim_released": "Lost an unverified domain claim",
   "branding.update": "Changed branding or defaults",
 };
 

@@ -47,7 +47,7 @@ export default async function AuditPage({
           {query.target ? <input type="hidden" name="target" value={query.target} /> : null}
           <Field id="audit-action" label="What">
             {(control) => (
-              <Select {...control} name="action" defaultValue={query.action ?? ""} className="w-auto">
+              <Select {...control} name="action" defaultValue={query.action ?? ""} className="w-auto max-w-full">
                 <option value="">Everything</option>
                 {Object.entries(AUDIT_ACTIONS).map(([action, label]) => (
                   <option key={action} value={action}>
