@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { onRequestError } from "./instrumentation";
 import { logger } from "./server/log";
@@ -9,12 +10,13 @@ afterEach(() => {
 });
 
 function captureLog() {
-  const lines: { bindings: unknown; details: unknown }[] = [];
+  const lines: { level: "warn" | "error"; bindings: unknown; details: unknown }[] = [];
   vi.spyOn(logger, "child").mockImplementation(
     (bindings) =>
-      ({ error: (details: unknown) => lines.push({ bindings, details }) }) as unknown as ReturnType<
-        typeof logger.child
-      >,
+      ({
+        error: (details: unknown) => lines.push({ level: "error", bindings, details }),
+        warn: (details: unknown) => lines.push({ level: "warn", bindings, details }),
+      }) as unknown as ReturnType<typeof logger.child>,
   );
   return lines;
 }
@@ -30,6 +32,7 @@ describe("onRequestError", () => {
     );
     expect(lines).toEqual([
       {
+        level: "error",
         bindings: { requestId: REQUEST_ID },
         details: expect.objectContaining({
           err: error,
@@ -50,5 +53,20 @@ describe("onRequestError", () => {
     );
     expect(lines[0]?.bindings).toEqual({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(lines[0]?.bindings).not.toEqual({ requestId: "forged\nline" });
+  });
+
+  it("logs a procedure's refusal that a render let through as a warning, and a fault as an error", async () => {
+    const lines = captureLog();
+    const context = {
+      routerKind: "App Router",
+      routePath: "/audit",
+      routeType: "render",
+      revalidateReason: undefined,
+    } as const;
+    const request = { path: "/audit", method: "GET", headers: { "x-request-id": REQUEST_ID } };
+    await onRequestError(new TRPCError({ code: "UNAUTHORIZED", message: "Sign in again." }), request, context);
+    await onRequestError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "boom" }), request, context);
+    await onRequestError(new Error("boom"), request, context);
+    expect(lines.map((line) => line.level)).toEqual(["warn", "error", "error"]);
   });
 });
