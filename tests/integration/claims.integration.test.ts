@@ -5,44 +5,17 @@
  * DOMAIN_DNS_SERVERS) and the name serves B; A's claim is released, audited in A's log naming no one.
  * Two trees checking one name at once never both end verified, whichever path writes.
  */
-import { createServer, Packet } from "dns2";
+
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { startTxtDnsServer } from "@/tests/helpers/txt-dns-server";
 
-// The zone the test's DNS server answers from: name -> TXT values. Anything else is NXDOMAIN.
-const zone = new Map<string, string[]>();
-const NXDOMAIN = 3;
-// Names whose answers wait until this many questions for them have arrived: two checks of one name
-// then both hold their claim before either answer comes, so they meet at the database, not before.
-const gates = new Map<string, { size: number; waiting: (() => void)[] }>();
-const dnsServer = createServer({
-  udp: true,
-  handle: (request, send) => {
-    const gate = gates.get(request.questions[0]?.name.toLowerCase() ?? "");
-    if (gate) {
-      gate.waiting.push(() => answer(request, send));
-      if (gate.waiting.length >= gate.size) for (const release of gate.waiting.splice(0)) release();
-      return;
-    }
-    answer(request, send);
-  },
-});
-function answer(request: Packet, send: (response: Packet) => Promise<Buffer>) {
-  const response = Packet.createResponseFromRequest(request);
-  const [question] = request.questions;
-  const values = question ? zone.get(question.name.toLowerCase()) : undefined;
-  if (!question || !values) {
-    response.header.rcode = NXDOMAIN;
-  } else {
-    for (const data of values) {
-      response.answers.push(
-        Packet.createResourceFromQuestion(question, { type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 1, data }),
-      );
-    }
-  }
-  void send(response);
-}
-const dnsPort = (await dnsServer.listen({ udp: { port: 0, address: "127.0.0.1" } })).udp?.port;
+// A real DNS server whose zone and gates the tests set. Gated names answer only once two questions
+// for them have arrived: two checks of one name then both hold their claim before either answer
+// comes, so they meet at the database, not before.
+const dns = await startTxtDnsServer();
+const { zone, gates } = dns;
+const dnsPort = dns.port;
 
 // server/env.ts reads the environment once, at import: point it at the test's DNS server first.
 vi.stubEnv("DOMAIN_DNS_SERVERS", `127.0.0.1:${dnsPort}`);
@@ -74,7 +47,7 @@ afterAll(async () => {
   await owner.auditEntry.deleteMany({ where: { action: { startsWith: "domain." } } });
   await resolver.close();
   await pool.end();
-  await Promise.all([owner.$disconnect(), app.$disconnect(), dnsServer.close()]);
+  await Promise.all([owner.$disconnect(), app.$disconnect(), dns.close()]);
   vi.unstubAllEnvs();
 });
 

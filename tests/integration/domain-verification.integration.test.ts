@@ -4,32 +4,14 @@
  * database's mark, the audit entry, and host resolution on two server instances.
  */
 import dgram from "node:dgram";
-import { createServer, Packet } from "dns2";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { startTxtDnsServer } from "@/tests/helpers/txt-dns-server";
 
 // The zone the test's DNS server answers from: name -> TXT values. Anything else is NXDOMAIN.
-const zone = new Map<string, string[]>();
-const NXDOMAIN = 3;
-const dnsServer = createServer({
-  udp: true,
-  handle: (request, send) => {
-    const response = Packet.createResponseFromRequest(request);
-    const [question] = request.questions;
-    const values = question ? zone.get(question.name.toLowerCase()) : undefined;
-    if (!question || !values) {
-      response.header.rcode = NXDOMAIN;
-    } else {
-      for (const data of values) {
-        response.answers.push(
-          Packet.createResourceFromQuestion(question, { type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 1, data }),
-        );
-      }
-    }
-    void send(response);
-  },
-});
-const dnsPort = (await dnsServer.listen({ udp: { port: 0, address: "127.0.0.1" } })).udp?.port;
+const dns = await startTxtDnsServer();
+const { zone } = dns;
+const dnsPort = dns.port;
 
 // server/env.ts reads the environment once, at import: point it at the test's DNS server first.
 vi.stubEnv("DOMAIN_DNS_SERVERS", `127.0.0.1:${dnsPort}`);
@@ -66,7 +48,7 @@ afterAll(async () => {
   await owner.auditEntry.deleteMany({ where: { action: { startsWith: "domain." } } });
   await Promise.all(resolvers.map((resolver) => resolver.close()));
   await Promise.all(pools.map((pool) => pool.end()));
-  await Promise.all([owner.$disconnect(), app.$disconnect(), dnsServer.close()]);
+  await Promise.all([owner.$disconnect(), app.$disconnect(), dns.close()]);
   vi.unstubAllEnvs();
 });
 
