@@ -54,15 +54,7 @@ const reason = (name: string) => ({ params: { reason: name } });
  * check follows (host names, e-mail addresses, numbers).
  */
 export function plainText({ label, max, required }: TextOptions) {
-  const text = z
-    .string({ message: `${label} must be text` })
-    .overwrite((value) => value.normalize("NFC"))
-    .trim()
-    .refine((value) => !hasControlCharacter(value), {
-      message: `${label} cannot contain control characters, such as a NUL byte or a line break.`,
-      ...reason("control_character"),
-    });
-  return withBounds(text, { label, max, required });
+  return withBounds(oneLine(label), { label, max, required });
 }
 
 /**
@@ -71,14 +63,7 @@ export function plainText({ label, max, required }: TextOptions) {
  * one visible character, so that it can neither be blank nor reorder what follows it.
  */
 export function nameText({ label, max, required }: TextOptions) {
-  const text = z
-    .string({ message: `${label} must be text` })
-    .overwrite((value) => value.normalize("NFC"))
-    .trim()
-    .refine((value) => !hasControlCharacter(value), {
-      message: `${label} cannot contain control characters, such as a NUL byte or a line break.`,
-      ...reason("control_character"),
-    })
+  const text = oneLine(label)
     .overwrite((value) => value.replace(/\p{Zs}+/gu, " "))
     .refine((value) => !hasFormatCharacter(value), {
       message: `${label} cannot contain invisible formatting characters, such as a zero-width space or a right-to-left override.`,
@@ -89,6 +74,18 @@ export function nameText({ label, max, required }: TextOptions) {
       ...reason("no_visible_character"),
     });
   return withBounds(text, { label, max, required });
+}
+
+/** What every text input starts as: NFC-normalised, trimmed, no control character. */
+function oneLine(label: string) {
+  return z
+    .string({ message: `${label} must be text` })
+    .overwrite((value) => value.normalize("NFC"))
+    .trim()
+    .refine((value) => !hasControlCharacter(value), {
+      message: `${label} cannot contain control characters, such as a NUL byte or a line break.`,
+      ...reason("control_character"),
+    });
 }
 
 function withBounds(text: z.ZodString, { label, max, required }: TextOptions) {
