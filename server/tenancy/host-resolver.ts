@@ -15,7 +15,8 @@ export type HostBrand =
 
 export type HostResolution = HostBrand | { kind: "unknown"; reason: string };
 
-type BrandRow = {
+/** A row of `app_resolve_host`, the one SQL function every host look-up goes through. */
+export type ResolvedHostRow = {
   account_id: string;
   slug: string;
   is_reseller: boolean;
@@ -73,24 +74,11 @@ export class HostResolver {
   }
 
   private async lookup(hostname: string): Promise<HostResolution> {
-    const result = await this.pool.query<BrandRow>(
+    const result = await this.pool.query<ResolvedHostRow>(
       "SELECT account_id, slug, is_reseller, status, verified FROM app_resolve_host($1)",
       [hostname],
     );
-    const row = result.rows[0];
-    // app_resolve_host leaves closed accounts out already; this keeps the rule whole here too.
-    if (!row || row.status === "closed") return { kind: "unknown", reason: "no account answers on this host" };
-    if (!row.verified && !isDevelopmentHostname(hostname, this.developmentSuffixes)) {
-      return { kind: "unknown", reason: "the host's domain is not verified" };
-    }
-    return {
-      kind: "brand",
-      hostname,
-      accountId: row.account_id,
-      slug: row.slug,
-      isReseller: row.is_reseller,
-      status: row.status,
-    };
+    return hostResolutionOf(hostname, result.rows[0], this.developmentSuffixes);
   }
 
   private startListening(): Promise<void> {
@@ -116,4 +104,28 @@ export class HostResolver {
     await client.query(`LISTEN ${HOST_CHANGE_CHANNEL}`);
     this.listener = client;
   }
+}
+
+/**
+ * What `app_resolve_host`'s answer for `hostname` means: a brand host, or unknown when no account
+ * answers, its account is closed, or its domain is not verified (and not a development name).
+ */
+export function hostResolutionOf(
+  hostname: string,
+  row: ResolvedHostRow | undefined,
+  developmentSuffixes: readonly string[],
+): HostResolution {
+  // app_resolve_host leaves closed accounts out already; this keeps the rule whole here too.
+  if (!row || row.status === "closed") return { kind: "unknown", reason: "no account answers on this host" };
+  if (!row.verified && !isDevelopmentHostname(hostname, developmentSuffixes)) {
+    return { kind: "unknown", reason: "the host's domain is not verified" };
+  }
+  return {
+    kind: "brand",
+    hostname,
+    accountId: row.account_id,
+    slug: row.slug,
+    isReseller: row.is_reseller,
+    status: row.status,
+  };
 }

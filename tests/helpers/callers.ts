@@ -4,24 +4,29 @@ import { createCaller } from "@/server/api/root";
 import { createTRPCContext, type TRPCContext } from "@/server/api/trpc";
 import { brandKey, type PortalSession } from "@/server/auth/session";
 import { startSession } from "@/server/auth/session-store";
-import type { HostBrand, HostResolution } from "@/server/tenancy/host-resolver";
+import {
+  type HostBrand,
+  type HostResolution,
+  hostResolutionOf,
+  type ResolvedHostRow,
+} from "@/server/tenancy/host-resolver";
 
 const PLATFORM_HOST: HostBrand = { kind: "platform", hostname: "localhost" };
 
-type BrandRow = { account_id: string; slug: string; is_reseller: boolean; status: "active" | "suspended" | "closed" };
+/** The development names the test resolvers count as verified, as the portal's default does. */
+const DEVELOPMENT_SUFFIXES = ["localhost"];
 
-/** The brand host `hostname` as the resolver would answer it (through the same SQL function). */
+/** How the resolver would answer `hostname` (the same SQL function, the same rule). */
+async function resolveHost(app: PrismaClient, hostname: string): Promise<HostResolution> {
+  const [row] = await app.$queryRaw<ResolvedHostRow[]>`SELECT * FROM app_resolve_host(${hostname})`;
+  return hostResolutionOf(hostname, row, DEVELOPMENT_SUFFIXES);
+}
+
+/** The brand host `hostname` as the resolver would answer it; fails the test when it serves no brand. */
 export async function brandHostNamed(app: PrismaClient, hostname: string): Promise<HostBrand> {
-  const [row] = await app.$queryRaw<BrandRow[]>`SELECT * FROM app_resolve_host(${hostname})`;
-  if (!row) throw new Error(`${hostname} is not a brand host`);
-  return {
-    kind: "brand",
-    hostname,
-    accountId: row.account_id,
-    slug: row.slug,
-    isReseller: row.is_reseller,
-    status: row.status,
-  };
+  const resolution = await resolveHost(app, hostname);
+  if (resolution.kind !== "brand") throw new Error(`${hostname} is not a brand host`);
+  return resolution;
 }
 
 /**
@@ -35,8 +40,8 @@ export async function homeHost(app: PrismaClient, accountId: string): Promise<Ho
   if (chain.length <= 1) return PLATFORM_HOST;
   for (const { brand_domain: hostname } of chain) {
     if (!hostname) continue;
-    const [served] = await app.$queryRaw<BrandRow[]>`SELECT * FROM app_resolve_host(${hostname})`;
-    if (served) return brandHostNamed(app, hostname);
+    const resolution = await resolveHost(app, hostname);
+    if (resolution.kind === "brand") return resolution;
   }
   throw new Error(`no account above ${accountId} has a brand host that serves`);
 }
