@@ -1,7 +1,7 @@
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
 import { SLUG_PATTERN } from "../tenancy/slug";
-import { type EffectiveStatus, effectiveStatus, inactiveAncestors } from "./effective-status";
+import { type EffectiveStatus, statusInEffect } from "./effective-status";
 
 export type ChildAccount = {
   id: string;
@@ -25,7 +25,10 @@ type ChildRow = {
   name: string;
   is_reseller: boolean;
   status: ChildAccount["status"];
-  ancestors: string[];
+  /** The topmost account above it (that the tenant can see) that is not active, if any. */
+  above_id: string | null;
+  above_name: string | null;
+  above_status: ChildAccount["status"] | null;
   max_in: number;
   max_out: number;
   max_dialer: number;
@@ -88,14 +91,21 @@ export async function listChildAccounts(
     SELECT s.id::text AS scope_id, s.slug AS scope_slug, s.name AS scope_name, page.*
       FROM accounts s
       LEFT JOIN LATERAL (
-        SELECT a.id::text AS id, a.slug, a.name, a.is_reseller, a.status::text AS status, a.ancestors::text[] AS ancestors,
+        SELECT a.id::text AS id, a.slug, a.name, a.is_reseller, a.status::text AS status,
                a.max_in, a.max_out, a.max_dialer, plan.name AS plan_name,
                parent.id::text AS parent_id, parent.slug AS parent_slug, parent.name AS parent_name,
                (SELECT h.hostname FROM host_map h
-                 WHERE h.account_id = a.id AND h.kind = 'brand' AND h.is_primary) AS brand_domain
+                 WHERE h.account_id = a.id AND h.kind = 'brand' AND h.is_primary) AS brand_domain,
+               above.id::text AS above_id, above.name AS above_name, above.status::text AS above_status
           FROM accounts a
           JOIN plans plan ON plan.id = a.plan_id
           LEFT JOIN accounts parent ON parent.id = a.parent_id
+          LEFT JOIN LATERAL (
+            SELECT x.id, x.name, x.status FROM accounts x
+             WHERE x.id = ANY (a.ancestors) AND x.status <> 'active'
+             ORDER BY array_position(a.ancestors, x.id)
+             LIMIT 1
+          ) above ON true
          WHERE ${below} ${after}
          ORDER BY a.slug
          LIMIT ${input.limit + 1}
@@ -112,10 +122,6 @@ export async function listChildAccounts(
     db,
     page.filter((row) => row.is_reseller).map((row) => row.id),
   );
-  const inactive = await inactiveAncestors(
-    db,
-    page.map((row) => row.ancestors),
-  );
   return {
     scope,
     items: page.map((row) => ({
@@ -124,7 +130,12 @@ export async function listChildAccounts(
       name: row.name,
       isReseller: row.is_reseller,
       status: row.status,
-      effectiveStatus: effectiveStatus(row.status, row.ancestors, inactive),
+      effectiveStatus: statusInEffect(
+        row.status,
+        row.above_id === null || row.above_name === null || row.above_status === null
+          ? null
+          : { id: row.above_id, name: row.above_name, status: row.above_status },
+      ),
       planName: row.plan_name,
       brandDomain: row.brand_domain,
       childCount: childCounts.get(row.id) ?? 0,

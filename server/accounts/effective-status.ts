@@ -10,7 +10,7 @@ export type AccountStatus = "active" | "suspended" | "closed";
  */
 export type EffectiveStatus = { status: AccountStatus; by: { id: string; name: string } | null };
 
-type InactiveAccount = { id: string; name: string; status: AccountStatus };
+export type InactiveAccount = { id: string; name: string; status: AccountStatus };
 
 /** Pure: `ancestors` from the root down; `inactive` holds the accounts known not to be active. */
 export function effectiveStatus(
@@ -18,12 +18,14 @@ export function effectiveStatus(
   ancestors: readonly string[],
   inactive: ReadonlyMap<string, InactiveAccount>,
 ): EffectiveStatus {
-  if (own !== "active") return { status: own, by: null };
-  for (const id of ancestors) {
-    const above = inactive.get(id);
-    if (above && above.status !== "active") return { status: above.status, by: { id: above.id, name: above.name } };
-  }
-  return { status: "active", by: null };
+  const topmost = ancestors.map((id) => inactive.get(id)).find((above) => above && above.status !== "active");
+  return statusInEffect(own, topmost ?? null);
+}
+
+/** Pure: the status that holds, given the topmost account above that is not active, if any. */
+export function statusInEffect(own: AccountStatus, topmostInactive: InactiveAccount | null): EffectiveStatus {
+  if (own !== "active" || !topmostInactive) return { status: own, by: null };
+  return { status: topmostInactive.status, by: { id: topmostInactive.id, name: topmostInactive.name } };
 }
 
 /**
