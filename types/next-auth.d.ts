@@ -1,10 +1,11 @@
 import "next-auth";
 import "next-auth/jwt";
+import type { Role } from "@/server/auth/permissions";
 
 declare module "next-auth" {
   interface User {
     accountId: string;
-    role: "owner" | "admin" | "member";
+    role: Role;
     brand: string;
     /** The server-side session (user_sessions row) the token names. */
     sessionId: string;
@@ -14,7 +15,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     accountId?: string;
-    role?: "owner" | "admin" | "member";
+    role?: Role;
     brand?: string;
     sid?: string;
   }

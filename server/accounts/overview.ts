@@ -1,3 +1,4 @@
+import type { Role } from "../auth/permissions";
 import type { TenantDb } from "../db/tenant";
 import { type EffectiveSettings, loadEffectiveSettings } from "../tenancy/branding";
 
@@ -21,7 +22,7 @@ export type AccountOverview = {
     aiTranscription: boolean;
     advancedAnalytics: boolean;
   };
-  user: { id: string; email: string; name: string; role: "owner" | "admin" | "member" };
+  user: { id: string; email: string; name: string; role: Role };
   /** The user's own account while they have this one open ("open as"); null otherwise. */
   openedFrom: { id: string; name: string } | null;
   effective: EffectiveSettings;

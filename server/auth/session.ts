@@ -2,6 +2,7 @@ import { decode } from "next-auth/jwt";
 import { z } from "zod";
 import { env } from "../env";
 import type { HostBrand, HostResolution } from "../tenancy/host-resolver";
+import { ROLES } from "./permissions";
 
 /** Host-only (no Domain attribute), HttpOnly, SameSite=Lax; see authOptions.cookies. */
 export const SESSION_COOKIE = "portal.session-token";
@@ -9,7 +10,7 @@ export const SESSION_COOKIE = "portal.session-token";
 const SessionClaims = z.object({
   sub: z.uuid(),
   accountId: z.uuid(),
-  role: z.enum(["owner", "admin", "member"]),
+  role: z.enum(ROLES),
   /** The brand the session was issued on: "platform" or the brand account's id. */
   brand: z.string().min(1),
   /** The server-side session (user_sessions); a token without one, or whose row is gone, is no session. */

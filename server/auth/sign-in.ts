@@ -9,6 +9,7 @@ import type { HostBrand } from "../tenancy/host-resolver";
 import { SlugSchema } from "../tenancy/slug";
 import { accountAllowedOnHost } from "./host-rule";
 import { verifyPassword } from "./password";
+import type { Role } from "./permissions";
 import { type AdmittedAttempt, SignInThrottle } from "./throttle";
 
 export const SignInInput = z.object({
@@ -23,7 +24,7 @@ export type SignInInput = z.infer<typeof SignInInput>;
 export type SignedInUser = {
   userId: string;
   accountId: string;
-  role: "owner" | "admin" | "member";
+  role: Role;
 };
 
 export type SignInFailure =

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { getAccountOverview } from "../../accounts/overview";
+import { ROLES } from "../../auth/permissions";
 import { EffectiveSettingsOutput } from "../schemas/effective-settings.schema";
 import { createTRPCRouter, tenantProcedure } from "../trpc";
 
@@ -26,7 +27,7 @@ export const GetCurrentAccountOutput = z.object({
     aiTranscription: z.boolean(),
     advancedAnalytics: z.boolean(),
   }),
-  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(["owner", "admin", "member"]) }),
+  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(ROLES) }),
   openedFrom: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   effective: EffectiveSettingsOutput,
 });
