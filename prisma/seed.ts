@@ -15,6 +15,7 @@ type DemoAccount = {
   supportEmail?: string;
   timezone?: string;
   language?: string;
+  country?: string;
   brandDomain?: string;
   limits: { maxIn: number; maxOut: number; maxDialer: number };
 };
@@ -38,6 +39,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     accentColor: "#f59e0b",
     supportEmail: "support@voicereseller.localhost",
     timezone: "America/New_York",
+    country: "US",
     brandDomain: "voicereseller.localhost",
     limits: { maxIn: 200, maxOut: 200, maxDialer: 50 },
   },
@@ -47,6 +49,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     parentSlug: "voicereseller",
     planId: "starter",
     language: "fr",
+    country: "FR",
     limits: { maxIn: 2, maxOut: 2, maxDialer: 0 },
   },
   {
@@ -123,6 +126,7 @@ export async function seedDemoData(
           timezone: "UTC",
           language: "en",
           voiceGender: "female",
+          country: "US",
         },
       });
 
@@ -141,6 +145,7 @@ export async function seedDemoData(
             supportEmail: demo.supportEmail,
             timezone: demo.timezone,
             language: demo.language,
+            country: demo.country,
             ...demo.limits,
           },
         });

@@ -29,6 +29,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   didDefaultDest: "Unrouted numbers go to",
   didDefaultDestKind: "Unrouted numbers go to (kind)",
   didDefaultDestId: "Unrouted numbers go to (destination)",
+  country: "Country",
   hostname: "Host name",
   kind: "Kind",
   isPrimary: "Primary",

@@ -94,6 +94,7 @@ export async function updateBranding(
     defaultCidNumber: account.defaultCidNumber,
     didDefaultDestKind: account.didDefaultDestKind,
     didDefaultDestId: account.didDefaultDestId,
+    country: account.country,
   };
   const { didDefaultDest, ...plain } = changes;
   const after: Partial<OwnValues> = { ...plain };

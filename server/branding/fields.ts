@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { nameText, plainText } from "../api/schemas/text";
 import type { InheritableSettings } from "../tenancy/branding";
+import { COUNTRIES } from "../tenancy/countries";
 import { SUPPORTED_LANGUAGES } from "../tenancy/languages";
 
 /** The fields of the branding editor, in the order it shows them (the browser's form too). */
@@ -17,6 +18,7 @@ export const EDITABLE_FIELDS = [
   "defaultCidNumber",
   "didDefaultDestKind",
   "didDefaultDestId",
+  "country",
 ] as const satisfies readonly (keyof InheritableSettings)[];
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
@@ -58,6 +60,10 @@ export const BrandingValues = z.object({
     "The language must be one of the 16 supported languages",
   ),
   voiceGender: z.enum(["male", "female"], "The voice must be male or female"),
+  country: z.enum(
+    COUNTRIES.map((country) => country.code),
+    "The country must be a two-letter country code like FR",
+  ),
   defaultCidNumber: e164("The default caller ID"),
   didDefaultDest: z.object({
     kind: z.enum(DID_DESTINATION_KINDS, "Choose where unrouted numbers go"),

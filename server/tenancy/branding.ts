@@ -18,6 +18,8 @@ export type InheritableSettings = {
   defaultCidNumber: string | null;
   didDefaultDestKind: string | null;
   didDefaultDestId: string | null;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
 };
 
 export type EffectiveSettings = Resolved<InheritableSettings>;
@@ -40,6 +42,7 @@ type ChainRow = {
   default_cid_number: string | null;
   did_default_dest_kind: string | null;
   did_default_dest_id: string | null;
+  country: string | null;
 };
 
 export async function loadPlatformDefaults(db: Db): Promise<InheritableSettings> {
@@ -61,6 +64,7 @@ export async function loadPlatformDefaults(db: Db): Promise<InheritableSettings>
     defaultCidNumber: settings.defaultCidNumber,
     didDefaultDestKind: settings.didDefaultDestKind,
     didDefaultDestId: settings.didDefaultDestId,
+    country: settings.country,
   };
 }
 
@@ -84,6 +88,7 @@ function toLink(row: ChainRow): ChainLink<keyof InheritableSettings> {
       defaultCidNumber: row.default_cid_number,
       didDefaultDestKind: row.did_default_dest_kind,
       didDefaultDestId: row.did_default_dest_id,
+      country: row.country,
     },
   };
 }

@@ -21,6 +21,7 @@ const PLATFORM: InheritableSettings = {
   defaultCidNumber: null,
   didDefaultDestKind: null,
   didDefaultDestId: null,
+  country: "US",
 };
 
 const link = (accountId: string, slug: string, depth: number, values: Partial<InheritableSettings>) =>

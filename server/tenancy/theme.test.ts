@@ -98,6 +98,7 @@ describe("themeVariables", () => {
     defaultCidNumber: null,
     didDefaultDestKind: null,
     didDefaultDestId: null,
+    country: "US",
   };
 
   it("gives the four brand variables, each text colour readable on its background", () => {

@@ -67,6 +67,7 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
       timezone: "Europe/Paris",
       language: "en",
       voiceGender: "female",
+      country: "FR",
       defaultCidNumber: "+14155550123",
       didDefaultDest: { kind: "extension", id: "100" },
     },

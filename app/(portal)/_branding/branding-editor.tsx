@@ -16,6 +16,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import type { AppRouter } from "@/server/api/root";
 import { colourContrastProblems } from "@/server/branding/contrast";
 import { DID_DESTINATION_KINDS, EDITABLE_FIELDS, type EditableField } from "@/server/branding/fields";
+import { COUNTRIES } from "@/server/tenancy/countries";
 import type { ValueSource } from "@/server/tenancy/inheritance";
 import { SUPPORTED_LANGUAGES } from "@/server/tenancy/languages";
 import { wholeColour } from "@/server/tenancy/theme";
@@ -339,6 +340,19 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
                 {SUPPORTED_LANGUAGES.map((language) => (
                   <option key={language.code} value={language.code}>
                     {language.name}
+                  </option>
+                ))}
+              </Select>
+            ))}
+            {textRow("country", (control) => (
+              <Select
+                {...control}
+                value={shown("country")}
+                onChange={(event) => setText("country", { value: event.target.value })}
+              >
+                {COUNTRIES.map((country) => (
+                  <option key={country.code} value={country.code}>
+                    {country.name}
                   </option>
                 ))}
               </Select>

@@ -50,5 +50,6 @@ export const BrandingEditorOutput = z.object({
     defaultCidNumber: field(optionalText),
     didDefaultDestKind: field(optionalText),
     didDefaultDestId: field(optionalText),
+    country: field(text),
   }),
 });

@@ -28,4 +28,5 @@ export const EffectiveSettingsOutput = z.object({
   defaultCidNumber: inherited(z.string().nullable()),
   didDefaultDestKind: inherited(z.string().nullable()),
   didDefaultDestId: inherited(z.string().nullable()),
+  country: inherited(z.string()),
 });
