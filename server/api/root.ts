@@ -3,6 +3,7 @@ import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
 import { domainsRouter } from "./routers/domains";
+import { numbersRouter } from "./routers/numbers";
 import { openAsRouter } from "./routers/open-as";
 import { plansRouter } from "./routers/plans";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   branding: brandingRouter,
   domains: domainsRouter,
+  numbers: numbersRouter,
   openAs: openAsRouter,
   plans: plansRouter,
 });
