@@ -20,6 +20,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const items: NavItem[] = [
     { href: "/dashboard", label: "Dashboard" },
     ...(account.isReseller ? [{ href: "/accounts", label: "Accounts" }] : []),
+    { href: "/numbers", label: "Numbers" },
     ...(manages
       ? [
           { href: "/audit", label: "Audit log" },
