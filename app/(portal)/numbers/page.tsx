@@ -96,10 +96,7 @@ export default async function NumbersPage({
                         <span data-testid="number-route">
                           {number.route ? (
                             <>
-                              <span className="sr-only">{DESTINATION_KIND_LABEL[number.route.kind]}: </span>
-                              <Badge tone="neutral" aria-hidden className="mr-1">
-                                {DESTINATION_KIND_LABEL[number.route.kind]}
-                              </Badge>
+                              <Badge tone="neutral">{DESTINATION_KIND_LABEL[number.route.kind]}</Badge>{" "}
                               {number.route.label}
                             </>
                           ) : (
