@@ -17,7 +17,9 @@ export function parseNumber(input: string, country: string, field: string | null
   const defaultCountry: CountryCode | undefined = isCountryCode(country) ? country : undefined;
   const parsed = parsePhoneNumberFromString(input, { defaultCountry });
   if (!parsed?.isValid()) {
-    const where = defaultCountry ? `, or a number of ${countryLabel(defaultCountry)} as dialled there` : "";
+    const where = defaultCountry
+      ? `, or as it is dialled within ${countryLabel(defaultCountry)} (${defaultCountry})`
+      : "";
     return {
       ok: false,
       problem: problem(
