@@ -33,6 +33,7 @@ let memberUserId: string;
 let bistroExtension: string;
 let bistroDepartment: string;
 let clinicExtension: string;
+let bistroSchedule: string;
 
 const callerOf = (slug: DemoSlug, userId?: string) =>
   callerAs(app, { accountId: ids[slug].accountId, userId: userId ?? ids[slug].ownerUserId });
@@ -74,6 +75,11 @@ beforeAll(async () => {
   bistroDepartment = (
     await owner.department.create({ data: { accountId: ids.bistro.accountId, name: "Numbers test kitchen" } })
   ).id;
+  bistroSchedule = (
+    await owner.schedule.create({
+      data: { accountId: ids.bistro.accountId, name: "Numbers test hours", openExtensionId: bistroExtension },
+    })
+  ).id;
   clinicExtension = (
     await owner.extension.create({
       data: { accountId: ids["city-clinic"].accountId, number: "1042", name: "Reception" },
@@ -85,6 +91,7 @@ afterAll(async () => {
   await restoreDemoNumbers();
   await owner.phoneNumber.deleteMany({ where: { e164: { in: ADDED } } });
   await owner.auditEntry.deleteMany({ where: { action: { startsWith: "number." } } });
+  await owner.schedule.deleteMany({ where: { id: bistroSchedule } });
   await owner.extension.deleteMany({ where: { id: { in: [bistroExtension, clinicExtension] } } });
   await owner.department.deleteMany({ where: { id: bistroDepartment } });
   await deleteMemberUser(owner, { accountId: ids.bistro.accountId, id: memberUserId });
@@ -233,6 +240,7 @@ describe("routing", () => {
       expect.arrayContaining([
         { kind: "extension", id: bistroExtension, label: "1042 · Front desk" },
         { kind: "department", id: bistroDepartment, label: "Numbers test kitchen" },
+        { kind: "schedule", id: bistroSchedule, label: "Numbers test hours" },
       ]),
     );
     expect(destinations.map((destination) => destination.id)).not.toContain(clinicExtension);
@@ -264,9 +272,21 @@ describe("routing", () => {
       routeDepartmentId: bistroDepartment,
     });
 
+    const schedule = await bistro.numbers.route({
+      numberId: id,
+      destination: { kind: "schedule", id: bistroSchedule },
+    });
+    expect(schedule.route).toEqual({ kind: "schedule", id: bistroSchedule, label: "Numbers test hours" });
+    expect(await numberRow(BISTRO_NUMBER)).toMatchObject({ routeDepartmentId: null, routeScheduleId: bistroSchedule });
+
     expect((await bistro.numbers.route({ numberId: id, destination: null })).route).toBeNull();
+    expect(await numberRow(BISTRO_NUMBER)).toMatchObject({
+      routeExtensionId: null,
+      routeDepartmentId: null,
+      routeScheduleId: null,
+    });
     const audits = (await numberAudits()).filter((entry) => entry.action === "number.routed");
-    expect(audits.at(-3)).toMatchObject({
+    expect(audits.at(-4)).toMatchObject({
       accountId: ids.bistro.accountId,
       actorUserId: ids.bistro.ownerUserId,
       details: {
@@ -376,6 +396,27 @@ describe("assigning and taking back", () => {
     expect(await everything()).toEqual(before);
   });
 
+  it("of two assignments of one free number at once, one wins and the other is refused, writing nothing", async () => {
+    const { id } = await numberRow("+12125550125");
+    const reseller = () => callerOf("voicereseller");
+    const outcomes = await Promise.allSettled([
+      reseller().numbers.assign({ numberId: id, accountId: ids.bistro.accountId }),
+      reseller().numbers.assign({ numberId: id, accountId: ids["city-clinic"].accountId }),
+    ]);
+    const won = outcomes.filter((outcome) => outcome.status === "fulfilled");
+    const lost = outcomes.filter((outcome) => outcome.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]?.status === "rejected" && lost[0].reason).toMatchObject({ code: "CONFLICT" });
+    const holder = (await numberRow("+12125550125")).accountId;
+    expect([ids.bistro.accountId, ids["city-clinic"].accountId]).toContain(holder);
+    const assigned = (await numberAudits()).filter(
+      (entry) => entry.action === "number.assigned" && (entry.details as { number?: string }).number === "+12125550125",
+    );
+    expect(assigned).toHaveLength(1);
+    await reseller().numbers.takeBack({ numberId: id });
+  });
+
   it("takes a routed number back, clearing its route in the same change; the holder no longer sees it", async () => {
     const { id } = await numberRow(BISTRO_NUMBER);
     await callerOf("bistro").numbers.route({ numberId: id, destination: { kind: "extension", id: bistroExtension } });
@@ -440,6 +481,14 @@ describe("the database's own rules for numbers", () => {
         bistro,
         (tx) =>
           tx.$executeRaw`UPDATE numbers SET account_id = ${ids["city-clinic"].accountId}::uuid WHERE id = ${id}::uuid`,
+      ),
+    ).rejects.toThrow(/row-level security/i);
+    // The pool's reseller moves it, but routing it is the holder's.
+    await expect(
+      withTenant(
+        app,
+        ids.voicereseller.accountId,
+        (tx) => tx.$executeRaw`UPDATE numbers SET route_extension_id = ${bistroExtension}::uuid WHERE id = ${id}::uuid`,
       ),
     ).rejects.toThrow(/row-level security/i);
     // Another customer does not even see it.

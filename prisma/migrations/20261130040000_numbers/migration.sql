@@ -24,7 +24,9 @@
 --                    numbers and so every number of its pool, which is held by it or below it);
 --   manage_pool      the pool's reseller changes a number of its pool held below it, and may leave
 --                    it below it or bring it back (tenant_isolation admits the row held by itself):
---                    assign = its own row -> below, take back = below -> its own row.
+--                    assign = its own row -> below, take back = below -> its own row. A number it
+--                    leaves below it has no route: routing is the holder's (the reseller opens the
+--                    account, "open as", to do it for them).
 -- Nothing else changes.
 
 CREATE TABLE numbers (
@@ -62,7 +64,10 @@ CREATE POLICY read_below ON numbers FOR SELECT TO portal_app
 
 CREATE POLICY manage_pool ON numbers FOR UPDATE TO portal_app
   USING (pool_account_id = app_current_tenant() AND account_ancestors @> ARRAY[app_current_tenant()])
-  WITH CHECK (pool_account_id = app_current_tenant() AND account_ancestors @> ARRAY[app_current_tenant()]);
+  WITH CHECK (
+    pool_account_id = app_current_tenant() AND account_ancestors @> ARRAY[app_current_tenant()]
+    AND route_extension_id IS NULL AND route_department_id IS NULL AND route_schedule_id IS NULL
+  );
 
 -- The list pages run in e164 order per holder and per pool; the policies test account_ancestors.
 CREATE INDEX numbers_holder_e164 ON numbers (account_id, e164);
