@@ -51,15 +51,13 @@ export async function routeNumber(db: TenantDb, actor: Actor, input: RouteNumber
     where: { accountId: holder, id: before.id },
     select: HELD_NUMBER_SELECT,
   });
-  const label = (route: ReturnType<typeof routeOf>) =>
-    route ? { kind: route.kind, id: route.id, label: route.label } : null;
   await recordAudit(db, actor, {
     action: "number.routed",
     targetAccountId: holder,
     details: {
       number: before.e164,
-      before: { route: label(routeOf(before)) },
-      after: { route: label(routeOf(after)) },
+      before: { route: routeOf(before) },
+      after: { route: routeOf(after) },
     },
   });
   return accountNumberOf(after, await effectiveCountry(db, holder));
