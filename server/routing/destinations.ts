@@ -26,7 +26,6 @@ export async function listDestinations(db: TenantDb, accountId: string): Promise
   const extensions = await db.extension.findMany({
     where: { accountId },
     select: { id: true, number: true, name: true },
-    orderBy: { number: "asc" },
   });
   const departments = await db.department.findMany({
     where: { accountId },
@@ -38,6 +37,8 @@ export async function listDestinations(db: TenantDb, accountId: string): Promise
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
+  // In numeric order (100 before 1002): digits without a leading zero sort by length, then as text.
+  extensions.sort((a, b) => a.number.length - b.number.length || a.number.localeCompare(b.number));
   return [
     ...extensions.map((extension) => ({
       kind: "extension" as const,

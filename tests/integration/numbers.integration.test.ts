@@ -244,6 +244,19 @@ describe("routing", () => {
       ]),
     );
     expect(destinations.map((destination) => destination.id)).not.toContain(clinicExtension);
+    // Extensions in numeric order: 200 before 1042.
+    const short = await owner.extension.create({
+      data: { accountId: ids.bistro.accountId, number: "200", name: "Bar" },
+    });
+    try {
+      const labels = (await withTenant(app, ids.bistro.accountId, (tx) => listDestinations(tx, ids.bistro.accountId)))
+        .filter((destination) => destination.kind === "extension")
+        .map((destination) => destination.label);
+      const ours = labels.filter((label) => label === "200 · Bar" || label === "1042 · Front desk");
+      expect(ours).toEqual(["200 · Bar", "1042 · Front desk"]);
+    } finally {
+      await owner.extension.delete({ where: { accountId_id: { accountId: ids.bistro.accountId, id: short.id } } });
+    }
     const answer = await callerOf("bistro").numbers.destinations();
     expect(answer.accountId).toBe(ids.bistro.accountId);
     expect(answer.items).toEqual(destinations);
