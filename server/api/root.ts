@@ -2,9 +2,11 @@ import { accountRouter } from "./routers/account";
 import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
+import { departmentsRouter } from "./routers/departments";
 import { domainsRouter } from "./routers/domains";
 import { openAsRouter } from "./routers/open-as";
 import { plansRouter } from "./routers/plans";
+import { schedulesRouter } from "./routers/schedules";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   domains: domainsRouter,
   openAs: openAsRouter,
   plans: plansRouter,
+  departments: departmentsRouter,
+  schedules: schedulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

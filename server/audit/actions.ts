@@ -16,6 +16,12 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "domain.verified": "Verified a domain",
   "domain.claim_released": "Lost an unverified domain claim",
   "branding.update": "Changed branding or defaults",
+  "department.create": "Created a department",
+  "department.update": "Changed a department",
+  "department.delete": "Deleted a department",
+  "schedule.create": "Created a schedule",
+  "schedule.update": "Changed a schedule",
+  "schedule.delete": "Deleted a schedule",
 };
 
 export function auditActionLabel(action: string): string {
