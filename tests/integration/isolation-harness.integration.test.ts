@@ -431,6 +431,25 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller) => caller.departments.delete({ id: victimRows().departmentId }),
     },
   ],
+  "departments.memberOptions": [
+    {
+      name: "a customer listing who can join a department sees only its own users",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.departments.memberOptions(),
+    },
+  ],
+  "schedules.destinationOptions": [
+    {
+      // Acme: an account with no destinations of its own, so that any id in the answer is a leak.
+      name: "an account listing where a schedule can route sees none of another tenant's departments",
+      actor: "acme",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.schedules.destinationOptions(),
+    },
+  ],
   "schedules.list": [
     {
       name: "a customer searching for its sibling's schedule by name finds none of it",

@@ -1,3 +1,4 @@
+import { memberOptions } from "../../departments/member-options";
 import { getDepartment, listDepartments } from "../../departments/read";
 import { createDepartment, deleteDepartment, updateDepartment } from "../../departments/write";
 import {
@@ -8,6 +9,7 @@ import {
   DepartmentPageOutput,
   GetDepartmentInput,
   ListDepartmentsInput,
+  MemberOptionsOutput,
   UpdateDepartmentInput,
 } from "../schemas/departments.schema";
 import { actorOf, createTRPCRouter, tenantProcedure } from "../trpc";
@@ -24,6 +26,11 @@ export const departmentsRouter = createTRPCRouter({
     .input(GetDepartmentInput)
     .output(DepartmentOutput)
     .query(({ ctx, input }) => getDepartment(ctx.db, ctx.accountId, input.id)),
+
+  /** Who can be made a member: the account's users who are not deactivated. */
+  memberOptions: tenantProcedure("departments:read")
+    .output(MemberOptionsOutput)
+    .query(({ ctx }) => memberOptions(ctx.db, ctx.accountId)),
 
   /** A new department, within the plan's limit. */
   create: tenantProcedure("departments:write")

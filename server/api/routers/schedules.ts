@@ -1,9 +1,11 @@
+import { scheduleDestinationOptions } from "../../schedules/destination-options";
 import { getSchedule, listSchedules } from "../../schedules/read";
 import { createSchedule, deleteSchedule, updateSchedule } from "../../schedules/write";
 import { DeletedOutput } from "../schemas/departments.schema";
 import {
   CreateScheduleInput,
   DeleteScheduleInput,
+  DestinationOptionsOutput,
   GetScheduleInput,
   ListSchedulesInput,
   ScheduleOutput,
@@ -24,6 +26,11 @@ export const schedulesRouter = createTRPCRouter({
     .input(GetScheduleInput)
     .output(ScheduleOutput)
     .query(({ ctx, input }) => getSchedule(ctx.db, ctx.accountId, input.id)),
+
+  /** Where a schedule can send calls: the account's extensions and departments. */
+  destinationOptions: tenantProcedure("schedules:read")
+    .output(DestinationOptionsOutput)
+    .query(({ ctx }) => scheduleDestinationOptions(ctx.db, ctx.accountId)),
 
   /** A new schedule. */
   create: tenantProcedure("schedules:write")

@@ -70,3 +70,15 @@ export const DepartmentPageOutput = z.object({
 export type DepartmentPageOutput = z.infer<typeof DepartmentPageOutput>;
 
 export const DeletedOutput = z.object({ id: z.uuid() });
+
+export const MemberOptionsOutput = z.object({
+  accountId: z.uuid(),
+  users: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      email: z.string(),
+      status: z.enum(["invited", "active", "deactivated"]),
+    }),
+  ),
+});

@@ -182,3 +182,8 @@ export const SchedulePageOutput = z.object({
   accountTimeZone: z.object({ value: z.string(), source: ValueSource }),
 });
 export type SchedulePageOutput = z.infer<typeof SchedulePageOutput>;
+
+export const DestinationOptionsOutput = z.object({
+  accountId: z.uuid(),
+  destinations: z.array(z.object({ kind: z.enum(["extension", "department"]), id: z.uuid(), label: z.string() })),
+});
