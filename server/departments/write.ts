@@ -106,16 +106,14 @@ export async function updateDepartment(
   const accountId = actor.accountId;
   const before = await getDepartment(db, accountId, input.id);
   if (input.memberIds) await checkMembers(db, accountId, input.memberIds);
-  if (input.name !== undefined || input.ringStrategy !== undefined) {
-    const name = input.name;
-    await withUniqueName(name ?? before.name, () =>
-      db.department.update({
-        where: { accountId_id: { accountId, id: input.id } },
-        data: { name, ringStrategy: input.ringStrategy },
-        select: { id: true },
-      }),
-    );
-  }
+  // Always written, so that updated_at moves when only the members change.
+  await withUniqueName(input.name ?? before.name, () =>
+    db.department.update({
+      where: { accountId_id: { accountId, id: input.id } },
+      data: { name: input.name, ringStrategy: input.ringStrategy, updatedAt: new Date() },
+      select: { id: true },
+    }),
+  );
   if (input.memberIds) await replaceMembers(db, accountId, input.id, input.memberIds);
   const beforeMemberIds = before.members.map((member) => member.userId);
   const fields = changedFields(

@@ -124,6 +124,7 @@ export async function getSchedule(
     name: row.name,
     timezone: row.timezone,
     effectiveTimeZone: effectiveZone(row, zone),
+    accountTimeZone: zone,
     hours: row.hours.map((range) => ({
       weekday: range.weekday,
       opens: timeOf(range.opensMinute),

@@ -153,6 +153,8 @@ export const ScheduleOutput = z.object({
   name: z.string(),
   timezone: z.string().nullable(),
   effectiveTimeZone: EffectiveTimeZone,
+  /** The account's effective time zone, which the schedule follows when it has none of its own. */
+  accountTimeZone: z.object({ value: z.string(), source: ValueSource }),
   hours: z.array(z.object({ weekday: z.number().int(), opens: z.string(), closes: z.string() })),
   holidays: z.array(z.object({ day: z.string(), name: z.string() })),
   open: DestinationWithLabel,
