@@ -158,8 +158,20 @@ for (const viewport of VIEWPORTS) {
     await page.goto("/schedules");
     const form = page.getByRole("region", { name: "New schedule" });
     await form.getByLabel("Name", { exact: true }).fill(`E2E Axe ${viewport.name}`);
-    await form.getByRole("button", { name: "Add hours on Monday" }).click();
+    // By keyboard: adding a range puts the focus in it, removing one puts it back on "Add hours".
+    await form.getByRole("button", { name: "Add hours on Monday" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(form.getByLabel("Monday opens", { exact: true })).toBeFocused();
+    await expect(form.getByLabel("Monday opens", { exact: true })).toHaveValue("09:00");
+    await page.keyboard.press("Tab");
+    await expect(form.getByLabel("Monday closes", { exact: true })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect(form.getByRole("button", { name: "Add hours on Monday" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(form.getByLabel("Monday opens", { exact: true })).toBeFocused();
     await form.getByRole("button", { name: "Add a holiday" }).click();
+    await expect(form.getByLabel("Date", { exact: true })).toBeFocused();
     await form.getByLabel("Date", { exact: true }).fill("2026-12-25");
     await form.getByLabel("Holiday", { exact: true }).fill("Christmas");
     await form.getByLabel("While open, calls go to").selectOption({ label: `E2E Axe ${viewport.name}` });

@@ -9,6 +9,17 @@ import { getDepartment } from "./read";
 
 type RingStrategy = DepartmentOutput["ringStrategy"];
 
+const RINGING: Record<RingStrategy, string> = { simultaneous: "all at once", in_order: "in order" };
+
+/** What the audit log shows of a department: words, members by name in ring order. */
+function auditable(department: DepartmentOutput) {
+  return {
+    name: department.name,
+    ringStrategy: RINGING[department.ringStrategy],
+    members: department.members.map((member) => member.name).join(", "),
+  };
+}
+
 function nameTaken(name: string): DomainError {
   return new DomainError(
     "CONFLICT",
@@ -87,14 +98,13 @@ export async function createDepartment(
     ),
   );
   await replaceMembers(db, accountId, created.id, input.memberIds);
+  const department = await getDepartment(db, accountId, created.id);
   await recordAudit(db, actor, {
     action: "department.create",
     targetAccountId: accountId,
-    details: {
-      after: { id: created.id, name: input.name, ringStrategy: input.ringStrategy, memberIds: [...input.memberIds] },
-    },
+    details: { id: created.id, after: auditable(department) },
   });
-  return getDepartment(db, accountId, created.id);
+  return department;
 }
 
 /** Renames a department, changes how it rings, or replaces its members (in the order given). */
@@ -115,11 +125,8 @@ export async function updateDepartment(
     }),
   );
   if (input.memberIds) await replaceMembers(db, accountId, input.id, input.memberIds);
-  const beforeMemberIds = before.members.map((member) => member.userId);
-  const fields = changedFields(
-    { name: before.name, ringStrategy: before.ringStrategy, memberIds: beforeMemberIds.join(",") },
-    { name: input.name, ringStrategy: input.ringStrategy, memberIds: input.memberIds?.join(",") },
-  );
+  const after = await getDepartment(db, accountId, input.id);
+  const fields = changedFields(auditable(before), auditable(after));
   if (Object.keys(fields.after).length > 0) {
     await recordAudit(db, actor, {
       action: "department.update",
@@ -127,7 +134,7 @@ export async function updateDepartment(
       details: { id: input.id, ...fields },
     });
   }
-  return getDepartment(db, accountId, input.id);
+  return after;
 }
 
 /**
@@ -150,14 +157,7 @@ export async function deleteDepartment(db: TenantDb, actor: Actor, input: { id: 
   await recordAudit(db, actor, {
     action: "department.delete",
     targetAccountId: accountId,
-    details: {
-      before: {
-        id: before.id,
-        name: before.name,
-        ringStrategy: before.ringStrategy,
-        memberIds: before.members.map((member) => member.userId),
-      },
-    },
+    details: { id: before.id, before: auditable(before) },
   });
   return { id: input.id };
 }

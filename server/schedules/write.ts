@@ -102,16 +102,18 @@ async function writeHolidays(db: TenantDb, accountId: string, scheduleId: string
   });
 }
 
-/** What the audit log keeps of a schedule. */
+const SHORT_DAYS = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** What the audit log shows of a schedule, in words: hours, holidays and destinations as text. */
 function auditable(schedule: ScheduleOutput): Prisma.InputJsonObject {
+  const destination = (to: ScheduleOutput["open"]) => (to ? `${to.label} (${to.kind})` : null);
   return {
-    id: schedule.id,
     name: schedule.name,
-    timezone: schedule.timezone,
-    hours: schedule.hours,
-    holidays: schedule.holidays,
-    open: schedule.open ? { kind: schedule.open.kind, id: schedule.open.id } : null,
-    closed: schedule.closed ? { kind: schedule.closed.kind, id: schedule.closed.id } : null,
+    timezone: schedule.timezone ?? "the account's",
+    hours: schedule.hours.map((range) => `${SHORT_DAYS[range.weekday]} ${range.opens}–${range.closes}`).join(", "),
+    holidays: schedule.holidays.map((holiday) => `${holiday.day} ${holiday.name}`).join(", "),
+    open: destination(schedule.open),
+    closed: destination(schedule.closed),
   };
 }
 
@@ -152,7 +154,7 @@ export async function createSchedule(
   await recordAudit(db, actor, {
     action: "schedule.create",
     targetAccountId: accountId,
-    details: { after: auditable(schedule) },
+    details: { id: schedule.id, after: auditable(schedule) },
   });
   return schedule;
 }
@@ -210,7 +212,7 @@ export async function deleteSchedule(db: TenantDb, actor: Actor, input: { id: st
   await recordAudit(db, actor, {
     action: "schedule.delete",
     targetAccountId: accountId,
-    details: { before: auditable(before) },
+    details: { id: before.id, before: auditable(before) },
   });
   return { id: input.id };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { FormSummary } from "@/components/form/form-summary";
 import { problemAt } from "@/components/form/problems";
 import { useFormAction } from "@/components/form/use-form-action";
@@ -81,6 +81,14 @@ export function ScheduleForm(props: ScheduleFormProps) {
     closed: destinationValue(props.schedule?.closed ?? null),
   }));
   const [values, setValues] = useState(baseline);
+  // Keyboard users land where they work next: a new row's first input, or after a removal the
+  // button that adds one again (the removed button would otherwise drop the focus to the page).
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusId) return;
+    document.getElementById(focusId)?.focus();
+    setFocusId(null);
+  }, [focusId]);
   const strip = (current: Values) => ({
     ...current,
     hours: current.hours.map(({ key: _key, ...rest }) => rest),
@@ -229,12 +237,13 @@ export function ScheduleForm(props: ScheduleFormProps) {
                     <Button
                       variant="secondary"
                       size="sm"
-                      onClick={() =>
+                      onClick={() => {
                         set(
                           "hours",
                           values.hours.filter((each) => each.key !== range.key),
-                        )
-                      }
+                        );
+                        setFocusId(`${prefix}-add-${weekday}`);
+                      }}
                       aria-label={`Remove ${label} hours`}
                     >
                       Remove
@@ -243,20 +252,19 @@ export function ScheduleForm(props: ScheduleFormProps) {
                 );
               })}
               <Button
+                id={`${prefix}-add-${weekday}`}
                 variant="link"
                 size="sm"
                 className="self-start"
-                onClick={() =>
+                onClick={() => {
+                  const key = nextKey();
+                  const first = ranges.length === 0;
                   set("hours", [
                     ...values.hours,
-                    {
-                      key: nextKey(),
-                      weekday,
-                      opens: ranges.length ? "" : "09:00",
-                      closes: ranges.length ? "" : "17:00",
-                    },
-                  ])
-                }
+                    { key, weekday, opens: first ? "09:00" : "", closes: first ? "17:00" : "" },
+                  ]);
+                  setFocusId(`${prefix}-${key}-opens`);
+                }}
                 aria-label={`Add hours on ${name}`}
               >
                 Add hours
@@ -297,12 +305,13 @@ export function ScheduleForm(props: ScheduleFormProps) {
             <Button
               variant="secondary"
               size="sm"
-              onClick={() =>
+              onClick={() => {
                 set(
                   "holidays",
                   values.holidays.filter((each) => each.key !== holiday.key),
-                )
-              }
+                );
+                setFocusId(`${prefix}-add-holiday`);
+              }}
               aria-label={`Remove the holiday ${holiday.name || holiday.day || index + 1}`}
             >
               Remove
@@ -310,10 +319,15 @@ export function ScheduleForm(props: ScheduleFormProps) {
           </div>
         ))}
         <Button
+          id={`${prefix}-add-holiday`}
           variant="link"
           size="sm"
           className="self-start"
-          onClick={() => set("holidays", [...values.holidays, { key: nextKey(), day: "", name: "" }])}
+          onClick={() => {
+            const key = nextKey();
+            set("holidays", [...values.holidays, { key, day: "", name: "" }]);
+            setFocusId(`${prefix}-${key}-day`);
+          }}
         >
           Add a holiday
         </Button>
