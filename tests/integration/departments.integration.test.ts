@@ -225,4 +225,29 @@ describe("departments", () => {
     await caller.departments.delete({ id: department.id });
     await caller.schedules.delete({ id: schedule.id });
   });
+
+  it("refuses to delete a department a number or the default destination routes to (their foreign keys)", async () => {
+    const caller = bistroOwner();
+    const department = await caller.departments.create({ name: `${PREFIX}Numbered` });
+    // A stand-in for numbers and the default destination (other parts' tables): a table whose
+    // foreign key restricts the delete as theirs do.
+    await owner.$executeRawUnsafe(`CREATE TABLE departments_test_routes (
+      account_id uuid NOT NULL, department_id uuid,
+      FOREIGN KEY (account_id, department_id) REFERENCES departments (account_id, id) ON DELETE RESTRICT)`);
+    try {
+      await owner.$executeRaw`INSERT INTO departments_test_routes VALUES (${ids.bistro.accountId}::uuid, ${department.id}::uuid)`;
+      const error = await trpcError(caller.departments.delete({ id: department.id }));
+      expect(error.code).toBe("CONFLICT");
+      expect(problemsOf(error)).toEqual([
+        {
+          reason: "in_use",
+          field: null,
+          message: `${PREFIX}Numbered is still used by a number, a schedule or the default destination; route those elsewhere first, then delete it.`,
+        },
+      ]);
+    } finally {
+      await owner.$executeRawUnsafe("DROP TABLE departments_test_routes");
+    }
+    await caller.departments.delete({ id: department.id });
+  });
 });
