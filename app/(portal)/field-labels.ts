@@ -36,6 +36,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   primaryBrandDomain: "Primary brand domain",
   primarySipDomain: "Primary SIP domain",
   host: "Portal address",
+  ringStrategy: "Ringing",
+  members: "Members",
+  hours: "Opening hours",
+  holidays: "Holidays",
+  open: "While open, calls go to",
+  closed: "While closed, calls go to",
 };
 
 export function fieldLabel(field: string): string {

@@ -2,10 +2,12 @@ import { accountRouter } from "./routers/account";
 import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
+import { departmentsRouter } from "./routers/departments";
 import { domainsRouter } from "./routers/domains";
 import { numbersRouter } from "./routers/numbers";
 import { openAsRouter } from "./routers/open-as";
 import { plansRouter } from "./routers/plans";
+import { schedulesRouter } from "./routers/schedules";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -17,6 +19,8 @@ export const appRouter = createTRPCRouter({
   numbers: numbersRouter,
   openAs: openAsRouter,
   plans: plansRouter,
+  departments: departmentsRouter,
+  schedules: schedulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

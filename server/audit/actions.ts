@@ -20,6 +20,12 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "number.assigned": "Assigned a number",
   "number.taken_back": "Took a number back",
   "number.routed": "Changed where a number routes",
+  "department.create": "Created a department",
+  "department.update": "Changed a department",
+  "department.delete": "Deleted a department",
+  "schedule.create": "Created a schedule",
+  "schedule.update": "Changed a schedule",
+  "schedule.delete": "Deleted a schedule",
 };
 
 export function auditActionLabel(action: string): string {

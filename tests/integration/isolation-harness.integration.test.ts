@@ -470,6 +470,124 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: async (caller, ids) => caller.numbers.takeBack({ numberId: await heldNumberOf(ids.bistro.accountId) }),
     },
   ],
+  "departments.list": [
+    {
+      name: "a customer searching for its sibling's department by name finds none of it",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.departments.list({ search: VICTIM_NAME }),
+    },
+  ],
+  "departments.get": [
+    {
+      name: "a customer reading its sibling's department",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.departments.get({ id: victimRows().departmentId }),
+    },
+  ],
+  "departments.create": [
+    {
+      name: "a customer making its sibling's user a member",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.departments.create({ name: "Intruders", memberIds: [ids["city-clinic"].ownerUserId] }),
+    },
+  ],
+  "departments.update": [
+    {
+      name: "a customer renaming its sibling's department",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.departments.update({ id: victimRows().departmentId, name: "Taken over" }),
+    },
+  ],
+  "departments.delete": [
+    {
+      name: "a customer deleting its sibling's department",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.departments.delete({ id: victimRows().departmentId }),
+    },
+  ],
+  "departments.memberOptions": [
+    {
+      name: "a customer listing who can join a department sees only its own users",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.departments.memberOptions(),
+    },
+  ],
+  "schedules.destinationOptions": [
+    {
+      // Acme: an account with no destinations of its own, so that any id in the answer is a leak.
+      name: "an account listing where a schedule can route sees none of another tenant's departments",
+      actor: "acme",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.schedules.destinationOptions(),
+    },
+  ],
+  "schedules.list": [
+    {
+      name: "a customer searching for its sibling's schedule by name finds none of it",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.schedules.list({ search: VICTIM_NAME }),
+    },
+  ],
+  "schedules.get": [
+    {
+      name: "a customer reading its sibling's schedule",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.schedules.get({ id: victimRows().scheduleId }),
+    },
+  ],
+  "schedules.create": [
+    {
+      name: "a customer routing its new schedule to its sibling's department",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) =>
+        caller.schedules.create({
+          name: "Intruder hours",
+          open: { kind: "department", id: victimRows().departmentId },
+        }),
+    },
+  ],
+  "schedules.update": [
+    {
+      name: "a customer changing its sibling's schedule",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) =>
+        caller.schedules.update({
+          id: victimRows().scheduleId,
+          hours: [{ weekday: 1, opens: "00:00", closes: "24:00" }],
+        }),
+    },
+  ],
+  "schedules.delete": [
+    {
+      name: "a customer deleting its sibling's schedule",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.schedules.delete({ id: victimRows().scheduleId }),
+    },
+  ],
 };
 
 // SET-UP ------------------------------------------------------------------------------------------
@@ -503,6 +621,40 @@ async function heldNumberOf(accountId: string): Promise<string> {
   const number = await owner.phoneNumber.findFirstOrThrow({ where: { accountId }, orderBy: { e164: "asc" } });
   return number.id;
 }
+
+/** City Clinic's department and schedule that the departments.* and schedules.* cases aim at. */
+const VICTIM_NAME = "Harness victim";
+let victim: { departmentId: string; scheduleId: string } | undefined;
+function victimRows() {
+  if (!victim) throw new Error("the victim rows are made in beforeAll");
+  return victim;
+}
+
+beforeAll(async () => {
+  const accountId = ids["city-clinic"].accountId;
+  const department = await owner.department.create({ data: { accountId, name: VICTIM_NAME } });
+  await owner.departmentMember.create({
+    data: { accountId, departmentId: department.id, userId: ids["city-clinic"].ownerUserId, position: 0 },
+  });
+  const schedule = await owner.schedule.create({
+    data: { accountId, name: VICTIM_NAME, openDepartmentId: department.id },
+  });
+  await owner.scheduleHour.create({
+    data: { accountId, scheduleId: schedule.id, weekday: 1, opensMinute: 540, closesMinute: 1020 },
+  });
+  await owner.scheduleHoliday.create({
+    data: { accountId, scheduleId: schedule.id, day: new Date("2026-12-25T00:00:00Z"), name: "Christmas" },
+  });
+  victim = { departmentId: department.id, scheduleId: schedule.id };
+});
+
+// Runs before the disconnect above (after-hooks run in reverse order).
+afterAll(async () => {
+  if (!victim) return;
+  const accountId = ids["city-clinic"].accountId;
+  await owner.schedule.delete({ where: { accountId_id: { accountId, id: victim.scheduleId } } });
+  await owner.department.delete({ where: { accountId_id: { accountId, id: victim.departmentId } } });
+});
 
 /** A session of `slug`'s owner; a live server-side session is started for it when first used. */
 type SessionSpec = Omit<PortalSession, "sessionId"> & { sessionId?: string };
@@ -556,6 +708,16 @@ async function snapshotOf(slug: DemoSlug) {
     logos: await owner.accountLogo.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     numbers: await owner.phoneNumber.findMany({
       where: { OR: [{ accountId }, { poolAccountId: accountId }] },
+      orderBy: { id: "asc" },
+    }),
+    departments: await owner.department.findMany({
+      where: { accountId },
+      include: { members: true },
+      orderBy: { id: "asc" },
+    }),
+    schedules: await owner.schedule.findMany({
+      where: { accountId },
+      include: { hours: true, holidays: true },
       orderBy: { id: "asc" },
     }),
   };

@@ -85,6 +85,40 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "numbers.route": () => ({ numberId: NO_SUCH_ID, destination: { kind: "extension", id: NO_SUCH_ID } }),
   "numbers.assign": (ids) => ({ numberId: NO_SUCH_ID, accountId: ids.acme.accountId }),
   "numbers.takeBack": () => ({ numberId: NO_SUCH_ID }),
+  // Departments and schedules of the reseller's own account; the writes name a user or a
+  // destination of Acme, so that they stop at NOT_FOUND after validation.
+  "departments.list": () => ({ search: "front desk", page: 1, pageSize: 10 }),
+  "departments.get": () => ({ id: NO_SUCH_ID }),
+  "departments.create": (ids) => ({
+    name: "Text input desk",
+    ringStrategy: "in_order",
+    memberIds: [ids.acme.ownerUserId],
+  }),
+  "departments.update": (ids) => ({
+    id: NO_SUCH_ID,
+    name: "Text input desk",
+    ringStrategy: "simultaneous",
+    memberIds: [ids.acme.ownerUserId],
+  }),
+  "departments.delete": () => ({ id: NO_SUCH_ID }),
+  "schedules.list": () => ({ search: "office", page: 1, pageSize: 10 }),
+  "schedules.get": () => ({ id: NO_SUCH_ID }),
+  "schedules.create": () => ({
+    name: "Text input hours",
+    timezone: "Europe/Paris",
+    hours: [{ weekday: 1, opens: "09:00", closes: "17:00" }],
+    holidays: [{ day: "2026-12-25", name: "Christmas" }],
+    open: { kind: "department", id: NO_SUCH_ID },
+    closed: { kind: "extension", id: NO_SUCH_ID },
+  }),
+  "schedules.update": () => ({
+    id: NO_SUCH_ID,
+    name: "Text input hours",
+    timezone: "Europe/Paris",
+    open: { kind: "department", id: NO_SUCH_ID },
+    closed: { kind: "extension", id: NO_SUCH_ID },
+  }),
+  "schedules.delete": () => ({ id: NO_SUCH_ID }),
 };
 
 /** The text inputs that are names people read in lists: no invisible or reordering characters. */
@@ -92,6 +126,10 @@ const NAME_FIELDS: Record<string, readonly string[]> = {
   "accounts.create": ["name"],
   "accounts.update": ["name"],
   "branding.update": ["changes.brandName", "changes.didDefaultDest.id"],
+  "departments.create": ["name"],
+  "departments.update": ["name"],
+  "schedules.create": ["name"],
+  "schedules.update": ["name"],
 };
 
 /** What must be refused in any text, with the field named. */
