@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { InheritableSettings } from "./branding";
-import { asHostsOwn } from "./host-branding";
+import { asHostsOwn, publicSettings } from "./host-branding";
 import { type ChainLink, resolveInherited } from "./inheritance";
 
 const RESELLER = "00000000-0000-4000-8000-000000000002";
@@ -19,9 +19,8 @@ const PLATFORM: InheritableSettings = {
   language: "en",
   voiceGender: "female",
   defaultCidNumber: null,
-  didDefaultDestKind: null,
-  didDefaultDestId: null,
   country: "US",
+  defaultDestination: null,
 };
 
 const link = (accountId: string, slug: string, depth: number, values: Partial<InheritableSettings>) =>
@@ -48,9 +47,9 @@ describe("asHostsOwn", () => {
     ],
     PLATFORM,
   );
-  const shown = asHostsOwn(effective, SUB_HOST);
+  const shown = asHostsOwn(publicSettings(effective), SUB_HOST);
 
-  it.each<[keyof InheritableSettings, unknown]>([
+  it.each<[keyof typeof shown, unknown]>([
     ["brandName", "Reseller Brand"],
     ["primaryColor", "#0f766e"],
     ["accentColor", "#2563eb"],

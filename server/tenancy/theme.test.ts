@@ -96,9 +96,8 @@ describe("themeVariables", () => {
     language: "en",
     voiceGender: "female",
     defaultCidNumber: null,
-    didDefaultDestKind: null,
-    didDefaultDestId: null,
     country: "US",
+    defaultDestination: null,
   };
 
   it("gives the four brand variables, each text colour readable on its background", () => {

@@ -69,7 +69,7 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
       voiceGender: "female",
       country: "FR",
       defaultCidNumber: "+14155550123",
-      didDefaultDest: { kind: "extension", id: "100" },
+      defaultDestination: { kind: "extension", id: "00000000-0000-4000-8000-000000000001" },
     },
     logo: { base64: PNG_BASE64 },
   }),
@@ -85,7 +85,7 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
 const NAME_FIELDS: Record<string, readonly string[]> = {
   "accounts.create": ["name"],
   "accounts.update": ["name"],
-  "branding.update": ["changes.brandName", "changes.didDefaultDest.id"],
+  "branding.update": ["changes.brandName"],
 };
 
 /** What must be refused in any text, with the field named. */
@@ -202,7 +202,7 @@ const PROCEDURES = proceduresWithInput();
 describe("the table of text inputs", () => {
   it("finds the text inputs of the procedures", () => {
     expect(PROCEDURES.find((procedure) => procedure.path === "branding.update")?.leaves).toEqual(
-      expect.arrayContaining(["accountId", "changes.brandName", "changes.didDefaultDest.id", "logo.base64"]),
+      expect.arrayContaining(["accountId", "changes.brandName", "changes.defaultDestination.id", "logo.base64"]),
     );
   });
 

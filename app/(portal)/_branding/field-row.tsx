@@ -16,6 +16,9 @@ export function FieldRow(props: {
   onOverride: () => void;
   onReset: () => void;
   help?: string;
+  /** The switch's words; a setting that does not inherit says "Choose" and "Clear". */
+  overrideLabel?: string;
+  resetLabel?: string;
   error: string | null;
   children: (control: ControlProps) => ReactNode;
 }) {
@@ -29,11 +32,11 @@ export function FieldRow(props: {
       action={
         props.overridden ? (
           <Button variant="secondary" size="sm" onClick={props.onReset} disabled={!hydrated}>
-            Reset to inherited
+            {props.resetLabel ?? "Reset to inherited"}
           </Button>
         ) : (
           <Button variant="secondary" size="sm" onClick={props.onOverride} disabled={!hydrated}>
-            Override
+            {props.overrideLabel ?? "Override"}
           </Button>
         )
       }
