@@ -23,6 +23,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   didDefaultDest: "Unrouted numbers go to",
   didDefaultDestKind: "Unrouted numbers go to (kind)",
   didDefaultDestId: "Unrouted numbers go to (destination)",
+  callRecording: "Call recording",
+  voicemailTranscription: "AI transcription of voicemail",
   hostname: "Host name",
   kind: "Kind",
   isPrimary: "Primary",

@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
+import { dashboardRouter } from "./routers/dashboard";
 import { domainsRouter } from "./routers/domains";
 import { openAsRouter } from "./routers/open-as";
 import { plansRouter } from "./routers/plans";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   domains: domainsRouter,
   openAs: openAsRouter,
   plans: plansRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "domain.verified": "Verified a domain",
   "domain.claim_released": "Lost an unverified domain claim",
   "branding.update": "Changed branding or defaults",
+  "features.update": "Switched a plan feature on or off",
 };
 
 export function auditActionLabel(action: string): string {

@@ -79,6 +79,8 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "domains.makePrimary": (ids) => ({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
   "domains.verify": (ids) => ({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
   "openAs.start": (ids) => ({ accountId: ids.acme.accountId }),
+  // Switching off changes nothing the reseller had on.
+  "dashboard.setFeature": () => ({ switch: "callRecording", enabled: false }),
 };
 
 /** The text inputs that are names people read in lists: no invisible or reordering characters. */
