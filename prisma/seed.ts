@@ -171,6 +171,9 @@ export async function seedDemoData(
           },
         });
       }
+      // Bistro's front desk: a destination its settings can send unrouted numbers to from the first start.
+      const bistro = ids.get("bistro");
+      if (bistro) await tx.extension.create({ data: { accountId: bistro, number: "1100", name: "Front desk" } });
       return { seeded: true };
     },
     { timeout: 30_000 },
