@@ -1,5 +1,6 @@
 import { hashPassword } from "@/server/auth/password";
 import type { PrismaClient } from "@/server/db/types";
+import { E164 } from "@/server/numbers/format";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -60,6 +61,17 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     limits: { maxIn: 10, maxOut: 10, maxDialer: 2 },
   },
 ];
+
+/**
+ * VoiceReseller's pool of numbers (libphonenumber-js reports each valid; the French ones are in the
+ * 01 99 00 range set aside for fiction, the American ones in 555-01xx), and the one it has given to
+ * Bistro (France). Every other number stays with VoiceReseller, free to assign.
+ */
+export const DEMO_NUMBERS = {
+  pool: "voicereseller",
+  numbers: ["+33199001234", "+33199001235", "+33199001236", "+12125550123", "+12125550124", "+12125550125"],
+  assigned: { "+33199001234": "bistro" } as Readonly<Record<string, string>>,
+} as const;
 
 export const demoOwnerEmail = (slug: string) => `owner@${slug}.test`;
 
@@ -171,9 +183,16 @@ export async function seedDemoData(
           },
         });
       }
-      // Bistro's front desk: a destination its settings can send unrouted numbers to from the first start.
-      const bistro = ids.get("bistro");
-      if (bistro) await tx.extension.create({ data: { accountId: bistro, number: "1100", name: "Front desk" } });
+
+      const poolAccountId = ids.get(DEMO_NUMBERS.pool);
+      if (!poolAccountId) throw new Error(`the demo pool's account ${DEMO_NUMBERS.pool} is not seeded`);
+      await tx.phoneNumber.createMany({
+        data: DEMO_NUMBERS.numbers.map((e164) => {
+          if (!E164.test(e164)) throw new Error(`demo number ${e164} is not E.164`);
+          const holder = DEMO_NUMBERS.assigned[e164];
+          return { e164, poolAccountId, accountId: holder ? (ids.get(holder) ?? poolAccountId) : poolAccountId };
+        }),
+      });
       return { seeded: true };
     },
     { timeout: 30_000 },

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { e2eDatabase } from "../database";
 import { expectAccessible, expectNoHorizontalScroll, signIn, VIEWPORTS } from "../helpers";
 
 // Signed in as Bistro Group's owner (Starter plan), a customer of VoiceReseller.
@@ -43,7 +44,10 @@ test("the dashboard meters usage against the Starter plan and names the plan a m
   await expect(page.getByTestId("meter-users-text")).toHaveText(/^\d+ of 5/);
   await expect(page.getByTestId("meter-departments-text")).toHaveText(/^\d+ of 3/);
   await expect(page.getByTestId("meter-extensions-text")).toHaveText(/^\d+ · no limit on the Starter plan$/);
+  await expect(page.getByTestId("meter-numbers-text")).toHaveText(/^\d+ · no limit on the Starter plan$/);
   await expect(page.getByRole("meter", { name: "Users" })).toHaveAttribute("max", "5");
+  // Which numbers route where: Bistro's demo number, with no route of its own and no default yet.
+  await expect(page.getByTestId("routes")).toContainText("No route of its own: nowhere");
 
   await expect(page.getByTestId("feature-recording")).toContainText("Included");
   const transcription = page.getByTestId("feature-aiTranscription");
@@ -55,6 +59,26 @@ test("the dashboard meters usage against the Starter plan and names the plan a m
 });
 
 test("the customer chooses where unrouted numbers go from its own destinations", async ({ page }) => {
+  // An extension to choose (the extensions pages are another part's): made in the database, undone below.
+  const db = await e2eDatabase();
+  const desk = await db.query<{ id: string; account_id: string }>(
+    "INSERT INTO extensions (account_id, number, name) SELECT id, '1100', 'Front desk' FROM accounts WHERE slug = 'bistro' RETURNING id, account_id",
+  );
+  const { id: deskId, account_id: bistroId } = desk.rows[0] ?? { id: "", account_id: "" };
+  try {
+    await chooseDefault(page);
+    // The database keeps the default from being deleted while it is one.
+    await expect(db.query("DELETE FROM extensions WHERE id = $1", [deskId])).rejects.toThrow(
+      /accounts_default_extension_fk/,
+    );
+  } finally {
+    await db.query("UPDATE accounts SET default_extension_id = NULL WHERE id = $1", [bistroId]);
+    await db.query("DELETE FROM extensions WHERE id = $1", [deskId]);
+    await db.end();
+  }
+});
+
+async function chooseDefault(page: Page) {
   await page.goto("/settings");
   const row = page.getByTestId("field-branding-defaultDestination");
   await expect(page.getByTestId("branding-defaultDestination-now")).toHaveText(
@@ -62,21 +86,21 @@ test("the customer chooses where unrouted numbers go from its own destinations",
   );
   await row.getByRole("button", { name: "Choose" }).click();
   const select = page.getByLabel("Unrouted numbers go to");
-  await expect(select.locator("option")).toContainText(["Choose a destination", "Extension 1100 · Front desk"]);
-  await select.selectOption({ label: "Extension 1100 · Front desk" });
+  await expect(select.locator("option")).toContainText(["Choose a destination", "1100 · Front desk"]);
+  await select.selectOption({ label: "1100 · Front desk" });
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
   await expect(page.getByTestId("branding-defaultDestination-now")).toHaveText(
-    "Extension 1100 · Front desk (set here)",
+    "Extension: 1100 · Front desk (set here)",
   );
   await page.reload();
   await expect(page.getByTestId("branding-defaultDestination-now")).toHaveText(
-    "Extension 1100 · Front desk (set here)",
+    "Extension: 1100 · Front desk (set here)",
   );
 
   // Starter lacks AI transcription: the switch says which plan has it.
   await expect(page.getByTestId("switch-voicemailTranscription")).toContainText("needs the Professional plan");
-});
+}
 
 for (const viewport of VIEWPORTS) {
   test(`the customer's dashboard and settings pass axe on a ${viewport.name}`, async ({ page }) => {

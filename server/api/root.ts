@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
 import { dashboardRouter } from "./routers/dashboard";
 import { domainsRouter } from "./routers/domains";
+import { numbersRouter } from "./routers/numbers";
 import { openAsRouter } from "./routers/open-as";
 import { plansRouter } from "./routers/plans";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   branding: brandingRouter,
   domains: domainsRouter,
+  numbers: numbersRouter,
   openAs: openAsRouter,
   plans: plansRouter,
   dashboard: dashboardRouter,

@@ -4,7 +4,7 @@ import type { TenantDb } from "../db/tenant";
 import type { Prisma } from "../db/types";
 import { DomainError, problem } from "../domain-error";
 import { listDestinations } from "../routing/destinations";
-import type { DestinationOption, DestinationRef } from "../settings/destination";
+import { type DestinationOption, type DestinationRef, destinationText } from "../settings/destination";
 import { CHANGEABLE_KEYS, type ChangeableKey, type InheritableSettings, writeStored } from "../settings/registry";
 import { loadBrandingChain, resolveSettings } from "../tenancy/branding";
 import type { Inherited } from "../tenancy/inheritance";
@@ -55,13 +55,15 @@ export async function getBrandingEditor(db: TenantDb, tenantId: string, accountI
 /** `default_extension_id` -> `defaultExtensionId`: the generated client's name for a column. */
 const fieldOfColumn = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-const destinationText = (ref: DestinationRef, options: readonly DestinationOption[] | null) =>
-  options?.find((option) => option.kind === ref.kind && option.id === ref.id)?.label ?? `${ref.kind} ${ref.id}`;
+const destinationLabel = (ref: DestinationRef, options: readonly DestinationOption[] | null) => {
+  const option = options?.find((each) => each.kind === ref.kind && each.id === ref.id);
+  return option ? destinationText(option) : `${ref.kind} ${ref.id}`;
+};
 
 /** A value as the audit log keeps it: plain JSON, a destination by its label. */
 function auditValue(value: unknown, options: readonly DestinationOption[] | null): Prisma.InputJsonValue | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === "object") return destinationText(value as DestinationRef, options);
+  if (typeof value === "object") return destinationLabel(value as DestinationRef, options);
   return value as Prisma.InputJsonValue;
 }
 

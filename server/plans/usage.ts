@@ -5,6 +5,7 @@ import { DomainError, problem } from "../domain-error";
 export const METERED = {
   users: { label: "Users" },
   extensions: { label: "Extensions" },
+  numbers: { label: "Numbers" },
   departments: { label: "Departments" },
 } as const;
 export type MeteredResource = keyof typeof METERED;
@@ -33,6 +34,7 @@ export async function planUsage(
   const { plan } = account;
   const users = await db.user.count({ where: { accountId, status: { not: "deactivated" } } });
   const extensions = await db.extension.count({ where: { accountId } });
+  const numbers = await db.phoneNumber.count({ where: { accountId } });
   const departments = await db.department.count({ where: { accountId } });
   const meter = (resource: MeteredResource, used: number, limit: number | null): Meter => ({
     resource,
@@ -45,6 +47,7 @@ export async function planUsage(
     meters: [
       meter("users", users, plan.maxUsers),
       meter("extensions", extensions, null),
+      meter("numbers", numbers, null),
       meter("departments", departments, plan.maxDepartments),
     ],
   };

@@ -1,33 +1,50 @@
 import type { TenantDb } from "../db/tenant";
-import type { DestinationOption } from "../settings/destination";
+
+/** Where a call can go inside an account. Schedules route on only to extensions and departments. */
+export const DESTINATION_KINDS = ["extension", "department", "schedule"] as const;
+export type DestinationKind = (typeof DESTINATION_KINDS)[number];
+
+/** A destination as pickers and lists show it: "1002 · Front desk", "Sales", "Opening hours". */
+export type Destination = { kind: DestinationKind; id: string; label: string };
+
+export const DESTINATION_KIND_LABEL: Record<DestinationKind, string> = {
+  extension: "Extension",
+  department: "Department",
+  schedule: "Schedule",
+};
+
+export function extensionLabel(extension: { number: string; name: string }): string {
+  return `${extension.number} · ${extension.name}`;
+}
 
 /**
- * The account's destinations (extensions, departments, schedules), labelled for a list, in that
- * order and each by number or name. The tenant's own rows: row-level security admits no other.
+ * Every destination of `accountId`: its extensions by number, then its departments and schedules by
+ * name. `db` is scoped to the tenant, and each query names the account too (RLS is the backstop).
  */
-export async function listDestinations(db: TenantDb, accountId: string): Promise<DestinationOption[]> {
+export async function listDestinations(db: TenantDb, accountId: string): Promise<Destination[]> {
+  // One after another: a tenant transaction is one connection.
   const extensions = await db.extension.findMany({
     where: { accountId },
-    orderBy: { number: "asc" },
     select: { id: true, number: true, name: true },
+    orderBy: { number: "asc" },
   });
   const departments = await db.department.findMany({
     where: { accountId },
-    orderBy: { name: "asc" },
     select: { id: true, name: true },
+    orderBy: { name: "asc" },
   });
   const schedules = await db.schedule.findMany({
     where: { accountId },
-    orderBy: { name: "asc" },
     select: { id: true, name: true },
+    orderBy: { name: "asc" },
   });
   return [
-    ...extensions.map((row) => ({
+    ...extensions.map((extension) => ({
       kind: "extension" as const,
-      id: row.id,
-      label: `Extension ${row.number} · ${row.name}`,
+      id: extension.id,
+      label: extensionLabel(extension),
     })),
-    ...departments.map((row) => ({ kind: "department" as const, id: row.id, label: `Department · ${row.name}` })),
-    ...schedules.map((row) => ({ kind: "schedule" as const, id: row.id, label: `Schedule · ${row.name}` })),
+    ...departments.map((department) => ({ kind: "department" as const, id: department.id, label: department.name })),
+    ...schedules.map((schedule) => ({ kind: "schedule" as const, id: schedule.id, label: schedule.name })),
   ];
 }

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { DESTINATION_KIND_LABEL, DESTINATION_KINDS, type DestinationKind } from "../routing/destinations";
 
-/** What a number, a schedule or the account's default can route to (the issue's contract). */
-export const DESTINATION_KINDS = ["extension", "department", "schedule"] as const;
-export type DestinationKind = (typeof DESTINATION_KINDS)[number];
+export { DESTINATION_KINDS, type DestinationKind };
 
 /** A destination: one row of the account's own extensions, departments or schedules. */
 export const DestinationRef = z.object({
@@ -11,12 +10,11 @@ export const DestinationRef = z.object({
 });
 export type DestinationRef = z.infer<typeof DestinationRef>;
 
-/** A destination as a list shows it. */
+/** A destination as a list shows it (listDestinations in server/routing/destinations.ts). */
 export const DestinationOption = DestinationRef.extend({ label: z.string() });
 export type DestinationOption = z.infer<typeof DestinationOption>;
 
-export const DESTINATION_KIND_LABELS: Record<DestinationKind, string> = {
-  extension: "Extension",
-  department: "Department",
-  schedule: "Schedule",
-};
+/** "Extension: 1100 · Front desk", "Department: Sales": a destination named with its kind. */
+export function destinationText(option: { kind: DestinationKind; label: string }): string {
+  return `${DESTINATION_KIND_LABEL[option.kind]}: ${option.label}`;
+}

@@ -110,9 +110,9 @@ describe("the default destination", () => {
     const editor = await callerOf("bistro").branding.get({ accountId: ids.bistro.accountId });
     expect(editor.destinations).toEqual(
       expect.arrayContaining([
-        { kind: "extension", id: bistro.extension, label: "Extension 7301 · Default test desk" },
-        { kind: "department", id: bistro.department, label: "Department · Default test team" },
-        { kind: "schedule", id: bistro.schedule, label: "Schedule · Default test hours" },
+        { kind: "extension", id: bistro.extension, label: "7301 · Default test desk" },
+        { kind: "department", id: bistro.department, label: "Default test team" },
+        { kind: "schedule", id: bistro.schedule, label: "Default test hours" },
       ]),
     );
     // Nothing of another tenant in the list.
@@ -137,7 +137,7 @@ describe("the default destination", () => {
     });
     expect(entry.details).toEqual({
       before: { defaultDestination: null },
-      after: { defaultDestination: "Schedule · Default test hours" },
+      after: { defaultDestination: "Schedule: Default test hours" },
     });
 
     // Another kind replaces it: one default at a time.

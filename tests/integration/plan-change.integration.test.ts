@@ -261,8 +261,10 @@ describe("the dashboard", () => {
     expect(opened.meters).toEqual([
       { resource: "users", label: "Users", used: 5, limit: 5 },
       { resource: "extensions", label: "Extensions", used: 0, limit: null },
+      { resource: "numbers", label: "Numbers", used: 0, limit: null },
       { resource: "departments", label: "Departments", used: 3, limit: 3 },
     ]);
+    expect(opened.defaultDestination).toBeNull();
     expect(opened.features).toEqual([
       { feature: "recording", label: "Call recording", included: true, cheapestPlan: null },
       {

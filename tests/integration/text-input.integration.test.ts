@@ -18,6 +18,7 @@ import { callerAs } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 
 const PLATFORM_HOST: HostResolution = { kind: "platform", hostname: "localhost" };
+const NO_SUCH_ID = "00000000-0000-4000-8000-00000000abcd";
 const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 /**
@@ -81,6 +82,11 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "openAs.start": (ids) => ({ accountId: ids.acme.accountId }),
   // Switching off changes nothing the reseller had on.
   "dashboard.setFeature": () => ({ switch: "callRecording", enabled: false }),
+  "numbers.list": () => ({ view: "pool", search: "+1 212", cursor: "+12125550100", limit: 10 }),
+  "numbers.get": () => ({ numberId: NO_SUCH_ID }),
+  "numbers.route": () => ({ numberId: NO_SUCH_ID, destination: { kind: "extension", id: NO_SUCH_ID } }),
+  "numbers.assign": (ids) => ({ numberId: NO_SUCH_ID, accountId: ids.acme.accountId }),
+  "numbers.takeBack": () => ({ numberId: NO_SUCH_ID }),
 };
 
 /** The text inputs that are names people read in lists: no invisible or reordering characters. */
@@ -303,6 +309,8 @@ describe("cursors", () => {
     ["accounts.listChildren", "Not-A-Slug"],
     ["accounts.listChildren", "a"],
     ["accounts.listChildren", "a".repeat(300)],
+    ["numbers.list", "33199001234"],
+    ["numbers.list", "+0123456789"],
   ])("%s refuses the cursor %j as invalid_cursor", async (path, cursor) => {
     const error = await outcome(callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), "cursor", cursor)));
     expect(error?.code).toBe("BAD_REQUEST");
@@ -320,6 +328,7 @@ describe("refusals of an id", () => {
     ["audit.list", "targetAccountId"],
     ["branding.update", "accountId"],
     ["domains.add", "accountId"],
+    ["numbers.assign", "accountId"],
   ])("%s names %s when the account is not the caller's to see", async (path, field) => {
     const error = await outcome(
       callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), field, ids.acme.accountId)),

@@ -15,7 +15,7 @@ import { toast } from "@/components/ui/toaster";
 import { useHydrated } from "@/components/use-hydrated";
 import type { AppRouter } from "@/server/api/root";
 import { colourContrastProblems } from "@/server/branding/contrast";
-import type { DestinationOption } from "@/server/settings/destination";
+import { DESTINATION_KINDS, type DestinationOption, destinationText } from "@/server/settings/destination";
 import {
   CHANGEABLE_KEYS,
   type ChangeableKey,
@@ -48,6 +48,8 @@ const GROUP_TITLES: Record<SettingGroup, string> = { branding: "Branding", defau
 
 const MAX_LOGO_BYTES = 256 * 1024;
 const TIME_ZONES = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+
+const GROUP_OF_KIND = { extension: "Extensions", department: "Departments", schedule: "Schedules" } as const;
 
 const isDestination = (key: TextField) => SETTINGS[key].editor === "destination";
 
@@ -200,11 +202,18 @@ const INPUTS: Record<Exclude<SettingEditor, "logo" | "domain">, (props: InputPro
       onChange={(event) => onChange(event.target.value)}
     >
       <option value="">{destinations?.length === 0 ? "No destinations yet" : "Choose a destination"}</option>
-      {(destinations ?? []).map((option) => (
-        <option key={`${option.kind}:${option.id}`} value={`${option.kind}:${option.id}`}>
-          {option.label}
-        </option>
-      ))}
+      {DESTINATION_KINDS.map((kind) => {
+        const options = (destinations ?? []).filter((option) => option.kind === kind);
+        return options.length === 0 ? null : (
+          <optgroup key={kind} label={GROUP_OF_KIND[kind]}>
+            {options.map((option) => (
+              <option key={`${option.kind}:${option.id}`} value={`${option.kind}:${option.id}`}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
     </Select>
   ),
 };
@@ -329,7 +338,7 @@ export function BrandingEditor({
     }
     if (key !== "logoUrl" && isDestination(key)) {
       const option = destinations?.find((each) => `${each.kind}:${each.id}` === formValue(value));
-      return option?.label ?? "a destination of this account";
+      return option ? destinationText(option) : "a destination of this account";
     }
     return String(value);
   };

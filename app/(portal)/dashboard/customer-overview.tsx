@@ -3,14 +3,17 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { TextLink } from "@/components/ui/link";
 import type { AppRouter } from "@/server/api/root";
 import { auditActionLabel } from "@/server/audit/actions";
+import { destinationText } from "@/server/settings/destination";
 
 type Summary = Awaited<ReturnType<AppRouter["dashboard"]["summary"]>>;
 type Analytics = Awaited<ReturnType<AppRouter["dashboard"]["analytics"]>>;
+type NumbersPage = Extract<Awaited<ReturnType<AppRouter["numbers"]["list"]>>, { view: "account" }>;
 
 /** Where a customer goes to act on each metered resource. */
 const PAGES: Record<Summary["meters"][number]["resource"], string> = {
   users: "/users",
   extensions: "/extensions",
+  numbers: "/numbers",
   departments: "/departments",
 };
 
@@ -48,7 +51,19 @@ function Meter({ meter, planName }: { meter: Summary["meters"][number]; planName
  * What a customer acts on: its users, extensions and departments against the plan's limits, and
  * the plan's features, with those it lacks marked unavailable and the plan that has them named.
  */
-export function CustomerOverview({ summary, analytics }: { summary: Summary; analytics: Analytics | null }) {
+export function CustomerOverview({
+  summary,
+  analytics,
+  numbers,
+}: {
+  summary: Summary;
+  analytics: Analytics | null;
+  /** The first page of the account's numbers; null when the user may not read them. */
+  numbers: NumbersPage | null;
+}) {
+  const unrouted = summary.defaultDestination
+    ? `the default, ${destinationText(summary.defaultDestination)}`
+    : "nowhere: no default is set, so the call is not answered";
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <Card aria-labelledby="usage-heading">
@@ -58,9 +73,6 @@ export function CustomerOverview({ summary, analytics }: { summary: Summary; ana
             <Meter key={meter.resource} meter={meter} planName={summary.plan.name} />
           ))}
         </ul>
-        <p className="mt-2 text-sm text-slate-600">
-          Numbers are listed on the <TextLink href="/numbers">Numbers</TextLink> page.
-        </p>
       </Card>
 
       <Card aria-labelledby="features-heading">
@@ -90,6 +102,34 @@ export function CustomerOverview({ summary, analytics }: { summary: Summary; ana
           Switch call recording and AI transcription on or off in <TextLink href="/settings">Settings</TextLink>.
         </p>
       </Card>
+
+      {numbers ? (
+        <Card aria-labelledby="routes-heading" className="md:col-span-2">
+          <CardTitle id="routes-heading">Which numbers route where</CardTitle>
+          {numbers.items.length === 0 ? (
+            <p className="text-sm text-slate-600" data-testid="routes-empty">
+              You have no numbers yet. Your provider assigns them; they then appear on the{" "}
+              <TextLink href="/numbers">Numbers</TextLink> page, where you choose where each one rings.
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm" data-testid="routes">
+              {numbers.items.map((number) => (
+                <li key={number.id} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-2">
+                  <span className="font-medium">{number.national ?? number.international}</span>
+                  <span data-testid={`route-${number.e164}`}>
+                    {number.route ? destinationText(number.route) : `No route of its own: ${unrouted}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-2 text-sm text-slate-600">
+            {numbers.nextCursor ? "More numbers, and where to route them, on " : "Change routes on "}
+            the <TextLink href="/numbers">Numbers</TextLink> page; unrouted numbers go to {unrouted} (
+            <TextLink href="/settings">Settings</TextLink>).
+          </p>
+        </Card>
+      ) : null}
 
       {analytics ? (
         <Card aria-labelledby="analytics-heading" className="md:col-span-2">

@@ -3,6 +3,9 @@ import { analyticsSummary } from "../../analytics/summary";
 import { featureAvailability, PLAN_FEATURE_KEYS } from "../../plans/features";
 import { FEATURE_SWITCHES, type FeatureSwitch, getFeatureSwitches, setFeatureSwitch } from "../../plans/switches";
 import { METERED, planUsage } from "../../plans/usage";
+import { listDestinations } from "../../routing/destinations";
+import { DestinationOption } from "../../settings/destination";
+import { loadEffectiveSettings } from "../../tenancy/branding";
 import { actorOf, createTRPCRouter, tenantProcedure } from "../trpc";
 
 const SWITCH_KEYS = Object.keys(FEATURE_SWITCHES) as [FeatureSwitch, ...FeatureSwitch[]];
@@ -35,6 +38,8 @@ export const GetDashboardOutput = z.object({
     }),
   ),
   switches: Switches,
+  /** Where the account's unrouted numbers go (its own default; not inherited), or null: nowhere. */
+  defaultDestination: DestinationOption.nullable(),
 });
 
 export const SetFeatureSwitchInput = z.object({
@@ -59,7 +64,13 @@ export const dashboardRouter = createTRPCRouter({
       const usage = await planUsage(ctx.db, ctx.accountId);
       const features = await featureAvailability(ctx.db, ctx.accountId);
       const switches = await getFeatureSwitches(ctx.db, ctx.accountId);
-      return { accountId: ctx.accountId, ...usage, features, switches };
+      const fallback = (await loadEffectiveSettings(ctx.db, ctx.accountId)).defaultDestination.value;
+      const defaultDestination = fallback
+        ? ((await listDestinations(ctx.db, ctx.accountId)).find(
+            (option) => option.kind === fallback.kind && option.id === fallback.id,
+          ) ?? null)
+        : null;
+      return { accountId: ctx.accountId, ...usage, features, switches, defaultDestination };
     }),
 
   /** Switches call recording or AI transcription of voicemail on or off; on needs the plan's feature. */
