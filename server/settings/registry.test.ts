@@ -44,6 +44,9 @@ describe("the settings registry", () => {
     } else {
       expect(Object.keys(spec.storage.columns).sort()).toEqual(["department", "extension", "schedule"]);
     }
+    // Its example is a valid value, and a valid override where it can be set.
+    expect(spec.value.safeParse(spec.example).success).toBe(true);
+    if (spec.input) expect(spec.input.safeParse(spec.example).success).toBe(true);
     // Everything an account sets is validated; only the uploaded logo and the derived domain are not set as values.
     if (spec.input === null) expect(["logo", "domain"]).toContain(spec.editor);
     else expect(spec.input).toBeInstanceOf(z.ZodType);

@@ -58,6 +58,8 @@ export type SettingSpec = {
   inherits: boolean;
   /** Whether a visitor of the login page may read it (the host's branding is public). */
   public: boolean;
+  /** A valid value (of `value`, and of `input` where there is one): what tests and examples use. */
+  example: unknown;
   help?: string;
 };
 
@@ -85,6 +87,7 @@ export const SETTINGS = {
     input: nameText({ label: "The brand name", max: 80, required: "Enter a brand name" }),
     inherits: true,
     public: true,
+    example: "Harbour Voice",
   },
   brandDomain: {
     label: "Portal address",
@@ -95,6 +98,7 @@ export const SETTINGS = {
     input: null,
     inherits: true,
     public: true,
+    example: "portal.harbour.example",
   },
   logoUrl: {
     label: "Logo",
@@ -105,6 +109,7 @@ export const SETTINGS = {
     input: null,
     inherits: true,
     public: true,
+    example: null,
     help: "PNG, JPEG or WebP, at most 256 KB.",
   },
   primaryColor: {
@@ -116,6 +121,7 @@ export const SETTINGS = {
     input: colour("The primary colour", "#1d4ed8"),
     inherits: true,
     public: true,
+    example: "#1d4ed8",
     help: "Header, buttons and links. Text must stay readable on it and it on white (WCAG AA).",
   },
   accentColor: {
@@ -127,6 +133,7 @@ export const SETTINGS = {
     input: colour("The accent colour", "#f59e0b"),
     inherits: true,
     public: true,
+    example: "#1d4ed8",
     help: "Badges and highlights. Text must stay readable on it (WCAG AA).",
   },
   supportEmail: {
@@ -140,6 +147,7 @@ export const SETTINGS = {
       .pipe(z.email("The support e-mail must be an address like support@example.com")),
     inherits: true,
     public: true,
+    example: "support@harbour.example",
   },
   supportPhone: {
     label: "Support phone",
@@ -150,6 +158,7 @@ export const SETTINGS = {
     input: e164("The support phone"),
     inherits: true,
     public: true,
+    example: "+14155550123",
   },
   timezone: {
     label: "Time zone",
@@ -163,6 +172,7 @@ export const SETTINGS = {
     ),
     inherits: true,
     public: true,
+    example: "Europe/Paris",
   },
   language: {
     label: "Language",
@@ -176,6 +186,7 @@ export const SETTINGS = {
     ),
     inherits: true,
     public: true,
+    example: "en",
   },
   country: {
     label: "Country",
@@ -189,6 +200,7 @@ export const SETTINGS = {
     ),
     inherits: true,
     public: true,
+    example: "FR",
     help: "Numbers typed without a country code are read as numbers of this country.",
   },
   voiceGender: {
@@ -200,6 +212,7 @@ export const SETTINGS = {
     input: z.enum(VOICES, "The voice must be male or female"),
     inherits: true,
     public: true,
+    example: "female",
   },
   defaultCidNumber: {
     label: "Default caller ID",
@@ -210,6 +223,7 @@ export const SETTINGS = {
     input: e164("The default caller ID"),
     inherits: true,
     public: true,
+    example: "+14155550123",
   },
   defaultDestination: {
     label: "Unrouted numbers go to",
@@ -227,6 +241,7 @@ export const SETTINGS = {
     input: DestinationRef,
     inherits: false,
     public: false,
+    example: { kind: "extension", id: "00000000-0000-4000-8000-000000000001" },
     help: "One of this account's extensions, departments or schedules; a number with no route of its own rings here.",
   },
 } as const satisfies Record<string, SettingSpec>;
@@ -291,6 +306,9 @@ export function writeStored(key: ChangeableKey, value: unknown): Record<string, 
   }
   return { [storage.column]: value };
 }
+
+/** Every setting's example value: a complete, valid set (tests build their fixtures from it). */
+export const SETTING_EXAMPLES = mapSettings(SETTING_KEYS, (key) => SETTINGS[key].example) as InheritableSettings;
 
 /** What each setting is called on screen (pages and the audit log). */
 export const SETTING_LABELS = mapSettings(SETTING_KEYS, (key) => SETTINGS[key].label);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SETTING_EXAMPLES } from "../settings/registry";
 import type { InheritableSettings } from "./branding";
 import { asHostsOwn, publicSettings } from "./host-branding";
 import { type ChainLink, resolveInherited } from "./inheritance";
@@ -8,6 +9,8 @@ const SUB = "00000000-0000-4000-8000-000000000003";
 const LOGO = `${"ab".repeat(32)}.png`;
 
 const PLATFORM: InheritableSettings = {
+  // A setting this file does not name has the registry's example.
+  ...SETTING_EXAMPLES,
   brandName: "SIP.IO",
   brandDomain: null,
   logoUrl: null,

@@ -13,6 +13,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { problemsOf } from "@/server/api/error-message";
 import { appRouter, type createCaller } from "@/server/api/root";
 import { SignInInput } from "@/server/auth/sign-in";
+import { CHANGEABLE_KEYS, SETTINGS } from "@/server/settings/registry";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
 import { callerAs } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
@@ -59,19 +60,8 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "branding.get": (ids) => ({ accountId: ids.voicereseller.accountId }),
   "branding.update": (ids) => ({
     accountId: ids.acme.accountId,
-    changes: {
-      brandName: "Acme Voice",
-      primaryColor: "#1d4ed8",
-      accentColor: "#1d4ed8",
-      supportEmail: "support@acme.test",
-      supportPhone: "+14155550123",
-      timezone: "Europe/Paris",
-      language: "en",
-      voiceGender: "female",
-      country: "FR",
-      defaultCidNumber: "+14155550123",
-      defaultDestination: { kind: "extension", id: "00000000-0000-4000-8000-000000000001" },
-    },
+    // Every setting a change can set, as the registry's example of it.
+    changes: Object.fromEntries(CHANGEABLE_KEYS.map((key) => [key, SETTINGS[key].example])),
     logo: { base64: PNG_BASE64 },
   }),
   "domains.list": (ids) => ({ accountId: ids.voicereseller.accountId }),
