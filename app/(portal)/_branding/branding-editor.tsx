@@ -367,6 +367,7 @@ export function BrandingEditor({
         onReset={() => reset(key)}
         overrideLabel={own ? "Choose" : undefined}
         resetLabel={own ? "Clear" : undefined}
+        locked={own && !destinations}
         help={help}
         error={errorFor(key) ?? colourWarnings.find((warning) => warning.field === key)?.message ?? null}
       >

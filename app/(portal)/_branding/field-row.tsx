@@ -19,6 +19,8 @@ export function FieldRow(props: {
   /** The switch's words; a setting that does not inherit says "Choose" and "Clear". */
   overrideLabel?: string;
   resetLabel?: string;
+  /** Set elsewhere (the help says where): no switch. */
+  locked?: boolean;
   error: string | null;
   children: (control: ControlProps) => ReactNode;
 }) {
@@ -30,7 +32,7 @@ export function FieldRow(props: {
       label={props.label}
       error={props.error}
       action={
-        props.overridden ? (
+        props.locked ? null : props.overridden ? (
           <Button variant="secondary" size="sm" onClick={props.onReset} disabled={!hydrated}>
             {props.resetLabel ?? "Reset to inherited"}
           </Button>
