@@ -22,6 +22,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     ? [
         { href: "/dashboard", label: "Dashboard", permission: "account:read" },
         { href: "/accounts", label: "Accounts", permission: "accounts:read" },
+        // A reseller's own numbers and its pool (the numbers part).
+        { href: "/numbers", label: "Numbers", permission: "numbers:read" },
         { href: "/audit", label: "Audit log", permission: "audit:read" },
         { href: "/settings/branding", label: "Branding", permission: "settings:manage" },
         { href: "/settings/domains", label: "Domains", permission: "domains:manage" },

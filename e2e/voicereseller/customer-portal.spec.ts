@@ -123,16 +123,24 @@ test.describe("the reseller", () => {
     await expect(page.getByTestId("open-as-banner")).toBeVisible();
   }
 
+  async function returnToReseller(page: Page) {
+    await page.getByRole("button", { name: "Return to VoiceReseller Inc." }).click();
+    await expect(page.getByTestId("open-as-banner")).toHaveCount(0);
+    await expect(page.getByTestId("account-name")).toHaveText("VoiceReseller Inc.");
+  }
+
   test("cannot move a customer to a plan its usage exceeds, and is told what is over", async ({ page }) => {
     test.setTimeout(90_000);
     await signIn(page, { tenant: "voicereseller", email: "owner@voicereseller.test" });
+    // The dashboard has settled before the next navigation (else the browser aborts one of the two).
+    await expect(page.getByTestId("account-name")).toHaveText("VoiceReseller Inc.");
     // City Clinic (Professional) switches AI transcription on.
     await openAs(page, "City Clinic");
     await page.goto("/settings");
     const transcription = page.getByTestId("switch-voicemailTranscription");
     await transcription.getByRole("button", { name: "Switch on" }).click();
     await expect(page.getByTestId("switch-voicemailTranscription-state")).toHaveText("on");
-    await page.getByRole("button", { name: "Return to VoiceReseller Inc." }).click();
+    await returnToReseller(page);
 
     await page.goto("/accounts");
     await page.getByTestId("children").getByRole("link", { name: "City Clinic", exact: true }).click();
@@ -155,6 +163,6 @@ test.describe("the reseller", () => {
     await page.goto("/settings");
     await page.getByTestId("switch-voicemailTranscription").getByRole("button", { name: "Switch off" }).click();
     await expect(page.getByTestId("switch-voicemailTranscription-state")).toHaveText("off");
-    await page.getByRole("button", { name: "Return to VoiceReseller Inc." }).click();
+    await returnToReseller(page);
   });
 });
