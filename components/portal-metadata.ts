@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { brandIconHref } from "@/server/branding/brand-icon";
-import type { EffectiveSettings } from "@/server/tenancy/branding";
+import type { PublicSettings } from "@/server/tenancy/host-branding";
 
 /**
  * Tab titles "Page · Account · Brand" (the brand once when the account is the brand) and the
  * brand's favicon, for the portal's layout.
  */
-export function portalMetadata(accountName: string, effective: EffectiveSettings): Metadata {
+export function portalMetadata(accountName: string, effective: PublicSettings): Metadata {
   const brand = effective.brandName.value;
   const suffix = accountName === brand ? brand : `${accountName} · ${brand}`;
   return {
@@ -15,7 +15,7 @@ export function portalMetadata(accountName: string, effective: EffectiveSettings
   };
 }
 
-export function brandOf(effective: EffectiveSettings) {
+export function brandOf(effective: PublicSettings) {
   return {
     brandName: effective.brandName.value,
     primaryColor: effective.primaryColor.value,

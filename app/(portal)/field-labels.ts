@@ -1,10 +1,11 @@
 import { LIMIT_LABELS } from "@/server/accounts/limits";
+import { SETTING_LABELS } from "@/server/settings/registry";
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * What each stored field is called on screen: the branding editor's labels and the audit log's
- * column names come from here, so a field has one name everywhere.
+ * What each stored field is called on screen (the audit log's column names): settings take their
+ * labels from the registry, as the editor does, so a field has one name everywhere.
  */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: "Name",
@@ -16,20 +17,14 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   maxIn: capitalised(LIMIT_LABELS.maxIn),
   maxOut: capitalised(LIMIT_LABELS.maxOut),
   maxDialer: capitalised(LIMIT_LABELS.maxDialer),
-  brandName: "Brand name",
-  logoUrl: "Logo",
-  primaryColor: "Primary colour",
-  accentColor: "Accent colour",
-  supportEmail: "Support e-mail",
-  supportPhone: "Support phone",
-  timezone: "Time zone",
-  language: "Language",
-  voiceGender: "Voice",
-  defaultCidNumber: "Default caller ID",
+  // Every setting, as the registry names it.
+  ...SETTING_LABELS,
+  // Entries of the audit log written before the default destination became a reference.
   didDefaultDest: "Unrouted numbers go to",
   didDefaultDestKind: "Unrouted numbers go to (kind)",
   didDefaultDestId: "Unrouted numbers go to (destination)",
-  country: "Country",
+  callRecording: "Call recording",
+  voicemailTranscription: "AI transcription of voicemail",
   hostname: "Host name",
   kind: "Kind",
   isPrimary: "Primary",

@@ -6,6 +6,7 @@ import { portalMetadata } from "@/components/portal-metadata";
 import { type NavItem, PortalNav } from "@/components/portal-nav";
 import { SignOutButton } from "@/components/sign-out-button";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
+import { type Permission, roleHas } from "@/server/auth/permissions";
 import { themeVariables } from "@/server/tenancy/theme";
 import { OpenAsBanner } from "./open-as/open-as-banner";
 
@@ -16,19 +17,29 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const { account, user, effective, openedFrom } = await loadCurrentAccount();
-  const manages = user.role !== "member";
-  const items: NavItem[] = [
-    { href: "/dashboard", label: "Dashboard" },
-    ...(account.isReseller ? [{ href: "/accounts", label: "Accounts" }] : []),
-    { href: "/numbers", label: "Numbers" },
-    ...(manages
-      ? [
-          { href: "/audit", label: "Audit log" },
-          { href: "/settings/branding", label: "Branding" },
-          { href: "/settings/domains", label: "Domains" },
-        ]
-      : []),
-  ];
+  // Each page is shown to the roles that may use it (roleHas), never by role name.
+  const menu: readonly (NavItem & { permission: Permission })[] = account.isReseller
+    ? [
+        { href: "/dashboard", label: "Dashboard", permission: "account:read" },
+        { href: "/accounts", label: "Accounts", permission: "accounts:read" },
+        // A reseller's own numbers and its pool (the numbers part).
+        { href: "/numbers", label: "Numbers", permission: "numbers:read" },
+        { href: "/audit", label: "Audit log", permission: "audit:read" },
+        { href: "/settings/branding", label: "Branding", permission: "settings:manage" },
+        { href: "/settings/domains", label: "Domains", permission: "domains:manage" },
+      ]
+    : [
+        { href: "/dashboard", label: "Dashboard", permission: "account:read" },
+        { href: "/users", label: "Users", permission: "users:read" },
+        { href: "/extensions", label: "Extensions", permission: "extensions:read" },
+        { href: "/numbers", label: "Numbers", permission: "numbers:read" },
+        { href: "/departments", label: "Departments", permission: "departments:read" },
+        { href: "/schedules", label: "Schedules", permission: "schedules:read" },
+        { href: "/settings", label: "Settings", permission: "settings:manage" },
+      ];
+  const items: NavItem[] = menu
+    .filter((item) => roleHas(user.role, item.permission))
+    .map(({ href, label }) => ({ href, label }));
   return (
     <BrandTheme variables={themeVariables(effective)}>
       {openedFrom ? (

@@ -2,6 +2,7 @@ import { type Actor, changedFields, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
 import { DomainError, type Problem, problem } from "../domain-error";
+import { withPlanChangeCheck } from "../plans/plan-change-error";
 import { type EffectiveStatus, effectiveStatus, inactiveAncestors } from "./effective-status";
 import { type Limits, limitsAboveParent, limitsAbovePlan, limitsBelowChildren, type PlanCeiling } from "./limits";
 import { NOT_BELOW, requireBelow } from "./scope";
@@ -133,7 +134,11 @@ export async function createChildAccount(
   return getChildAccount(db, actor, created.id);
 }
 
-/** Renames an account below the tenant, or changes its plan or limits. */
+/**
+ * Renames an account below the tenant, or changes its plan or limits. A plan the account's usage
+ * exceeds (more users or departments than it allows, a feature switched on that it lacks) is
+ * refused with one problem at `planId` listing everything over, and nothing is written.
+ */
 export async function updateChildAccount(
   db: TenantDb,
   actor: Actor,
@@ -160,7 +165,9 @@ export async function updateChildAccount(
   };
   const change = changedFields(before, { name: input.name, planId: input.planId, ...input.limits });
   if (Object.keys(change.after).length > 0) {
-    await db.account.update({ where: { id: account.id }, data: change.after });
+    // A smaller plan than the account uses now is refused by the database (app_plan_change_fits),
+    // under the lock that invitations take, listing everything that is over.
+    await withPlanChangeCheck(account.name, () => db.account.update({ where: { id: account.id }, data: change.after }));
     await recordAudit(db, actor, { action: "account.update", targetAccountId: account.id, details: change });
   }
   return getChildAccount(db, actor, account.id);

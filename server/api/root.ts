@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
+import { dashboardRouter } from "./routers/dashboard";
 import { departmentsRouter } from "./routers/departments";
 import { domainsRouter } from "./routers/domains";
 import { numbersRouter } from "./routers/numbers";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   plans: plansRouter,
   departments: departmentsRouter,
   schedules: schedulesRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

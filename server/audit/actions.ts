@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "domain.verified": "Verified a domain",
   "domain.claim_released": "Lost an unverified domain claim",
   "branding.update": "Changed branding or defaults",
+  "features.update": "Switched a plan feature on or off",
   "number.added_to_pool": "Added a number to a pool",
   "number.assigned": "Assigned a number",
   "number.taken_back": "Took a number back",

@@ -1,7 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 
 /**
- * The Prisma models that are NOT tenant tables: platform-wide data (plans, platform settings), the
+ * The Prisma models that are NOT tenant tables: platform-wide data (plans, platform settings, which
+ * columns are settings), the
  * tenant registry itself (accounts, which has its own ancestor policy) and the global host map.
  * Every other model is a tenant table, made by the SQL procedure app_make_tenant_table (`account_id`
  * leading its primary key, row-level security enabled and forced, the standard policies);
@@ -13,6 +14,7 @@ export const SHARED_MODELS = [
   "PlatformSetting",
   "Account",
   "HostMapping",
+  "SettingColumn",
 ] as const satisfies readonly Prisma.ModelName[];
 
 export type SharedModel = (typeof SHARED_MODELS)[number];

@@ -1,95 +1,58 @@
 import type { Prisma } from "@/server/db/types";
+import {
+  type InheritableSettings,
+  mapSettings,
+  readStored,
+  SETTING_KEYS,
+  SETTINGS,
+  type SettingKey,
+} from "../settings/registry";
 import { type ChainLink, type Resolved, resolveInherited } from "./inheritance";
 
-type Db = Pick<Prisma.TransactionClient, "$queryRaw" | "platformSetting">;
+type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
 
-/** Everything an account inherits: branding, then defaults. */
-export type InheritableSettings = {
-  brandName: string;
-  brandDomain: string | null;
-  logoUrl: string | null;
-  primaryColor: string;
-  accentColor: string;
-  supportEmail: string | null;
-  supportPhone: string | null;
-  timezone: string;
-  language: string;
-  voiceGender: "male" | "female";
-  defaultCidNumber: string | null;
-  didDefaultDestKind: string | null;
-  didDefaultDestId: string | null;
-  /** ISO 3166-1 alpha-2 */
-  country: string;
-};
+/** Everything an account has: branding, then defaults (server/settings/registry.ts). */
+export type { InheritableSettings } from "../settings/registry";
 
 export type EffectiveSettings = Resolved<InheritableSettings>;
 
+/** One row of app_branding_chain: the registry's columns as jsonb, keyed by column. */
 type ChainRow = {
   account_id: string;
   depth: number;
   slug: string;
   name: string;
-  brand_name: string | null;
   brand_domain: string | null;
-  logo_url: string | null;
-  primary_color: string | null;
-  accent_color: string | null;
-  support_email: string | null;
-  support_phone: string | null;
-  timezone: string | null;
-  language: string | null;
-  voice_gender: "male" | "female" | null;
-  default_cid_number: string | null;
-  did_default_dest_kind: string | null;
-  did_default_dest_id: string | null;
-  country: string | null;
+  settings: Record<string, unknown>;
 };
 
-export async function loadPlatformDefaults(db: Db): Promise<InheritableSettings> {
-  const settings = await db.platformSetting.findFirst();
-  if (!settings) {
-    throw new Error("platform_settings has no row: run the seed (`npm run db:seed`)");
-  }
-  return {
-    brandName: settings.brandName,
-    brandDomain: null,
-    logoUrl: settings.logoUrl,
-    primaryColor: settings.primaryColor,
-    accentColor: settings.accentColor,
-    supportEmail: settings.supportEmail,
-    supportPhone: settings.supportPhone,
-    timezone: settings.timezone,
-    language: settings.language,
-    voiceGender: settings.voiceGender,
-    defaultCidNumber: settings.defaultCidNumber,
-    didDefaultDestKind: settings.didDefaultDestKind,
-    didDefaultDestId: settings.didDefaultDestId,
-    country: settings.country,
-  };
+/** A stored row's settings (null: unset), each checked against the registry's shape. */
+function storedValues(row: Readonly<Record<string, unknown>>): { [K in SettingKey]: InheritableSettings[K] | null } {
+  return mapSettings(SETTING_KEYS, (key) => {
+    const { storage, value } = SETTINGS[key];
+    const raw = storage.kind === "derived" ? (row[storage.column] ?? null) : readStored(key, row);
+    return raw === null ? null : value.parse(raw);
+  }) as { [K in SettingKey]: InheritableSettings[K] | null };
 }
 
-function toLink(row: ChainRow): ChainLink<keyof InheritableSettings> {
+export async function loadPlatformDefaults(db: Db): Promise<InheritableSettings> {
+  const [row] = await db.$queryRaw<{ defaults: Record<string, unknown> | null }[]>`
+    SELECT app_platform_defaults() AS defaults`;
+  if (!row?.defaults) {
+    throw new Error("platform_settings has no row: run the seed (`npm run db:seed`)");
+  }
+  const stored = storedValues(row.defaults);
+  // A null passes only where the registry allows none (the platform holds no reference, no domain).
+  return mapSettings(SETTING_KEYS, (key) => SETTINGS[key].value.parse(stored[key])) as InheritableSettings;
+}
+
+function toLink(row: ChainRow): ChainLink<SettingKey> {
   return {
     accountId: row.account_id,
     slug: row.slug,
     name: row.name,
     depth: row.depth,
-    values: {
-      brandName: row.brand_name,
-      brandDomain: row.brand_domain,
-      logoUrl: row.logo_url,
-      primaryColor: row.primary_color,
-      accentColor: row.accent_color,
-      supportEmail: row.support_email,
-      supportPhone: row.support_phone,
-      timezone: row.timezone,
-      language: row.language,
-      voiceGender: row.voice_gender,
-      defaultCidNumber: row.default_cid_number,
-      didDefaultDestKind: row.did_default_dest_kind,
-      didDefaultDestId: row.did_default_dest_id,
-      country: row.country,
-    },
+    values: storedValues({ ...row.settings, brand_domain: row.brand_domain }),
   };
 }
 
@@ -97,7 +60,7 @@ function toLink(row: ChainRow): ChainLink<keyof InheritableSettings> {
 export async function loadBrandingChain(
   db: Db,
   accountId: string,
-): Promise<{ chain: ChainLink<keyof InheritableSettings>[]; platform: InheritableSettings }> {
+): Promise<{ chain: ChainLink<SettingKey>[]; platform: InheritableSettings }> {
   // Sequential: `db` may be a transaction, one connection that runs one query at a time.
   const rows = await db.$queryRaw<ChainRow[]>`SELECT * FROM app_branding_chain(${accountId}::uuid)`;
   const platform = await loadPlatformDefaults(db);
@@ -105,10 +68,27 @@ export async function loadBrandingChain(
   return { chain: rows.map(toLink), platform };
 }
 
-/** The effective branding and defaults of `accountId`, each with the account it comes from. */
+/**
+ * The effective settings of `accountId`, each with the account it comes from. A setting that does
+ * not inherit (the registry's `inherits: false`) is the account's own or the platform's (none).
+ */
 export async function loadEffectiveSettings(db: Db, accountId: string): Promise<EffectiveSettings> {
   const { chain, platform } = await loadBrandingChain(db, accountId);
-  return resolveInherited(chain, platform);
+  return resolveSettings(chain, platform);
+}
+
+/** resolveInherited, with the registry's own-only settings taken from the account itself alone. */
+export function resolveSettings(
+  chain: readonly ChainLink<SettingKey>[],
+  platform: InheritableSettings,
+): EffectiveSettings {
+  const ownOnly = SETTING_KEYS.filter((key) => !SETTINGS[key].inherits);
+  const links = chain.map((link) =>
+    link.depth === 0
+      ? link
+      : { ...link, values: { ...link.values, ...Object.fromEntries(ownOnly.map((key) => [key, null])) } },
+  );
+  return resolveInherited(links, platform);
 }
 
 /** The platform's own settings, as an effective set whose every value comes from the platform. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { SETTING_EXAMPLES } from "../settings/registry";
 import type { InheritableSettings } from "./branding";
-import { asHostsOwn } from "./host-branding";
+import { asHostsOwn, publicSettings } from "./host-branding";
 import { type ChainLink, resolveInherited } from "./inheritance";
 
 const RESELLER = "00000000-0000-4000-8000-000000000002";
@@ -8,6 +9,8 @@ const SUB = "00000000-0000-4000-8000-000000000003";
 const LOGO = `${"ab".repeat(32)}.png`;
 
 const PLATFORM: InheritableSettings = {
+  // A setting this file does not name has the registry's example.
+  ...SETTING_EXAMPLES,
   brandName: "SIP.IO",
   brandDomain: null,
   logoUrl: null,
@@ -19,9 +22,8 @@ const PLATFORM: InheritableSettings = {
   language: "en",
   voiceGender: "female",
   defaultCidNumber: null,
-  didDefaultDestKind: null,
-  didDefaultDestId: null,
   country: "US",
+  defaultDestination: null,
 };
 
 const link = (accountId: string, slug: string, depth: number, values: Partial<InheritableSettings>) =>
@@ -48,9 +50,9 @@ describe("asHostsOwn", () => {
     ],
     PLATFORM,
   );
-  const shown = asHostsOwn(effective, SUB_HOST);
+  const shown = asHostsOwn(publicSettings(effective), SUB_HOST);
 
-  it.each<[keyof InheritableSettings, unknown]>([
+  it.each<[keyof typeof shown, unknown]>([
     ["brandName", "Reseller Brand"],
     ["primaryColor", "#0f766e"],
     ["accentColor", "#2563eb"],

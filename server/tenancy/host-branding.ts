@@ -1,14 +1,18 @@
 import type { PrismaClient } from "@/server/db/types";
-import {
-  type EffectiveSettings,
-  type InheritableSettings,
-  loadEffectiveSettings,
-  loadPlatformSettings,
-} from "./branding";
+import { mapSettings, PUBLIC_KEYS, type PublicKey } from "../settings/registry";
+import { type EffectiveSettings, loadEffectiveSettings, loadPlatformSettings } from "./branding";
 import type { HostBrand } from "./host-resolver";
 import type { Inherited, ValueSource } from "./inheritance";
 
-export type HostBranding = { effective: EffectiveSettings; fixedTenant: string | null };
+/** The settings a visitor may read (the registry's public ones). */
+export type PublicSettings = Pick<EffectiveSettings, PublicKey>;
+
+export type HostBranding = { effective: PublicSettings; fixedTenant: string | null };
+
+/** Only the registry's public settings: what the login page of a host may show anyone. */
+export function publicSettings(effective: EffectiveSettings): PublicSettings {
+  return mapSettings(PUBLIC_KEYS, (key) => effective[key]) as PublicSettings;
+}
 
 type BrandHost = Extract<HostBrand, { kind: "brand" }>;
 
@@ -21,7 +25,7 @@ const LOGO_PATH = /^\/brand-assets\/[0-9a-f-]{36}\/([^/]+)$/;
  * inherited brand domain reads as the host itself, and an inherited logo is served under the
  * host account's own path (app_logo serves an ancestor's logo there). Pure.
  */
-export function asHostsOwn(effective: EffectiveSettings, host: BrandHost): EffectiveSettings {
+export function asHostsOwn(effective: PublicSettings, host: BrandHost): PublicSettings {
   const own: ValueSource = {
     kind: "account",
     accountId: host.accountId,
@@ -41,7 +45,7 @@ export function asHostsOwn(effective: EffectiveSettings, host: BrandHost): Effec
       return [key, { value, source: own }];
     }),
   );
-  return values as { [K in keyof InheritableSettings]: Inherited<InheritableSettings[K]> };
+  return values as PublicSettings;
 }
 
 /**
@@ -49,9 +53,9 @@ export function asHostsOwn(effective: EffectiveSettings, host: BrandHost): Effec
  * below it (not a reseller) belongs to that one account, so its login form needs no tenant field.
  */
 export async function hostBranding(db: PrismaClient, host: HostBrand): Promise<HostBranding> {
-  if (host.kind === "platform") return { effective: await loadPlatformSettings(db), fixedTenant: null };
+  if (host.kind === "platform") return { effective: publicSettings(await loadPlatformSettings(db)), fixedTenant: null };
   return {
-    effective: asHostsOwn(await loadEffectiveSettings(db, host.accountId), host),
+    effective: asHostsOwn(publicSettings(await loadEffectiveSettings(db, host.accountId)), host),
     fixedTenant: host.isReseller ? null : host.slug,
   };
 }

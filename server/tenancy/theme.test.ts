@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SETTING_EXAMPLES } from "../settings/registry";
 import type { InheritableSettings } from "./branding";
 import { resolveInherited } from "./inheritance";
 import {
@@ -85,6 +86,7 @@ describe("readableTextOn", () => {
 
 describe("themeVariables", () => {
   const platform: InheritableSettings = {
+    ...SETTING_EXAMPLES,
     brandName: "SIP.IO",
     brandDomain: null,
     logoUrl: null,
@@ -96,9 +98,8 @@ describe("themeVariables", () => {
     language: "en",
     voiceGender: "female",
     defaultCidNumber: null,
-    didDefaultDestKind: null,
-    didDefaultDestId: null,
     country: "US",
+    defaultDestination: null,
   };
 
   it("gives the four brand variables, each text colour readable on its background", () => {

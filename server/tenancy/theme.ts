@@ -1,4 +1,4 @@
-import type { EffectiveSettings } from "./branding";
+import type { PublicSettings } from "./host-branding";
 
 /** `value` as a #rrggbb colour (trimmed, lower case), or null while it is not a whole one. */
 export function wholeColour(value: string): string | null {
@@ -39,7 +39,7 @@ export function focusRingContrastOn(surface: string): number {
 export type ThemeVariables = Record<`--${string}`, string>;
 
 /** The effective brand as the CSS variables every page is styled with. */
-export function themeVariables(settings: EffectiveSettings): ThemeVariables {
+export function themeVariables(settings: PublicSettings): ThemeVariables {
   const primary = settings.primaryColor.value;
   const accent = settings.accentColor.value;
   return {

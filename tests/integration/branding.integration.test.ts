@@ -184,9 +184,14 @@ describe("the rules", () => {
     ["a caller ID that is not E.164", { defaultCidNumber: "0612345678" }, "international number like +14155550123"],
     ["a support e-mail that is not one", { supportEmail: "help" }, "The support e-mail must be an address"],
     [
-      "an external destination that is not a number",
-      { didDefaultDest: { kind: "external" as const, id: "reception" } },
-      "An external destination is an international number",
+      "a destination of a kind that does not exist",
+      { defaultDestination: { kind: "queue", id: "front-desk" } },
+      "Choose an extension, a department or a schedule",
+    ],
+    [
+      "a destination named by text instead of chosen from the list",
+      { defaultDestination: { kind: "extension", id: "100" } },
+      "Choose a destination from the list",
     ],
   ])("refuses %s, saying why", async (_case, changes, message) => {
     // Some of these are invalid for the input's type too: a program can send anything.
@@ -195,14 +200,21 @@ describe("the rules", () => {
     expect(messageOf(problemsOf(error))).toContain(message);
   });
 
-  it("stores where unrouted numbers land as a pair, and clears both together", async () => {
-    const set = await reseller().branding.update({
-      accountId: leafId,
-      changes: { didDefaultDest: { kind: "queue", id: "front-desk" }, defaultCidNumber: "+14155550123" },
-    });
-    expect([set.fields.didDefaultDestKind.own, set.fields.didDefaultDestId.own]).toEqual(["queue", "front-desk"]);
-    const cleared = await reseller().branding.update({ accountId: leafId, changes: { didDefaultDest: null } });
-    expect([cleared.fields.didDefaultDestKind.own, cleared.fields.didDefaultDestId.own]).toEqual([null, null]);
+  it("leaves an account below to choose its own default destination, which it does not inherit", async () => {
+    const editor = await reseller().branding.get({ accountId: leafId });
+    // The reseller cannot read the account's rows, so it gets no list to choose from.
+    expect(editor.destinations).toBeNull();
+    expect(editor.fields.defaultDestination).toMatchObject({ own: null, effective: { value: null } });
+    const error = await trpcError(
+      reseller().branding.update({
+        accountId: leafId,
+        changes: { defaultDestination: { kind: "extension", id: "00000000-0000-4000-8000-000000000000" } },
+      }),
+    );
+    expect(error.code).toBe("FORBIDDEN");
+    expect(problemsOf(error)).toEqual([
+      expect.objectContaining({ reason: "destination_not_own", field: "changes.defaultDestination" }),
+    ]);
   });
 
   it("lets an account edit its own branding and defaults, and is refused to a member", async () => {

@@ -51,6 +51,40 @@ type CrossTenantCase = {
 };
 
 const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
+  "dashboard.summary": [
+    {
+      name: "a customer's dashboard counts its own users and rows, never its sibling's",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.dashboard.summary(),
+    },
+  ],
+  "dashboard.setFeature": [
+    {
+      name: "a feature switch changes the caller's own account only (it takes no account id)",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.dashboard.setFeature({ switch: "callRecording", enabled: false }),
+    },
+  ],
+  "dashboard.analytics": [
+    {
+      name: "analytics count the caller's own tables only",
+      actor: "acme",
+      victim: "voicereseller",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.dashboard.analytics(),
+    },
+    {
+      name: "a plan without advanced analytics is refused, whoever's data it would be",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "FORBIDDEN",
+      call: (caller) => caller.dashboard.analytics(),
+    },
+  ],
   "account.current": [
     {
       name: "a platform-direct account sees only itself, never the reseller",

@@ -13,6 +13,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { problemsOf } from "@/server/api/error-message";
 import { appRouter, type createCaller } from "@/server/api/root";
 import { SignInInput } from "@/server/auth/sign-in";
+import { CHANGEABLE_KEYS, SETTINGS } from "@/server/settings/registry";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
 import { callerAs } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
@@ -59,19 +60,8 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "branding.get": (ids) => ({ accountId: ids.voicereseller.accountId }),
   "branding.update": (ids) => ({
     accountId: ids.acme.accountId,
-    changes: {
-      brandName: "Acme Voice",
-      primaryColor: "#1d4ed8",
-      accentColor: "#1d4ed8",
-      supportEmail: "support@acme.test",
-      supportPhone: "+14155550123",
-      timezone: "Europe/Paris",
-      language: "en",
-      voiceGender: "female",
-      country: "FR",
-      defaultCidNumber: "+14155550123",
-      didDefaultDest: { kind: "extension", id: "100" },
-    },
+    // Every setting a change can set, as the registry's example of it.
+    changes: Object.fromEntries(CHANGEABLE_KEYS.map((key) => [key, SETTINGS[key].example])),
     logo: { base64: PNG_BASE64 },
   }),
   "domains.list": (ids) => ({ accountId: ids.voicereseller.accountId }),
@@ -80,6 +70,8 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "domains.makePrimary": (ids) => ({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
   "domains.verify": (ids) => ({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
   "openAs.start": (ids) => ({ accountId: ids.acme.accountId }),
+  // Switching off changes nothing the reseller had on.
+  "dashboard.setFeature": () => ({ switch: "callRecording", enabled: false }),
   "numbers.list": () => ({ view: "pool", search: "+1 212", cursor: "+12125550100", limit: 10 }),
   "numbers.get": () => ({ numberId: NO_SUCH_ID }),
   "numbers.route": () => ({ numberId: NO_SUCH_ID, destination: { kind: "extension", id: NO_SUCH_ID } }),
@@ -125,11 +117,11 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
 const NAME_FIELDS: Record<string, readonly string[]> = {
   "accounts.create": ["name"],
   "accounts.update": ["name"],
-  "branding.update": ["changes.brandName", "changes.didDefaultDest.id"],
   "departments.create": ["name"],
   "departments.update": ["name"],
   "schedules.create": ["name"],
   "schedules.update": ["name"],
+  "branding.update": ["changes.brandName"],
 };
 
 /** What must be refused in any text, with the field named. */
@@ -246,7 +238,7 @@ const PROCEDURES = proceduresWithInput();
 describe("the table of text inputs", () => {
   it("finds the text inputs of the procedures", () => {
     expect(PROCEDURES.find((procedure) => procedure.path === "branding.update")?.leaves).toEqual(
-      expect.arrayContaining(["accountId", "changes.brandName", "changes.didDefaultDest.id", "logo.base64"]),
+      expect.arrayContaining(["accountId", "changes.brandName", "changes.defaultDestination.id", "logo.base64"]),
     );
   });
 

@@ -2,7 +2,7 @@
 
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { browserTrpc } from "@/components/browser-trpc";
 import { FormSummary, focusFirstProblem } from "@/components/form/form-summary";
 import type { Problem } from "@/components/form/problems";
@@ -15,76 +15,87 @@ import { toast } from "@/components/ui/toaster";
 import { useHydrated } from "@/components/use-hydrated";
 import type { AppRouter } from "@/server/api/root";
 import { colourContrastProblems } from "@/server/branding/contrast";
-import { DID_DESTINATION_KINDS, EDITABLE_FIELDS, type EditableField } from "@/server/branding/fields";
+import { DESTINATION_KINDS, type DestinationOption, destinationText } from "@/server/settings/destination";
+import {
+  CHANGEABLE_KEYS,
+  type ChangeableKey,
+  EDITABLE_KEYS,
+  SETTINGS,
+  type SettingEditor,
+  type SettingGroup,
+  type SettingSpec,
+} from "@/server/settings/registry";
 import { COUNTRIES } from "@/server/tenancy/countries";
 import type { ValueSource } from "@/server/tenancy/inheritance";
 import { SUPPORTED_LANGUAGES } from "@/server/tenancy/languages";
 import { wholeColour } from "@/server/tenancy/theme";
-import { fieldLabel } from "../field-labels";
 import { FieldRow } from "./field-row";
 import { LoginPreview } from "./login-preview";
 
 type Editor = Awaited<ReturnType<AppRouter["branding"]["get"]>>;
 type Fields = Editor["fields"];
 
-/** The fields edited as one text value each (the DID destination is a pair, the logo a file). */
-const TEXT_FIELDS = EDITABLE_FIELDS.filter(
-  (key): key is Exclude<EditableField, "logoUrl" | "didDefaultDestKind" | "didDefaultDestId"> =>
-    key !== "logoUrl" && key !== "didDefaultDestKind" && key !== "didDefaultDestId",
-);
-type TextField = (typeof TEXT_FIELDS)[number];
-type FieldName = TextField | "didDefaultDest" | "logoUrl";
+/** The fields edited as one value each; the logo is a file. A destination's value is `kind:id`. */
+type TextField = ChangeableKey;
+type FieldName = TextField | "logoUrl";
 
 type Draft = {
   text: Record<TextField, { override: boolean; value: string }>;
-  did: { override: boolean; kind: string; id: string };
   logo: { override: boolean; preview: string | null; upload: string | null };
 };
 
-const FIELD_NAMES: readonly FieldName[] = [...TEXT_FIELDS, "didDefaultDest", "logoUrl"];
-/** The labels of the shared registry (the audit log names the fields the same way). */
-const LABELS = Object.fromEntries(FIELD_NAMES.map((key) => [key, fieldLabel(key)])) as Record<FieldName, string>;
+const GROUP_TITLES: Record<SettingGroup, string> = { branding: "Branding", defaults: "Defaults" };
 
 const MAX_LOGO_BYTES = 256 * 1024;
 const TIME_ZONES = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
 
+const GROUP_OF_KIND = { extension: "Extensions", department: "Departments", schedule: "Schedules" } as const;
+
+const isDestination = (key: TextField) => SETTINGS[key].editor === "destination";
+
+/** A stored value as the form holds it: text, a destination as `kind:id`, nothing as "". */
+function formValue(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") {
+    const ref = value as { kind: string; id: string };
+    return `${ref.kind}:${ref.id}`;
+  }
+  return String(value);
+}
+
 function draftOf(fields: Fields): Draft {
   const text = Object.fromEntries(
-    TEXT_FIELDS.map((key) => {
+    CHANGEABLE_KEYS.map((key) => {
       const field = fields[key];
-      return [key, { override: field.own !== null, value: String(field.own ?? field.inherited.value ?? "") }];
+      return [key, { override: field.own !== null, value: formValue(field.own ?? field.inherited.value) }];
     }),
   ) as Draft["text"];
-  return {
-    text,
-    did: {
-      override: fields.didDefaultDestKind.own !== null,
-      kind: fields.didDefaultDestKind.own ?? fields.didDefaultDestKind.inherited.value ?? "extension",
-      id: fields.didDefaultDestId.own ?? fields.didDefaultDestId.inherited.value ?? "",
-    },
-    logo: { override: fields.logoUrl.own !== null, preview: fields.logoUrl.own, upload: null },
-  };
+  return { text, logo: { override: fields.logoUrl.own !== null, preview: fields.logoUrl.own, upload: null } };
 }
 
 type Changes = NonNullable<Parameters<typeof browserTrpc.branding.update.mutate>[0]["changes"]>;
+
+/** What the form sends for one field's value: a destination as its kind and id, anything else as typed. */
+function changeValue(key: TextField, value: string): unknown {
+  if (!isDestination(key)) return value;
+  const [kind = "", id = ""] = value.split(":");
+  return { kind, id };
+}
 
 /**
  * Only what the user changed: an override to set, or null to inherit again. Values go as typed;
  * the server checks each one (a select's value is one of its options, a text can be anything).
  */
-function changesOf(fields: Fields, draft: Draft): Changes {
+function changesOf(fields: Fields, draft: Draft, keys: readonly TextField[]): Changes {
   const changes: Record<string, unknown> = {};
-  for (const key of TEXT_FIELDS) {
+  for (const key of keys) {
     const { override, value } = draft.text[key];
-    if (override && value.trim() !== String(fields[key].own ?? "")) changes[key] = value;
+    if (override && value.trim() !== formValue(fields[key].own)) changes[key] = changeValue(key, value);
     if (!override && fields[key].own !== null) changes[key] = null;
   }
-  const { did } = draft;
-  if (did.override && (did.kind !== fields.didDefaultDestKind.own || did.id.trim() !== fields.didDefaultDestId.own)) {
-    changes.didDefaultDest = { kind: did.kind, id: did.id };
+  if (keys.length === CHANGEABLE_KEYS.length && !draft.logo.override && fields.logoUrl.own !== null) {
+    changes.logoUrl = null;
   }
-  if (!did.override && fields.didDefaultDestKind.own !== null) changes.didDefaultDest = null;
-  if (!draft.logo.override && fields.logoUrl.own !== null) changes.logoUrl = null;
   return changes as Changes;
 }
 
@@ -92,8 +103,8 @@ function changesOf(fields: Fields, draft: Draft): Changes {
 export function fieldOfProblem(problem: Problem): FieldName | null {
   const path = problem.field?.split(".") ?? [];
   const key = path[0] === "logo" ? "logoUrl" : path[0] === "changes" ? path[1] : undefined;
-  if (key === "didDefaultDestKind" || key === "didDefaultDestId") return "didDefaultDest";
-  if (typeof key === "string" && key in LABELS) return key as FieldName;
+  if (key === "logoUrl") return key;
+  if (typeof key === "string" && (CHANGEABLE_KEYS as readonly string[]).includes(key)) return key as TextField;
   return null;
 }
 
@@ -104,12 +115,124 @@ function sourceText(source: ValueSource): string {
   return source.depth === 0 ? "set here" : `from ${source.name}`;
 }
 
+/** The id of a field's row (the logo's is `branding-logo`, as the page has always named it). */
+const rowId = (key: FieldName) => (key === "logoUrl" ? "branding-logo" : `branding-${key}`);
+
+type InputProps = ControlProps & {
+  disabled: boolean;
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+  destinations: readonly DestinationOption[] | null;
+};
+
+/** One way to draw each kind of editor of the registry; a new setting of a known kind needs nothing here. */
+const INPUTS: Record<Exclude<SettingEditor, "logo" | "domain">, (props: InputProps) => ReactNode> = {
+  text: ({ onChange, destinations: _, label: __, ...control }) => (
+    <Input {...control} type="text" maxLength={80} onChange={(event) => onChange(event.target.value)} />
+  ),
+  email: ({ onChange, destinations: _, label: __, ...control }) => (
+    <Input {...control} type="email" autoComplete="off" onChange={(event) => onChange(event.target.value)} />
+  ),
+  phone: ({ onChange, destinations: _, label: __, ...control }) => (
+    <Input {...control} type="tel" placeholder="+14155550123" onChange={(event) => onChange(event.target.value)} />
+  ),
+  colour: ({ onChange, destinations: _, label, ...control }) => (
+    <div className="flex items-center gap-2">
+      <Input
+        type="color"
+        aria-label={`${label} picker`}
+        disabled={control.disabled}
+        value={wholeColour(control.value) ?? "#000000"}
+        onChange={(event) => onChange(event.target.value)}
+        className="h-10 w-12 shrink-0 cursor-pointer p-1"
+      />
+      <Input
+        {...control}
+        onChange={(event) => onChange(event.target.value)}
+        inputMode="text"
+        autoComplete="off"
+        spellCheck={false}
+      />
+    </div>
+  ),
+  timezone: ({ onChange, destinations: _, label: __, ...control }) => (
+    <>
+      <Input
+        {...control}
+        list={`${control.id}-options`}
+        onChange={(event) => onChange(event.target.value)}
+        autoComplete="off"
+      />
+      <datalist id={`${control.id}-options`}>
+        {TIME_ZONES.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+    </>
+  ),
+  language: ({ onChange, destinations: _, label: __, ...control }) => (
+    <Select {...control} onChange={(event) => onChange(event.target.value)}>
+      {SUPPORTED_LANGUAGES.map((language) => (
+        <option key={language.code} value={language.code}>
+          {language.name}
+        </option>
+      ))}
+    </Select>
+  ),
+  country: ({ onChange, destinations: _, label: __, ...control }) => (
+    <Select {...control} onChange={(event) => onChange(event.target.value)}>
+      {COUNTRIES.map((country) => (
+        <option key={country.code} value={country.code}>
+          {country.name}
+        </option>
+      ))}
+    </Select>
+  ),
+  voice: ({ onChange, destinations: _, label: __, ...control }) => (
+    <Select {...control} onChange={(event) => onChange(event.target.value)}>
+      <option value="female">Female</option>
+      <option value="male">Male</option>
+    </Select>
+  ),
+  destination: ({ onChange, destinations, label: __, ...control }) => (
+    <Select
+      {...control}
+      disabled={control.disabled || !destinations}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      <option value="">{destinations?.length === 0 ? "No destinations yet" : "Choose a destination"}</option>
+      {DESTINATION_KINDS.map((kind) => {
+        const options = (destinations ?? []).filter((option) => option.kind === kind);
+        return options.length === 0 ? null : (
+          <optgroup key={kind} label={GROUP_OF_KIND[kind]}>
+            {options.map((option) => (
+              <option key={`${option.kind}:${option.id}`} value={`${option.kind}:${option.id}`}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </Select>
+  ),
+};
+
 /**
- * Branding and defaults of one account: each field shows what applies now and where it comes
- * from; "Override" sets the account's own value, "Reset to inherited" goes back to the nearest
- * ancestor's (or the platform's). A preview of the login page follows every keystroke.
+ * The settings of one account, drawn from the registry: each field shows what applies now and
+ * where it comes from; "Override" sets the account's own value, "Reset to inherited" goes back to
+ * the nearest ancestor's (or the platform's). A setting that does not inherit (the default
+ * destination) is chosen or cleared. With the branding group, a preview of the login page
+ * follows every keystroke.
  */
-export function BrandingEditor({ initial }: { initial: Editor }) {
+export function BrandingEditor({
+  initial,
+  groups = ["branding", "defaults"],
+}: {
+  initial: Editor;
+  /** The registry's groups to show (the customer's settings page shows the defaults only). */
+  groups?: readonly SettingGroup[];
+}) {
   const router = useRouter();
   const [editor, setEditor] = useState(initial);
   const [draft, setDraftState] = useState(() => draftOf(initial.fields));
@@ -118,20 +241,22 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
   const [status, setStatus] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
-  const { fields } = editor;
+  const { fields, destinations } = editor;
+  const shownKeys = CHANGEABLE_KEYS.filter((key) => groups.includes(SETTINGS[key].group));
+  const showsLogo = groups.includes(SETTINGS.logoUrl.group);
   // Every edit makes an earlier "Changes saved." old news.
   const setDraft: typeof setDraftState = (update) => {
     setStatus(null);
     setDraftState(update);
   };
-  const dirty = Object.keys(changesOf(fields, draft)).length > 0 || draft.logo.upload !== null;
+  const dirty = Object.keys(changesOf(fields, draft, shownKeys)).length > 0 || draft.logo.upload !== null;
   useUnsavedChanges(dirty);
   useEffect(() => {
     if (problems.length > 0) focusFirstProblem(formRef.current, SUMMARY_ID);
   }, [problems]);
 
   const shown = (key: TextField) =>
-    draft.text[key].override ? draft.text[key].value : String(fields[key].inherited.value ?? "");
+    draft.text[key].override ? draft.text[key].value : formValue(fields[key].inherited.value);
   // Checked as the user types, once a colour is whole; the server checks the same on save.
   const overriddenColour = (key: "primaryColor" | "accentColor") =>
     draft.text[key].override ? (wholeColour(draft.text[key].value) ?? undefined) : undefined;
@@ -142,7 +267,7 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
 
   const setText = (key: TextField, patch: Partial<Draft["text"][TextField]>) =>
     setDraft((current) => ({ ...current, text: { ...current.text, [key]: { ...current.text[key], ...patch } } }));
-  const reset = (key: TextField) => setText(key, { override: false, value: String(fields[key].inherited.value ?? "") });
+  const reset = (key: TextField) => setText(key, { override: false, value: formValue(fields[key].inherited.value) });
 
   async function chooseLogo(file: File | undefined) {
     setProblems([]);
@@ -171,7 +296,7 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const changes = changesOf(fields, draft);
+    const changes = changesOf(fields, draft, shownKeys);
     const logo = draft.logo.upload ? { base64: draft.logo.upload } : undefined;
     if (Object.keys(changes).length === 0 && !logo) {
       setStatus("Nothing to save: no field was changed.");
@@ -189,7 +314,7 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
       setEditor(saved);
       setDraftState(draftOf(saved.fields));
       setStatus("Changes saved.");
-      toast.success("Branding and defaults saved.");
+      toast.success(showsLogo ? "Branding and defaults saved." : "Settings saved.");
       router.refresh();
     } catch (caught) {
       if (!(caught instanceof TRPCClientError)) throw caught;
@@ -206,227 +331,110 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
     const messages = problems.filter((each) => fieldOfProblem(each) === field).map((each) => each.message);
     return messages.length > 0 ? messages.join(" ") : null;
   };
-  const inheritedNote = (key: keyof Fields) =>
-    `Inherited: ${String(fields[key].inherited.value ?? "none")} (${sourceText(fields[key].inherited.source)})`;
-  const textRow = (
-    key: TextField,
-    input: (props: ControlProps & { disabled: boolean }) => React.ReactNode,
-    help?: string,
-  ) => (
+  /** A value as the page says it: a destination by its label. */
+  const valueText = (key: TextField | "logoUrl", value: unknown) => {
+    if (value === null || value === undefined) {
+      return key !== "logoUrl" && isDestination(key) ? "none (unrouted numbers are not answered)" : "none";
+    }
+    if (key !== "logoUrl" && isDestination(key)) {
+      const option = destinations?.find((each) => `${each.kind}:${each.id}` === formValue(value));
+      return option ? destinationText(option) : "a destination of this account";
+    }
+    return String(value);
+  };
+  const row = (key: TextField) => {
+    const spec: SettingSpec = SETTINGS[key];
+    const field = fields[key];
+    const draw = INPUTS[spec.editor as keyof typeof INPUTS];
+    const own = !spec.inherits;
+    const help =
+      own && !destinations
+        ? `${editor.account.name} chooses this in its own settings; its rows are not shown to accounts above it.`
+        : spec.help;
+    return (
+      <FieldRow
+        key={key}
+        id={rowId(key)}
+        label={spec.label}
+        now={`${valueText(key, field.effective.value)}${own && field.effective.value === null ? "" : ` (${sourceText(field.effective.source)})`}`}
+        inherited={
+          own
+            ? "Not inherited: a destination belongs to one account"
+            : `Inherited: ${valueText(key, field.inherited.value)} (${sourceText(field.inherited.source)})`
+        }
+        overridden={draft.text[key].override}
+        onOverride={() => setText(key, { override: true })}
+        onReset={() => reset(key)}
+        overrideLabel={own ? "Choose" : undefined}
+        resetLabel={own ? "Clear" : undefined}
+        locked={own && !destinations}
+        help={help}
+        error={errorFor(key) ?? colourWarnings.find((warning) => warning.field === key)?.message ?? null}
+      >
+        {(control) =>
+          draw({
+            ...control,
+            disabled: !draft.text[key].override,
+            value: shown(key),
+            onChange: (value) => setText(key, { value }),
+            label: spec.label,
+            destinations,
+          })
+        }
+      </FieldRow>
+    );
+  };
+  const logoRow = () => (
     <FieldRow
-      key={key}
-      id={`branding-${key}`}
-      label={LABELS[key]}
-      now={`${String(fields[key].effective.value ?? "none")} (${sourceText(fields[key].effective.source)})`}
-      inherited={inheritedNote(key)}
-      overridden={draft.text[key].override}
-      onOverride={() => setText(key, { override: true })}
-      onReset={() => reset(key)}
-      help={help}
-      error={errorFor(key) ?? colourWarnings.find((warning) => warning.field === key)?.message ?? null}
+      key="logoUrl"
+      id={rowId("logoUrl")}
+      label={SETTINGS.logoUrl.label}
+      now={fields.logoUrl.effective.value ? `a logo (${sourceText(fields.logoUrl.effective.source)})` : "none"}
+      inherited={
+        fields.logoUrl.inherited.value
+          ? `Inherited: a logo (${sourceText(fields.logoUrl.inherited.source)})`
+          : "Inherited: none (the brand name alone)"
+      }
+      overridden={draft.logo.override}
+      onOverride={() => setDraft((current) => ({ ...current, logo: { ...current.logo, override: true } }))}
+      onReset={() => setDraft((current) => ({ ...current, logo: { override: false, preview: null, upload: null } }))}
+      help={SETTINGS.logoUrl.help}
+      error={errorFor("logoUrl")}
     >
-      {(control) => input({ ...control, disabled: !draft.text[key].override })}
+      {(control) => (
+        <Input
+          {...control}
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          disabled={!draft.logo.override}
+          onChange={(event) => void chooseLogo(event.target.files?.[0])}
+          className="text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:font-semibold"
+        />
+      )}
     </FieldRow>
   );
-  const plainInput = (key: TextField, type: string, extra: Record<string, string> = {}) =>
-    textRow(key, (control) => (
-      <Input
-        {...control}
-        type={type}
-        value={shown(key)}
-        onChange={(event) => setText(key, { value: event.target.value })}
-        {...extra}
-      />
-    ));
-  const colourInput = (key: "primaryColor" | "accentColor") =>
-    textRow(
-      key,
-      (control) => (
-        <div className="flex items-center gap-2">
-          <Input
-            type="color"
-            aria-label={`${LABELS[key]} picker`}
-            disabled={control.disabled}
-            value={wholeColour(shown(key)) ?? "#000000"}
-            onChange={(event) => setText(key, { value: event.target.value })}
-            className="h-10 w-12 shrink-0 cursor-pointer p-1"
-          />
-          <Input
-            {...control}
-            value={shown(key)}
-            onChange={(event) => setText(key, { value: event.target.value })}
-            inputMode="text"
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
-      ),
-      key === "primaryColor"
-        ? "Header, buttons and links. Text must stay readable on it and it on white (WCAG AA)."
-        : "Badges and highlights. Text must stay readable on it (WCAG AA).",
-    );
 
   const previewLogo = draft.logo.override ? draft.logo.preview : fields.logoUrl.inherited.value;
   return (
-    <form ref={formRef} onSubmit={save} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <form
+      ref={formRef}
+      onSubmit={save}
+      noValidate
+      className={showsLogo ? "grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]" : "flex flex-col gap-6"}
+    >
       <div className="flex flex-col gap-5">
-        <Card aria-labelledby="branding-heading">
-          <CardTitle id="branding-heading" className="mb-4">
-            Branding
-          </CardTitle>
-          <div className="flex flex-col gap-5">
-            {plainInput("brandName", "text", { maxLength: "80" })}
-            <FieldRow
-              id="branding-logo"
-              label={LABELS.logoUrl}
-              now={fields.logoUrl.effective.value ? `a logo (${sourceText(fields.logoUrl.effective.source)})` : "none"}
-              inherited={
-                fields.logoUrl.inherited.value
-                  ? `Inherited: a logo (${sourceText(fields.logoUrl.inherited.source)})`
-                  : "Inherited: none (the brand name alone)"
-              }
-              overridden={draft.logo.override}
-              onOverride={() => setDraft((current) => ({ ...current, logo: { ...current.logo, override: true } }))}
-              onReset={() =>
-                setDraft((current) => ({ ...current, logo: { override: false, preview: null, upload: null } }))
-              }
-              help="PNG, JPEG or WebP, at most 256 KB."
-              error={errorFor("logoUrl")}
-            >
-              {(control) => (
-                <Input
-                  {...control}
-                  type="file"
-                  accept="image/png,image/jpeg,image/webp"
-                  disabled={!draft.logo.override}
-                  onChange={(event) => void chooseLogo(event.target.files?.[0])}
-                  className="text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:font-semibold"
-                />
+        {groups.map((group) => (
+          <Card key={group} aria-labelledby={`${group}-heading`}>
+            <CardTitle id={`${group}-heading`} className="mb-4">
+              {GROUP_TITLES[group]}
+            </CardTitle>
+            <div className="flex flex-col gap-5">
+              {EDITABLE_KEYS.filter((key) => SETTINGS[key].group === group).map((key) =>
+                key === "logoUrl" ? logoRow() : row(key),
               )}
-            </FieldRow>
-            {colourInput("primaryColor")}
-            {colourInput("accentColor")}
-            {plainInput("supportEmail", "email", { autoComplete: "off" })}
-            {plainInput("supportPhone", "tel", { placeholder: "+14155550123" })}
-          </div>
-        </Card>
-        <Card aria-labelledby="defaults-heading">
-          <CardTitle id="defaults-heading" className="mb-4">
-            Defaults
-          </CardTitle>
-          <div className="flex flex-col gap-5">
-            {textRow("timezone", (control) => (
-              <>
-                <Input
-                  {...control}
-                  list="branding-timezones"
-                  value={shown("timezone")}
-                  onChange={(event) => setText("timezone", { value: event.target.value })}
-                  autoComplete="off"
-                />
-                <datalist id="branding-timezones">
-                  {TIME_ZONES.map((zone) => (
-                    <option key={zone} value={zone} />
-                  ))}
-                </datalist>
-              </>
-            ))}
-            {textRow("language", (control) => (
-              <Select
-                {...control}
-                value={shown("language")}
-                onChange={(event) => setText("language", { value: event.target.value })}
-              >
-                {SUPPORTED_LANGUAGES.map((language) => (
-                  <option key={language.code} value={language.code}>
-                    {language.name}
-                  </option>
-                ))}
-              </Select>
-            ))}
-            {textRow("country", (control) => (
-              <Select
-                {...control}
-                value={shown("country")}
-                onChange={(event) => setText("country", { value: event.target.value })}
-              >
-                {COUNTRIES.map((country) => (
-                  <option key={country.code} value={country.code}>
-                    {country.name}
-                  </option>
-                ))}
-              </Select>
-            ))}
-            {textRow("voiceGender", (control) => (
-              <Select
-                {...control}
-                value={shown("voiceGender")}
-                onChange={(event) => setText("voiceGender", { value: event.target.value })}
-              >
-                <option value="female">Female</option>
-                <option value="male">Male</option>
-              </Select>
-            ))}
-            {plainInput("defaultCidNumber", "tel", { placeholder: "+14155550123" })}
-            <FieldRow
-              id="branding-did-kind"
-              label={LABELS.didDefaultDest}
-              now={
-                fields.didDefaultDestKind.effective.value
-                  ? `${fields.didDefaultDestKind.effective.value} ${fields.didDefaultDestId.effective.value ?? ""} (${sourceText(fields.didDefaultDestKind.effective.source)})`
-                  : "nowhere set"
-              }
-              inherited={
-                fields.didDefaultDestKind.inherited.value
-                  ? `Inherited: ${fields.didDefaultDestKind.inherited.value} ${fields.didDefaultDestId.inherited.value ?? ""}`
-                  : "Inherited: nowhere set"
-              }
-              overridden={draft.did.override}
-              onOverride={() => setDraft((current) => ({ ...current, did: { ...current.did, override: true } }))}
-              onReset={() =>
-                setDraft((current) => ({
-                  ...current,
-                  did: {
-                    override: false,
-                    kind: fields.didDefaultDestKind.inherited.value ?? "extension",
-                    id: fields.didDefaultDestId.inherited.value ?? "",
-                  },
-                }))
-              }
-              error={errorFor("didDefaultDest")}
-            >
-              {(control) => (
-                <div className="flex flex-col gap-2 sm:flex-row">
-                  <Select
-                    {...control}
-                    disabled={!draft.did.override}
-                    value={draft.did.kind}
-                    onChange={(event) =>
-                      setDraft((current) => ({ ...current, did: { ...current.did, kind: event.target.value } }))
-                    }
-                  >
-                    {DID_DESTINATION_KINDS.map((kind) => (
-                      <option key={kind} value={kind}>
-                        {kind.replace("_", " ")}
-                      </option>
-                    ))}
-                  </Select>
-                  <Input
-                    aria-label="Destination"
-                    aria-invalid={control["aria-invalid"]}
-                    aria-describedby={control["aria-describedby"]}
-                    disabled={!draft.did.override}
-                    value={draft.did.id}
-                    placeholder={draft.did.kind === "external" ? "+14155550123" : "e.g. 100 or front-desk"}
-                    onChange={(event) =>
-                      setDraft((current) => ({ ...current, did: { ...current.did, id: event.target.value } }))
-                    }
-                  />
-                </div>
-              )}
-            </FieldRow>
-          </div>
-        </Card>
+            </div>
+          </Card>
+        ))}
         <div className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 rounded-xl bg-slate-50/95 p-1 py-3">
           <FormSummary id={SUMMARY_ID} problems={problems} />
           <div className="flex flex-wrap items-center gap-3">
@@ -439,18 +447,20 @@ export function BrandingEditor({ initial }: { initial: Editor }) {
           </div>
         </div>
       </div>
-      <div className="lg:sticky lg:top-4 lg:self-start">
-        <LoginPreview
-          brand={{
-            brandName: shown("brandName"),
-            logoUrl: previewLogo,
-            primaryColor: shown("primaryColor"),
-            accentColor: shown("accentColor"),
-            supportEmail: shown("supportEmail") || null,
-            supportPhone: shown("supportPhone") || null,
-          }}
-        />
-      </div>
+      {showsLogo ? (
+        <div className="lg:sticky lg:top-4 lg:self-start">
+          <LoginPreview
+            brand={{
+              brandName: shown("brandName"),
+              logoUrl: previewLogo,
+              primaryColor: shown("primaryColor"),
+              accentColor: shown("accentColor"),
+              supportEmail: shown("supportEmail") || null,
+              supportPhone: shown("supportPhone") || null,
+            }}
+          />
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -16,6 +16,11 @@ export function FieldRow(props: {
   onOverride: () => void;
   onReset: () => void;
   help?: string;
+  /** The switch's words; a setting that does not inherit says "Choose" and "Clear". */
+  overrideLabel?: string;
+  resetLabel?: string;
+  /** Set elsewhere (the help says where): no switch. */
+  locked?: boolean;
   error: string | null;
   children: (control: ControlProps) => ReactNode;
 }) {
@@ -27,13 +32,13 @@ export function FieldRow(props: {
       label={props.label}
       error={props.error}
       action={
-        props.overridden ? (
+        props.locked ? null : props.overridden ? (
           <Button variant="secondary" size="sm" onClick={props.onReset} disabled={!hydrated}>
-            Reset to inherited
+            {props.resetLabel ?? "Reset to inherited"}
           </Button>
         ) : (
           <Button variant="secondary" size="sm" onClick={props.onOverride} disabled={!hydrated}>
-            Override
+            {props.overrideLabel ?? "Override"}
           </Button>
         )
       }

@@ -4,8 +4,11 @@ import { StatusBadge } from "@/components/ui/badge";
 import { CardTitle, Card as Panel } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
+import { serverCaller } from "@/server/api/server-caller";
+import { roleHas } from "@/server/auth/permissions";
 import { languageName } from "@/server/tenancy/languages";
 import { ChildAccounts } from "./child-accounts";
+import { CustomerOverview } from "./customer-overview";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -35,10 +38,17 @@ export default async function DashboardPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { account, plan, effective } = await loadCurrentAccount();
+  const { account, plan, effective, user } = await loadCurrentAccount();
   const params = await searchParams;
   const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
   const childQuery = { parent: text(params.parent), q: text(params.q), after: text(params.after) };
+  // A customer sees what it acts on first: usage against its plan, and the plan's features.
+  const caller = await serverCaller();
+  const summary = account.isReseller ? null : await caller.dashboard.summary();
+  const hasAnalytics = summary?.features.some((each) => each.feature === "advancedAnalytics" && each.included);
+  const analytics = hasAnalytics ? await caller.dashboard.analytics() : null;
+  const numbers =
+    summary && roleHas(user.role, "numbers:read") ? await caller.numbers.list({ view: "account", limit: 10 }) : null;
   const colours = [
     ["Primary colour", effective.primaryColor],
     ["Accent colour", effective.accentColor],
@@ -56,6 +66,14 @@ export default async function DashboardPage({
           </>
         }
       />
+
+      {summary ? (
+        <CustomerOverview
+          summary={summary}
+          analytics={analytics}
+          numbers={numbers?.view === "account" ? numbers : null}
+        />
+      ) : null}
 
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Brand">

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { getBrandingEditor, updateBranding } from "../../branding/editor";
 import { hostBranding } from "../../tenancy/host-branding";
 import { BrandingEditorOutput, GetBrandingInput, UpdateBrandingInput } from "../schemas/branding.schema";
-import { EffectiveSettingsOutput } from "../schemas/effective-settings.schema";
+import { PublicSettingsOutput } from "../schemas/effective-settings.schema";
 import { actorOf, createTRPCRouter, publicProcedure, tenantProcedure } from "../trpc";
 
 export const GetHostBrandingOutput = z.object({
-  effective: EffectiveSettingsOutput,
+  effective: PublicSettingsOutput,
   /** The tenant slug to prefill on the login form, when the host belongs to one account. */
   fixedTenant: z.string().nullable(),
 });

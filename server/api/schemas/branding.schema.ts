@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { BrandingChanges } from "../../branding/fields";
+import { BrandingChanges, EDITABLE_FIELDS, type EditableField } from "../../branding/fields";
 import { MAX_LOGO_BYTES } from "../../branding/logo";
+import { DestinationOption } from "../../settings/destination";
+import { SETTINGS } from "../../settings/registry";
 import { ValueSource } from "./effective-settings.schema";
 
 const AccountId = z.uuid({ message: "accountId must be an account id" });
@@ -32,24 +34,23 @@ const field = <T extends z.ZodType>(value: T) =>
     inherited: z.object({ value, source: ValueSource }),
   });
 
-const text = z.string();
-const optionalText = z.string().nullable();
+type Inherited<T extends z.ZodType> = z.ZodObject<{ value: T; source: typeof ValueSource }>;
+type FieldShape = {
+  [K in EditableField]: z.ZodObject<{
+    own: z.ZodNullable<(typeof SETTINGS)[K]["value"]>;
+    effective: Inherited<(typeof SETTINGS)[K]["value"]>;
+    inherited: Inherited<(typeof SETTINGS)[K]["value"]>;
+  }>;
+};
 
 export const BrandingEditorOutput = z.object({
   account: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), isOwn: z.boolean() }),
-  fields: z.object({
-    brandName: field(text),
-    logoUrl: field(optionalText),
-    primaryColor: field(text),
-    accentColor: field(text),
-    supportEmail: field(optionalText),
-    supportPhone: field(optionalText),
-    timezone: field(text),
-    language: field(text),
-    voiceGender: field(z.enum(["male", "female"])),
-    defaultCidNumber: field(optionalText),
-    didDefaultDestKind: field(optionalText),
-    didDefaultDestId: field(optionalText),
-    country: field(text),
-  }),
+  fields: z.object(
+    Object.fromEntries(EDITABLE_FIELDS.map((key) => [key, field(SETTINGS[key].value)])) as unknown as FieldShape,
+  ),
+  /**
+   * The account's own destinations, to choose its default from; null when the tenant edits an
+   * account below it (whose rows it cannot read: the account sets its default itself).
+   */
+  destinations: z.array(DestinationOption).nullable(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { mapSettings, PUBLIC_KEYS, SETTING_KEYS, SETTINGS, type SettingKey } from "../../settings/registry";
 
 /** Where an inherited value comes from: an account of the chain, or the platform. */
 export const ValueSource = z.discriminatedUnion("kind", [
@@ -12,21 +13,17 @@ export const ValueSource = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("platform") }),
 ]);
 
-const inherited = <T extends z.ZodType>(value: T) => z.object({ value, source: ValueSource });
+export const inherited = <T extends z.ZodType>(value: T) => z.object({ value, source: ValueSource });
 
-export const EffectiveSettingsOutput = z.object({
-  brandName: inherited(z.string()),
-  brandDomain: inherited(z.string().nullable()),
-  logoUrl: inherited(z.string().nullable()),
-  primaryColor: inherited(z.string()),
-  accentColor: inherited(z.string()),
-  supportEmail: inherited(z.string().nullable()),
-  supportPhone: inherited(z.string().nullable()),
-  timezone: inherited(z.string()),
-  language: inherited(z.string()),
-  voiceGender: inherited(z.enum(["male", "female"])),
-  defaultCidNumber: inherited(z.string().nullable()),
-  didDefaultDestKind: inherited(z.string().nullable()),
-  didDefaultDestId: inherited(z.string().nullable()),
-  country: inherited(z.string()),
-});
+type InheritedShape<K extends SettingKey> = {
+  [P in K]: z.ZodObject<{ value: (typeof SETTINGS)[P]["value"]; source: typeof ValueSource }>;
+};
+
+const inheritedShape = <K extends SettingKey>(keys: readonly K[]) =>
+  mapSettings(keys, (key) => inherited(SETTINGS[key].value)) as unknown as InheritedShape<K>;
+
+/** Every setting's effective value and where it comes from, as the registry describes them. */
+export const EffectiveSettingsOutput = z.object(inheritedShape(SETTING_KEYS));
+
+/** What a visitor of a brand's login page may read: the registry's public settings. */
+export const PublicSettingsOutput = z.object(inheritedShape(PUBLIC_KEYS));
