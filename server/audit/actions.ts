@@ -16,6 +16,12 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "domain.verified": "Verified a domain",
   "domain.claim_released": "Lost an unverified domain claim",
   "branding.update": "Changed branding or defaults",
+  "user.invitation_sent": "Sent an invitation",
+  "user.invitation_accepted": "Accepted an invitation",
+  "user.password_reset_requested": "Asked for a password reset",
+  "user.password_reset": "Reset a password by e-mail",
+  "user.password_changed": "Changed their password",
+  "user.profile_updated": "Changed their name",
 };
 
 export function auditActionLabel(action: string): string {
