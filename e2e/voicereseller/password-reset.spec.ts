@@ -56,13 +56,13 @@ test("Forgot password? from the login page mails a branded link that sets a new 
   await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
   await expectAccessible(page, "the reset password page");
   // A refusal keeps the page and says why, at the field.
-  await page.getByLabel("New password").fill("short");
-  await page.getByLabel("Repeat the password").fill("short");
+  await page.getByLabel("New password", { exact: true }).fill("short");
+  await page.getByLabel("Repeat the password", { exact: true }).fill("short");
   await page.getByRole("button", { name: "Set the new password" }).click();
   await expect(page.getByTestId("new-password-error")).toContainText("at least 12");
   await expectAccessible(page, "the reset password page with a problem");
-  await page.getByLabel("New password").fill(NEW_PASSWORD);
-  await page.getByLabel("Repeat the password").fill(NEW_PASSWORD);
+  await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel("Repeat the password", { exact: true }).fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Set the new password" }).click();
 
   await expect(page).toHaveURL(/\/login\?/);
