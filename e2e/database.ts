@@ -1,23 +1,27 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import pg from "pg";
-import { withDatabase } from "../server/db/urls";
-import { env } from "../server/env";
+import { createPrismaClient, type PrismaClient } from "../server/db/client";
+import { E2E_DATABASE_FILE } from "./database-file";
 
 /**
- * The owner role's connection to the database the e2e server runs on (scripts/e2e-server.ts), for
- * the few rows a test needs that no page of this branch makes yet. Tests undo what they add.
+ * Clients on the e2e run's database, for specs that must prepare what no page makes yet (a user
+ * created for the test). The owner client bypasses row-level security: only set-up and clean-up.
  */
-export async function e2eDatabase(): Promise<pg.Client> {
-  const server = env.DATABASE_URL ?? (await embeddedServerUrl());
-  const client = new pg.Client({ connectionString: withDatabase(server, "portal_e2e_test") });
-  await client.connect();
-  return client;
+export async function e2eDatabase(): Promise<{ owner: PrismaClient; app: PrismaClient }> {
+  const { ownerUrl, appUrl } = JSON.parse(await readFile(E2E_DATABASE_FILE, "utf8")) as {
+    ownerUrl: string;
+    appUrl: string;
+  };
+  return { owner: createPrismaClient(ownerUrl, { max: 1 }), app: createPrismaClient(appUrl, { max: 1 }) };
 }
 
-async function embeddedServerUrl(): Promise<string> {
-  const secret = JSON.parse(await readFile(path.resolve(".data", "e2e", "owner-secret.json"), "utf8")) as {
-    ownerPassword: string;
-  };
-  return `postgresql://postgres:${encodeURIComponent(secret.ownerPassword)}@127.0.0.1:${env.EMBEDDED_PG_PORT + 30}/postgres`;
+/**
+ * A plain SQL connection as the owner role to the e2e run's database, for specs that write rows
+ * directly (and must undo them): set-up and clean-up only, never what a spec checks.
+ */
+export async function e2eSql(): Promise<pg.Client> {
+  const { ownerUrl } = JSON.parse(await readFile(E2E_DATABASE_FILE, "utf8")) as { ownerUrl: string };
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  return client;
 }

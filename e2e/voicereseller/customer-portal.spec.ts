@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { e2eDatabase } from "../database";
+import { e2eSql } from "../database";
 import { expectAccessible, expectNoHorizontalScroll, signIn, VIEWPORTS } from "../helpers";
 
 // Signed in as Bistro Group's owner (Starter plan), a customer of VoiceReseller.
@@ -60,7 +60,7 @@ test("the dashboard meters usage against the Starter plan and names the plan a m
 
 test("the customer chooses where unrouted numbers go from its own destinations", async ({ page }) => {
   // An extension to choose (the extensions pages are another part's): made in the database, undone below.
-  const db = await e2eDatabase();
+  const db = await e2eSql();
   const desk = await db.query<{ id: string; account_id: string }>(
     "INSERT INTO extensions (account_id, number, name) SELECT id, '1100', 'Front desk' FROM accounts WHERE slug = 'bistro' RETURNING id, account_id",
   );

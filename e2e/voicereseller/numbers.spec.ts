@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { STATE_DIR } from "../../playwright.config";
-import { e2eDatabase } from "../database";
+import { e2eSql } from "../database";
 import { expectAccessible, expectNoHorizontalScroll, origin, signIn, VIEWPORTS } from "../helpers";
 
 const BASE_URL = origin("voicereseller.localhost");
@@ -26,7 +26,7 @@ test("the reseller assigns a pool number to Bistro; Bistro's owner routes it to 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const db = await e2eDatabase();
+  const db = await e2eSql();
   const bistroId = (await db.query<{ id: string }>("SELECT id FROM accounts WHERE slug = 'bistro'")).rows[0]?.id;
   // No extensions page on this branch yet: the destinations are made in the database.
   const desk = await db.query<{ id: string }>(

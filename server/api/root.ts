@@ -7,6 +7,7 @@ import { departmentsRouter } from "./routers/departments";
 import { domainsRouter } from "./routers/domains";
 import { numbersRouter } from "./routers/numbers";
 import { openAsRouter } from "./routers/open-as";
+import { invitationRouter, passwordResetRouter, profileRouter } from "./routers/people";
 import { plansRouter } from "./routers/plans";
 import { schedulesRouter } from "./routers/schedules";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -23,6 +24,9 @@ export const appRouter = createTRPCRouter({
   departments: departmentsRouter,
   schedules: schedulesRouter,
   dashboard: dashboardRouter,
+  invitation: invitationRouter,
+  passwordReset: passwordResetRouter,
+  profile: profileRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -27,6 +27,12 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "schedule.create": "Created a schedule",
   "schedule.update": "Changed a schedule",
   "schedule.delete": "Deleted a schedule",
+  "user.invitation_sent": "Sent an invitation",
+  "user.invitation_accepted": "Accepted an invitation",
+  "user.password_reset_requested": "Asked for a password reset",
+  "user.password_reset": "Reset a password by e-mail",
+  "user.password_changed": "Changed their password",
+  "user.profile_updated": "Changed their name",
 };
 
 export function auditActionLabel(action: string): string {
