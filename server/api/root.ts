@@ -2,7 +2,9 @@ import { accountRouter } from "./routers/account";
 import { accountsRouter } from "./routers/accounts";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
+import { devicesRouter } from "./routers/devices";
 import { domainsRouter } from "./routers/domains";
+import { extensionsRouter } from "./routers/extensions";
 import { openAsRouter } from "./routers/open-as";
 import { plansRouter } from "./routers/plans";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   domains: domainsRouter,
   openAs: openAsRouter,
   plans: plansRouter,
+  extensions: extensionsRouter,
+  devices: devicesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,15 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "domain.verified": "Verified a domain",
   "domain.claim_released": "Lost an unverified domain claim",
   "branding.update": "Changed branding or defaults",
+  "extension.created": "Created an extension",
+  "extension.updated": "Changed an extension",
+  "extension.deleted": "Deleted an extension",
+  "device.created": "Added a device",
+  "device.secret_regenerated": "Regenerated a device's SIP password",
+  "device.disabled": "Disabled a device",
+  "device.enabled": "Enabled a device",
+  "device.updated": "Changed a device",
+  "device.deleted": "Deleted a device",
 };
 
 export function auditActionLabel(action: string): string {

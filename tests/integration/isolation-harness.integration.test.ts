@@ -27,6 +27,7 @@ import {
   type DemoSlug,
   deleteMemberUser,
 } from "@/tests/helpers/demo-data";
+import { loadDemoSipIds } from "@/tests/helpers/sip-demo";
 
 type Caller = ReturnType<typeof createCaller>;
 
@@ -385,6 +386,163 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller, ids) => caller.openAs.start({ accountId: ids.voicereseller.accountId }),
     },
   ],
+  "extensions.list": [
+    {
+      name: "a customer listing extensions sees only its own, never its sibling's 1002",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.extensions.list({}),
+    },
+    {
+      name: "a customer searching for the number its sibling also has",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.extensions.list({ search: "1002" }),
+    },
+  ],
+  "extensions.get": [
+    {
+      name: "a customer reading its sibling's extension",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.extensions.get({ extensionId: sip["city-clinic"].extensionId }),
+    },
+  ],
+  "extensions.create": [
+    {
+      name: "a customer giving a new extension to its sibling's user",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.extensions.create({ number: "4711", name: "Intruder", userId: ids["city-clinic"].ownerUserId }),
+    },
+  ],
+  "extensions.update": [
+    {
+      name: "a customer renaming its sibling's extension",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.extensions.update({ extensionId: sip["city-clinic"].extensionId, name: "Taken over" }),
+    },
+    {
+      name: "a customer giving its own extension to its sibling's user",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.extensions.update({ extensionId: sip.bistro.extensionId, userId: ids["city-clinic"].ownerUserId }),
+    },
+  ],
+  "extensions.delete": [
+    {
+      name: "a customer deleting its sibling's extension",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.extensions.delete({ extensionId: sip["city-clinic"].extensionId }),
+    },
+  ],
+  "devices.list": [
+    {
+      name: "a customer listing the devices of its sibling's extension",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.devices.list({ extensionId: sip["city-clinic"].extensionId }),
+    },
+  ],
+  "devices.create": [
+    {
+      name: "a customer adding a device to its sibling's extension",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) =>
+        caller.devices.create({
+          extensionId: sip["city-clinic"].extensionId,
+          label: "Intruder",
+          realm: sip.bistro.realm,
+          authUsername: "intruder",
+        }),
+    },
+    {
+      name: "a customer putting its own device in its sibling's SIP domain",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) =>
+        caller.devices.create({
+          extensionId: sip.bistro.extensionId,
+          label: "Intruder",
+          realm: sip["city-clinic"].realm,
+          authUsername: "intruder",
+        }),
+    },
+    {
+      name: "a customer putting a device in its reseller's brand domain",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller) =>
+        caller.devices.create({
+          extensionId: sip.bistro.extensionId,
+          label: "Intruder",
+          realm: "voicereseller.localhost",
+          authUsername: "intruder",
+        }),
+    },
+  ],
+  "devices.regenerateSecret": [
+    {
+      name: "a customer regenerating its sibling's SIP password",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.devices.regenerateSecret({ deviceId: sip["city-clinic"].deviceId }),
+    },
+  ],
+  "devices.disable": [
+    {
+      name: "a customer disabling its sibling's device",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.devices.disable({ deviceId: sip["city-clinic"].deviceId }),
+    },
+  ],
+  "devices.enable": [
+    {
+      name: "a customer enabling its sibling's device",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.devices.enable({ deviceId: sip["city-clinic"].deviceId }),
+    },
+  ],
+  "devices.update": [
+    {
+      name: "a customer changing the caller ID of its sibling's device",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) =>
+        caller.devices.update({ deviceId: sip["city-clinic"].deviceId, callerIdNumber: "+14155550123" }),
+    },
+  ],
+  "devices.delete": [
+    {
+      name: "a customer deleting its sibling's device",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.devices.delete({ deviceId: sip["city-clinic"].deviceId }),
+    },
+  ],
 };
 
 // SET-UP ------------------------------------------------------------------------------------------
@@ -395,6 +553,12 @@ let ids: DemoIds;
 
 beforeAll(async () => {
   ({ owner, app, ids } = await connectDemoDatabase());
+});
+
+// The seeded SIP identities (extension 1002, device 1002) of bistro and city-clinic.
+let sip: Awaited<ReturnType<typeof loadDemoSipIds>>;
+beforeAll(async () => {
+  sip = await loadDemoSipIds(owner);
 });
 
 afterAll(async () => {
@@ -451,7 +615,18 @@ async function snapshotOf(slug: DemoSlug) {
     users: await owner.user.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     audit: await owner.auditEntry.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     logos: await owner.accountLogo.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    extensions: await owner.extension.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    devices: await owner.device.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
   };
+}
+
+/** The ids of the rows of `accountId` in its tenant tables: its own, so an answer may carry them. */
+async function tenantRowIdsOf(accountId: string): Promise<string[]> {
+  const rows = [
+    ...(await owner.extension.findMany({ where: { accountId }, select: { id: true } })),
+    ...(await owner.device.findMany({ where: { accountId }, select: { id: true } })),
+  ];
+  return rows.map((row) => row.id);
 }
 
 async function expectTRPCError(call: Promise<unknown>, code: TRPCError["code"]): Promise<TRPCError> {
@@ -580,7 +755,12 @@ describe.each(Object.entries(CROSS_TENANT_CASES))("cross-tenant: %s", (_path, ca
       const answer = await testCase.call(caller, ids);
       const actor = ids[testCase.actor];
       const actorUsers = await owner.user.findMany({ where: { accountId: actor.accountId }, select: { id: true } });
-      const allowed = new Set([actor.accountId, ...actor.ancestors, ...actorUsers.map((user) => user.id)]);
+      const allowed = new Set([
+        actor.accountId,
+        ...actor.ancestors,
+        ...actorUsers.map((user) => user.id),
+        ...(await tenantRowIdsOf(actor.accountId)),
+      ]);
       const found = uuidsIn(answer);
       expect(found).toContain(actor.accountId);
       expect(

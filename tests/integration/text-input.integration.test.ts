@@ -18,6 +18,7 @@ import { callerAs } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 
 const PLATFORM_HOST: HostResolution = { kind: "platform", hostname: "localhost" };
+const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 /**
@@ -79,6 +80,30 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "domains.makePrimary": (ids) => ({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
   "domains.verify": (ids) => ({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
   "openAs.start": (ids) => ({ accountId: ids.acme.accountId }),
+  // The reseller has no extensions or devices: ids of none answer NOT_FOUND; a user of Acme too.
+  "extensions.list": () => ({ search: "1002", cursor: "1001", limit: 10 }),
+  "extensions.get": () => ({ extensionId: NO_SUCH_ID }),
+  "extensions.create": (ids) => ({ number: "1003", name: "Front desk", userId: ids.acme.ownerUserId }),
+  "extensions.update": (ids) => ({
+    extensionId: NO_SUCH_ID,
+    number: "1003",
+    name: "Front desk",
+    userId: ids.acme.ownerUserId,
+  }),
+  "extensions.delete": () => ({ extensionId: NO_SUCH_ID }),
+  "devices.list": () => ({ extensionId: NO_SUCH_ID }),
+  "devices.create": () => ({
+    extensionId: NO_SUCH_ID,
+    label: "Desk phone",
+    realm: "sip.bistro.localhost",
+    authUsername: "1002",
+    callerIdNumber: "+14155550123",
+  }),
+  "devices.regenerateSecret": () => ({ deviceId: NO_SUCH_ID }),
+  "devices.disable": () => ({ deviceId: NO_SUCH_ID }),
+  "devices.enable": () => ({ deviceId: NO_SUCH_ID }),
+  "devices.update": () => ({ deviceId: NO_SUCH_ID, label: "Desk phone", callerIdNumber: "+14155550123" }),
+  "devices.delete": () => ({ deviceId: NO_SUCH_ID }),
 };
 
 /** The text inputs that are names people read in lists: no invisible or reordering characters. */
@@ -86,6 +111,10 @@ const NAME_FIELDS: Record<string, readonly string[]> = {
   "accounts.create": ["name"],
   "accounts.update": ["name"],
   "branding.update": ["changes.brandName", "changes.didDefaultDest.id"],
+  "extensions.create": ["name"],
+  "extensions.update": ["name"],
+  "devices.create": ["label"],
+  "devices.update": ["label"],
 };
 
 /** What must be refused in any text, with the field named. */
@@ -301,6 +330,8 @@ describe("cursors", () => {
     ["accounts.listChildren", "Not-A-Slug"],
     ["accounts.listChildren", "a"],
     ["accounts.listChildren", "a".repeat(300)],
+    ["extensions.list", "0123"],
+    ["extensions.list", "12345678"],
   ])("%s refuses the cursor %j as invalid_cursor", async (path, cursor) => {
     const error = await outcome(callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), "cursor", cursor)));
     expect(error?.code).toBe("BAD_REQUEST");
