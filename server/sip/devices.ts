@@ -280,3 +280,26 @@ export async function deleteDevice(db: TenantDb, actor: Actor, input: { deviceId
   });
   return { id: device.id };
 }
+
+export type Realm = { hostname: string; isPrimary: boolean; usable: boolean };
+
+/** The account's SIP domains as realms for new devices: primary first; `usable` once proved (verified or a development name). */
+export async function listRealms(
+  db: TenantDb,
+  accountId: string,
+  settings: DeviceSettings,
+): Promise<{ accountId: string; realms: Realm[] }> {
+  const domains = await db.hostMapping.findMany({
+    where: { accountId, kind: "sip" },
+    select: { hostname: true, isPrimary: true, verified: true },
+    orderBy: [{ isPrimary: "desc" }, { hostname: "asc" }],
+  });
+  return {
+    accountId,
+    realms: domains.map((domain) => ({
+      hostname: domain.hostname,
+      isPrimary: domain.isPrimary,
+      usable: verificationOf(domain, settings.developmentSuffixes) !== null,
+    })),
+  };
+}

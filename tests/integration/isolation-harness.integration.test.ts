@@ -456,6 +456,15 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller) => caller.devices.list({ extensionId: sip["city-clinic"].extensionId }),
     },
   ],
+  "devices.realms": [
+    {
+      name: "a customer's realms are its own SIP domains, never its sibling's",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.devices.realms(),
+    },
+  ],
   "devices.create": [
     {
       name: "a customer adding a device to its sibling's extension",

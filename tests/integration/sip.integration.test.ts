@@ -177,6 +177,19 @@ describe("extensions", () => {
   });
 });
 
+describe("realms", () => {
+  it("lists the account's SIP domains, primary first, saying which can take devices", async () => {
+    expect(await ownerOf(child).devices.realms()).toEqual({
+      accountId: child.accountId,
+      realms: [
+        { hostname: REALM, isPrimary: true, usable: true },
+        { hostname: UNVERIFIED_REALM, isPrimary: false, usable: false },
+        { hostname: OTHER_REALM, isPrimary: false, usable: true },
+      ],
+    });
+  });
+});
+
 describe("devices", () => {
   let extensionId: string;
   let deviceId: string;

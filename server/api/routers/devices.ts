@@ -4,6 +4,7 @@ import {
   type DeviceSettings,
   deleteDevice,
   listDevices,
+  listRealms,
   regenerateDeviceSecret,
   setDeviceStatus,
   updateDevice,
@@ -15,6 +16,7 @@ import {
   DeviceOutput,
   DeviceWithSecretOutput,
   ListDevicesInput,
+  RealmListOutput,
   UpdateDeviceInput,
 } from "../schemas/devices.schema";
 import { DeletedOutput } from "../schemas/extensions.schema";
@@ -28,6 +30,11 @@ export const devicesRouter = createTRPCRouter({
     .input(ListDevicesInput)
     .output(DeviceListOutput)
     .query(({ ctx, input }) => listDevices(ctx.db, ctx.accountId, input)),
+
+  /** The account's SIP domains, the realms a new device can be in (primary first). */
+  realms: tenantProcedure("extensions:read")
+    .output(RealmListOutput)
+    .query(({ ctx }) => listRealms(ctx.db, ctx.accountId, settings)),
 
   /** A device with a new SIP password, returned in this answer only. */
   create: tenantProcedure("extensions:write")

@@ -49,3 +49,8 @@ export const DeviceListOutput = z.object({ items: z.array(DeviceOutput) });
 
 /** The password is in this answer only: it is not stored, and no later answer can show it. */
 export const DeviceWithSecretOutput = z.object({ device: DeviceOutput, password: z.string() });
+
+export const RealmListOutput = z.object({
+  accountId: z.uuid(),
+  realms: z.array(z.object({ hostname: z.string(), isPrimary: z.boolean(), usable: z.boolean() })),
+});
