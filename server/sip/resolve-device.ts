@@ -1,4 +1,3 @@
-import { appDb } from "../db/app-client";
 import type { PrismaClient } from "../db/types";
 import { storedHostname } from "../domains/hostname";
 import { AUTH_USERNAME_PATTERN } from "./devices";
@@ -45,17 +44,19 @@ type ResolveRow = {
  * the signalling layer, before any tenant is known: through app_resolve_device, a SECURITY DEFINER
  * function that returns this one row and nothing else. Null when no device has that identity.
  * Refused, with the reason, when the device is disabled or its account is suspended or closed,
- * itself or through an account above it. `db`: a request-role client, the server's own by default.
+ * itself or through an account above it. `db`: a request-role client; by default the web server's
+ * own (loaded only then: it is server-only, and a signalling process outside Next passes its own).
  */
 export async function resolveDevice(
   authUsername: string,
   realm: string,
-  db: Pick<PrismaClient, "$queryRaw"> = appDb(),
+  db?: Pick<PrismaClient, "$queryRaw">,
 ): Promise<DeviceResolution | null> {
   const hostname = storedHostname(realm);
   // What no device can be called is not worth a query.
   if (!AUTH_USERNAME_PATTERN.test(authUsername) || hostname === "" || hostname.length > 253) return null;
-  const rows = await db.$queryRaw<ResolveRow[]>`
+  const client = db ?? (await import("../db/app-client")).appDb();
+  const rows = await client.$queryRaw<ResolveRow[]>`
     SELECT device_id::text, account_id::text, extension_id::text, extension_number, label, auth_username, realm,
            ha1_md5, ha1_sha256, caller_id_number, device_status::text, account_status::text
       FROM app_resolve_device(${authUsername}, ${hostname})`;
