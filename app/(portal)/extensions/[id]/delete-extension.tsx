@@ -15,6 +15,10 @@ export function DeleteExtension(props: { extension: { id: string; number: string
   useEffect(() => {
     if (confirming) questionRef.current?.focus();
   }, [confirming]);
+  useEffect(() => {
+    // Refused: the question is answered; the reason shows below, and the button is back for later.
+    if (state.problems.length > 0) setConfirming(false);
+  }, [state]);
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2" aria-describedby={summaryId}>
       <input type="hidden" name="extensionId" value={props.extension.id} />

@@ -13,6 +13,7 @@ import { TextLink } from "@/components/ui/link";
 import { useHydrated } from "@/components/use-hydrated";
 import { changeDeviceAction, createDeviceAction, type DeviceSecretState } from "../actions";
 import { DeviceSecretDialog } from "./device-secret-dialog";
+import { EditDevice } from "./edit-device";
 
 export type DeviceRowData = {
   id: string;
@@ -119,6 +120,12 @@ function DeviceRow(props: { extensionId: string; device: DeviceRowData; canWrite
         Caller ID: {device.effectiveCallerIdNumber ?? "none set"}
         {device.callerIdNumber === null ? " (the account's default)" : ""}
       </p>
+      {props.canWrite ? (
+        <EditDevice
+          extensionId={props.extensionId}
+          device={{ id: device.id, label: device.label, callerIdNumber: device.callerIdNumber, identity }}
+        />
+      ) : null}
       {props.canWrite ? (
         <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-describedby={errorId}>
           <input type="hidden" name="deviceId" value={device.id} />
