@@ -1,8 +1,18 @@
 import { hashPassword } from "@/server/auth/password";
 import type { PrismaClient } from "@/server/db/types";
 import { E164 } from "@/server/numbers/format";
+import { digestHa1 } from "@/server/sip/digest";
 
 export const DEMO_PASSWORD = "demo-password-1";
+
+/**
+ * The SIP password of the seeded demo devices (README): known, so a softphone can register to the
+ * demo at once. Stored like any other, as its HA1 values only; real devices get a generated one.
+ */
+export const DEMO_SIP_PASSWORD = "demo-sip-password-1";
+
+/** The extension and device every account with a SIP domain gets: the same username in two realms. */
+export const DEMO_EXTENSION = { number: "1002", name: "Front desk", deviceLabel: "Desk phone", authUsername: "1002" };
 
 type DemoAccount = {
   slug: string;
@@ -18,6 +28,8 @@ type DemoAccount = {
   language?: string;
   country?: string;
   brandDomain?: string;
+  /** its SIP domain (the digest realm), with extension 1002 and a device 1002 on it */
+  sipDomain?: string;
   limits: { maxIn: number; maxOut: number; maxDialer: number };
 };
 
@@ -51,6 +63,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     planId: "starter",
     language: "fr",
     country: "FR",
+    sipDomain: "sip.bistro.localhost",
     limits: { maxIn: 2, maxOut: 2, maxDialer: 0 },
   },
   {
@@ -58,6 +71,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     name: "City Clinic",
     parentSlug: "voicereseller",
     planId: "professional",
+    sipDomain: "sip.city-clinic.localhost",
     limits: { maxIn: 10, maxOut: 10, maxDialer: 2 },
   },
 ];
@@ -74,6 +88,16 @@ export const DEMO_NUMBERS = {
 } as const;
 
 export const demoOwnerEmail = (slug: string) => `owner@${slug}.test`;
+
+/** What `npm start` prints about the demo SIP identities when it seeds. */
+export function demoSipLines(): string[] {
+  return [
+    ...DEMO_ACCOUNTS.flatMap((demo) =>
+      demo.sipDomain ? [`SIP ${DEMO_EXTENSION.authUsername}@${demo.sipDomain}  (${demo.name})`] : [],
+    ),
+    `SIP password for these: ${DEMO_SIP_PASSWORD}`,
+  ];
+}
 
 /**
  * Seeds the plans, the platform settings and the demo accounts, all in one transaction. Does
@@ -182,6 +206,7 @@ export async function seedDemoData(
             passwordHash,
           },
         });
+        if (demo.sipDomain) await seedSipIdentity(tx, account.id, demo.sipDomain);
       }
 
       const poolAccountId = ids.get(DEMO_NUMBERS.pool);
@@ -197,4 +222,27 @@ export async function seedDemoData(
     },
     { timeout: 30_000 },
   );
+}
+
+async function seedSipIdentity(
+  tx: Pick<PrismaClient, "hostMapping" | "extension" | "device">,
+  accountId: string,
+  realm: string,
+) {
+  await tx.hostMapping.create({ data: { hostname: realm, accountId, kind: "sip", isPrimary: true, verified: true } });
+  const extension = await tx.extension.create({
+    data: { accountId, number: DEMO_EXTENSION.number, name: DEMO_EXTENSION.name },
+  });
+  const ha1 = digestHa1(DEMO_EXTENSION.authUsername, realm, DEMO_SIP_PASSWORD);
+  await tx.device.create({
+    data: {
+      accountId,
+      extensionId: extension.id,
+      label: DEMO_EXTENSION.deviceLabel,
+      realm,
+      authUsername: DEMO_EXTENSION.authUsername,
+      ha1Md5: ha1.md5,
+      ha1Sha256: ha1.sha256,
+    },
+  });
 }

@@ -1,6 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL is set) -> migrations -> demo data -> build
 // (when sources changed) -> `next start`. `npm run dev` does the same with `next dev`.
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoOwnerEmail, seedDemoData } from "@/prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoOwnerEmail, demoSipLines, seedDemoData } from "@/prisma/seed";
 import { resolveDatabase } from "@/server/db/bootstrap";
 import { createPrismaClient } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
@@ -36,6 +36,7 @@ try {
       log("seeded the demo data; sign in with:");
       for (const account of DEMO_ACCOUNTS) log(`  ${demoOwnerEmail(account.slug)}  tenant ${account.slug}`);
       log(`  password: ${DEMO_PASSWORD}`);
+      for (const line of demoSipLines()) log(`  ${line}`);
     } else {
       log("demo data already present");
     }

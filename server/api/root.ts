@@ -4,7 +4,9 @@ import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
 import { dashboardRouter } from "./routers/dashboard";
 import { departmentsRouter } from "./routers/departments";
+import { devicesRouter } from "./routers/devices";
 import { domainsRouter } from "./routers/domains";
+import { extensionsRouter } from "./routers/extensions";
 import { numbersRouter } from "./routers/numbers";
 import { openAsRouter } from "./routers/open-as";
 import { invitationRouter, passwordResetRouter, profileRouter } from "./routers/people";
@@ -27,6 +29,8 @@ export const appRouter = createTRPCRouter({
   invitation: invitationRouter,
   passwordReset: passwordResetRouter,
   profile: profileRouter,
+  extensions: extensionsRouter,
+  devices: devicesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,6 +33,15 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "user.password_reset": "Reset a password by e-mail",
   "user.password_changed": "Changed their password",
   "user.profile_updated": "Changed their name",
+  "extension.created": "Created an extension",
+  "extension.updated": "Changed an extension",
+  "extension.deleted": "Deleted an extension",
+  "device.created": "Added a device",
+  "device.secret_regenerated": "Regenerated a device's SIP password",
+  "device.disabled": "Disabled a device",
+  "device.enabled": "Enabled a device",
+  "device.updated": "Changed a device",
+  "device.deleted": "Deleted a device",
 };
 
 export function auditActionLabel(action: string): string {

@@ -2,6 +2,7 @@ import { requireOwnOrBelow } from "../accounts/scope";
 import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { DomainError, problem } from "../domain-error";
+import { isForeignKeyViolation } from "../sip/db-errors";
 import { type AccountDomains, type DomainSettings, domainsOf, lockDomainsOf, requireDomain } from "./domains";
 import { DOMAIN_KIND_LABEL, storedHostname } from "./hostname";
 
@@ -10,7 +11,9 @@ import { DOMAIN_KIND_LABEL, storedHostname } from "./hostname";
  * - the host this very request came in on: the session is valid on that host only, so removing it
  *   would sign the user out for good (they would have no address left to sign in on);
  * - the primary domain while the account has others of that kind: which one would be primary then
- *   is the user's choice, so they make another one primary first.
+ *   is the user's choice, so they make another one primary first;
+ * - a SIP domain that devices use as their realm: they would stop registering (the devices' foreign
+ *   key refuses it too; this says how many).
  */
 export async function removeDomain(
   db: TenantDb,
@@ -48,7 +51,21 @@ export async function removeDomain(
       );
     }
   }
-  const removed = await db.hostMapping.deleteMany({ where: { accountId: account.id, hostname } });
+  if (domain.kind === "sip") await refuseWhileDevicesUse(db, account, hostname);
+  const removed = await db.hostMapping
+    .deleteMany({ where: { accountId: account.id, hostname } })
+    .catch((error: unknown) => {
+      // A device added since the count: the foreign key refused the removal.
+      if (!isForeignKeyViolation(error)) throw error;
+      throw new DomainError(
+        "CONFLICT",
+        problem(
+          "domain_has_devices",
+          `Devices use ${hostname} as their SIP domain; delete them on the Extensions page first.`,
+          "hostname",
+        ),
+      );
+    });
   if (removed.count !== 1)
     throw new DomainError(
       "NOT_FOUND",
@@ -60,4 +77,20 @@ export async function removeDomain(
     details: { before: { hostname, kind: domain.kind, isPrimary: domain.isPrimary } },
   });
   return domainsOf(db, account, options);
+}
+
+/** Devices are the account's rows, which a reseller removing a child's domain cannot read: counted by app_domain_device_count. */
+async function refuseWhileDevicesUse(db: TenantDb, account: { id: string; name: string }, hostname: string) {
+  const [row] = await db.$queryRaw<{ count: number | null }[]>`
+    SELECT app_domain_device_count(${hostname}, ${account.id}::uuid) AS count`;
+  const count = row?.count ?? 0;
+  if (count === 0) return;
+  throw new DomainError(
+    "CONFLICT",
+    problem(
+      "domain_has_devices",
+      `${count} ${count === 1 ? "device uses" : "devices use"} ${hostname} as ${count === 1 ? "its" : "their"} SIP domain; delete ${count === 1 ? "it" : "them"} on the Extensions page first.`,
+      "hostname",
+    ),
+  );
 }

@@ -27,6 +27,7 @@ import {
   type DemoSlug,
   deleteMemberUser,
 } from "@/tests/helpers/demo-data";
+import { loadDemoSipIds } from "@/tests/helpers/sip-demo";
 
 type Caller = ReturnType<typeof createCaller>;
 
@@ -622,6 +623,172 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller) => caller.schedules.delete({ id: victimRows().scheduleId }),
     },
   ],
+  "extensions.list": [
+    {
+      name: "a customer listing extensions sees only its own, never its sibling's 1002",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.extensions.list({}),
+    },
+    {
+      name: "a customer searching for the number its sibling also has",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.extensions.list({ search: "1002" }),
+    },
+  ],
+  "extensions.get": [
+    {
+      name: "a customer reading its sibling's extension",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.extensions.get({ extensionId: sip["city-clinic"].extensionId }),
+    },
+  ],
+  "extensions.create": [
+    {
+      name: "a customer giving a new extension to its sibling's user",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.extensions.create({ number: "4711", name: "Intruder", userId: ids["city-clinic"].ownerUserId }),
+    },
+  ],
+  "extensions.update": [
+    {
+      name: "a customer renaming its sibling's extension",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.extensions.update({ extensionId: sip["city-clinic"].extensionId, name: "Taken over" }),
+    },
+    {
+      name: "a customer giving its own extension to its sibling's user",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.extensions.update({ extensionId: sip.bistro.extensionId, userId: ids["city-clinic"].ownerUserId }),
+    },
+  ],
+  "extensions.delete": [
+    {
+      name: "a customer deleting its sibling's extension",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.extensions.delete({ extensionId: sip["city-clinic"].extensionId }),
+    },
+  ],
+  "devices.list": [
+    {
+      name: "a customer listing the devices of its sibling's extension",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.devices.list({ extensionId: sip["city-clinic"].extensionId }),
+    },
+  ],
+  "devices.realms": [
+    {
+      name: "a customer's realms are its own SIP domains, never its sibling's",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.devices.realms(),
+    },
+  ],
+  "devices.create": [
+    {
+      name: "a customer adding a device to its sibling's extension",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) =>
+        caller.devices.create({
+          extensionId: sip["city-clinic"].extensionId,
+          label: "Intruder",
+          realm: sip.bistro.realm,
+          authUsername: "intruder",
+        }),
+    },
+    {
+      name: "a customer putting its own device in its sibling's SIP domain",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) =>
+        caller.devices.create({
+          extensionId: sip.bistro.extensionId,
+          label: "Intruder",
+          realm: sip["city-clinic"].realm,
+          authUsername: "intruder",
+        }),
+    },
+    {
+      name: "a customer putting a device in its reseller's brand domain",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller) =>
+        caller.devices.create({
+          extensionId: sip.bistro.extensionId,
+          label: "Intruder",
+          realm: "voicereseller.localhost",
+          authUsername: "intruder",
+        }),
+    },
+  ],
+  "devices.regenerateSecret": [
+    {
+      name: "a customer regenerating its sibling's SIP password",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.devices.regenerateSecret({ deviceId: sip["city-clinic"].deviceId }),
+    },
+  ],
+  "devices.disable": [
+    {
+      name: "a customer disabling its sibling's device",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.devices.disable({ deviceId: sip["city-clinic"].deviceId }),
+    },
+  ],
+  "devices.enable": [
+    {
+      name: "a customer enabling its sibling's device",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.devices.enable({ deviceId: sip["city-clinic"].deviceId }),
+    },
+  ],
+  "devices.update": [
+    {
+      name: "a customer changing the caller ID of its sibling's device",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) =>
+        caller.devices.update({ deviceId: sip["city-clinic"].deviceId, callerIdNumber: "+14155550123" }),
+    },
+  ],
+  "devices.delete": [
+    {
+      name: "a customer deleting its sibling's device",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.devices.delete({ deviceId: sip["city-clinic"].deviceId }),
+    },
+  ],
 };
 
 // SET-UP ------------------------------------------------------------------------------------------
@@ -638,11 +805,18 @@ afterAll(async () => {
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
 });
 
+// The seeded SIP identities (extension 1002, device 1002) of bistro and city-clinic.
+let sip: Awaited<ReturnType<typeof loadDemoSipIds>>;
+beforeAll(async () => {
+  sip = await loadDemoSipIds(owner);
+});
+
 /** The ids of the rows of the phone system `accountId` has: an answer may name its own. */
 async function ownRowIds(accountId: string): Promise<string[]> {
   const where = { where: { accountId }, select: { id: true } };
   const rows = [
     ...(await owner.extension.findMany(where)),
+    ...(await owner.device.findMany(where)),
     ...(await owner.department.findMany(where)),
     ...(await owner.schedule.findMany(where)),
     ...(await owner.phoneNumber.findMany(where)),
@@ -740,6 +914,8 @@ async function snapshotOf(slug: DemoSlug) {
     users: await owner.user.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     audit: await owner.auditEntry.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     logos: await owner.accountLogo.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    extensions: await owner.extension.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    devices: await owner.device.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     numbers: await owner.phoneNumber.findMany({
       where: { OR: [{ accountId }, { poolAccountId: accountId }] },
       orderBy: { id: "asc" },

@@ -281,7 +281,12 @@ describe("the accounts registry", () => {
     const hosts = await withTenant(app, ids.voicereseller.accountId, (tx) =>
       tx.hostMapping.findMany({ select: { hostname: true } }),
     );
-    expect(hosts.map((host) => host.hostname)).toEqual(["voicereseller.localhost"]);
+    // Its own brand domain and its customers' seeded SIP domains; never Acme's.
+    expect(hosts.map((host) => host.hostname).sort()).toEqual([
+      "sip.bistro.localhost",
+      "sip.city-clinic.localhost",
+      "voicereseller.localhost",
+    ]);
   });
 });
 

@@ -121,6 +121,30 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "profile.updateName": () => ({ name: "VoiceReseller Inc. Owner" }),
   // A wrong current password: refused before anything is written (see VALID_INPUT_REFUSALS).
   "profile.changePassword": () => ({ currentPassword: "not the password", newPassword: "a long new password" }),
+  // The reseller has no extensions or devices: ids of none answer NOT_FOUND; a user of Acme too.
+  "extensions.list": () => ({ search: "1002", cursor: "1001", limit: 10 }),
+  "extensions.get": () => ({ extensionId: NO_SUCH_ID }),
+  "extensions.create": (ids) => ({ number: "1003", name: "Front desk", userId: ids.acme.ownerUserId }),
+  "extensions.update": (ids) => ({
+    extensionId: NO_SUCH_ID,
+    number: "1003",
+    name: "Front desk",
+    userId: ids.acme.ownerUserId,
+  }),
+  "extensions.delete": () => ({ extensionId: NO_SUCH_ID }),
+  "devices.list": () => ({ extensionId: NO_SUCH_ID }),
+  "devices.create": () => ({
+    extensionId: NO_SUCH_ID,
+    label: "Desk phone",
+    realm: "sip.bistro.localhost",
+    authUsername: "1002",
+    callerIdNumber: "+14155550123",
+  }),
+  "devices.regenerateSecret": () => ({ deviceId: NO_SUCH_ID }),
+  "devices.disable": () => ({ deviceId: NO_SUCH_ID }),
+  "devices.enable": () => ({ deviceId: NO_SUCH_ID }),
+  "devices.update": () => ({ deviceId: NO_SUCH_ID, label: "Desk phone", callerIdNumber: "+14155550123" }),
+  "devices.delete": () => ({ deviceId: NO_SUCH_ID }),
 };
 
 const UNKNOWN_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -139,6 +163,10 @@ const NAME_FIELDS: Record<string, readonly string[]> = {
   "branding.update": ["changes.brandName"],
   "invitation.accept": ["name"],
   "profile.updateName": ["name"],
+  "extensions.create": ["name"],
+  "extensions.update": ["name"],
+  "devices.create": ["label"],
+  "devices.update": ["label"],
 };
 
 /** What must be refused in any text, with the field named. */
@@ -361,6 +389,8 @@ describe("cursors", () => {
     ["accounts.listChildren", "a".repeat(300)],
     ["numbers.list", "33199001234"],
     ["numbers.list", "+0123456789"],
+    ["extensions.list", "0123"],
+    ["extensions.list", "12345678"],
   ])("%s refuses the cursor %j as invalid_cursor", async (path, cursor) => {
     const error = await outcome(callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), "cursor", cursor)));
     expect(error?.code).toBe("BAD_REQUEST");

@@ -1,0 +1,42 @@
+import { createExtension, deleteExtension, getExtension, listExtensions, updateExtension } from "../../sip/extensions";
+import {
+  CreateExtensionInput,
+  DeletedOutput,
+  DeleteExtensionInput,
+  ExtensionOutput,
+  ExtensionPageOutput,
+  GetExtensionInput,
+  ListExtensionsInput,
+  UpdateExtensionInput,
+} from "../schemas/extensions.schema";
+import { actorOf, createTRPCRouter, tenantProcedure } from "../trpc";
+
+export const extensionsRouter = createTRPCRouter({
+  /** The account's extensions in dialling order, a page at a time; search by number or name. */
+  list: tenantProcedure("extensions:read")
+    .input(ListExtensionsInput)
+    .output(ExtensionPageOutput)
+    .query(({ ctx, input }) => listExtensions(ctx.db, ctx.accountId, input)),
+
+  get: tenantProcedure("extensions:read")
+    .input(GetExtensionInput)
+    .output(ExtensionOutput)
+    .query(({ ctx, input }) => getExtension(ctx.db, ctx.accountId, input.extensionId)),
+
+  /** A new extension; its number is unique within the account (`extension_taken` at `number`). */
+  create: tenantProcedure("extensions:write")
+    .input(CreateExtensionInput)
+    .output(ExtensionOutput)
+    .mutation(({ ctx, input }) => createExtension(ctx.db, actorOf(ctx), input)),
+
+  update: tenantProcedure("extensions:write")
+    .input(UpdateExtensionInput)
+    .output(ExtensionOutput)
+    .mutation(({ ctx, input }) => updateExtension(ctx.db, actorOf(ctx), input)),
+
+  /** Refused while the extension has devices or calls are routed to it. */
+  delete: tenantProcedure("extensions:write")
+    .input(DeleteExtensionInput)
+    .output(DeletedOutput)
+    .mutation(({ ctx, input }) => deleteExtension(ctx.db, actorOf(ctx), input)),
+});
