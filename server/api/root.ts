@@ -5,6 +5,7 @@ import { brandingRouter } from "./routers/branding";
 import { domainsRouter } from "./routers/domains";
 import { openAsRouter } from "./routers/open-as";
 import { plansRouter } from "./routers/plans";
+import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   domains: domainsRouter,
   openAs: openAsRouter,
   plans: plansRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,11 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "domain.verified": "Verified a domain",
   "domain.claim_released": "Lost an unverified domain claim",
   "branding.update": "Changed branding or defaults",
+  "user.invite": "Invited a user",
+  "user.update": "Changed a user",
+  "user.deactivate": "Deactivated a user",
+  "user.reactivate": "Reactivated a user",
+  "user.invitation_resent": "Sent an invitation again",
 };
 
 export function auditActionLabel(action: string): string {

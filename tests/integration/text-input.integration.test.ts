@@ -41,6 +41,7 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
     planId: "starter",
     isReseller: false,
     limits: { maxIn: 1, maxOut: 1, maxDialer: 0 },
+    owner: { name: "Harbour Owner", email: "owner@harbour-vet.test" },
   }),
   "accounts.update": (ids) => ({
     accountId: ids.acme.accountId,
@@ -79,12 +80,22 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "domains.makePrimary": (ids) => ({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
   "domains.verify": (ids) => ({ accountId: ids.acme.accountId, hostname: "acme.localhost" }),
   "openAs.start": (ids) => ({ accountId: ids.acme.accountId }),
+  "users.list": () => ({ search: "owner", status: "active", cursor: "a@voicereseller.test", limit: 10 }),
+  "users.get": (ids) => ({ userId: ids.acme.ownerUserId }),
+  // The reseller's own owner's address: email_taken (CONFLICT), so nothing is written.
+  "users.invite": (ids) => ({ email: ids.voicereseller.ownerEmail, name: "Someone New", role: "member" }),
+  "users.update": (ids) => ({ userId: ids.acme.ownerUserId, name: "Someone", role: "member" }),
+  "users.deactivate": (ids) => ({ userId: ids.acme.ownerUserId }),
+  "users.reactivate": (ids) => ({ userId: ids.acme.ownerUserId }),
+  "users.resendInvitation": (ids) => ({ userId: ids.acme.ownerUserId }),
 };
 
 /** The text inputs that are names people read in lists: no invisible or reordering characters. */
 const NAME_FIELDS: Record<string, readonly string[]> = {
-  "accounts.create": ["name"],
+  "accounts.create": ["name", "owner.name"],
   "accounts.update": ["name"],
+  "users.invite": ["name"],
+  "users.update": ["name"],
   "branding.update": ["changes.brandName", "changes.didDefaultDest.id"],
 };
 
