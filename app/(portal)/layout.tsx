@@ -19,6 +19,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const manages = user.role !== "member";
   const items: NavItem[] = [
     { href: "/dashboard", label: "Dashboard" },
+    { href: "/users", label: "Users" },
     ...(account.isReseller ? [{ href: "/accounts", label: "Accounts" }] : []),
     ...(manages
       ? [
