@@ -78,6 +78,13 @@ const EnvSchema = z.object({
   TENANT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   /** Failed sign-ins one client address may make per hour before it is blocked for an hour. */
   SIGN_IN_FAILURES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  /**
+   * Where mail goes: an SMTP URL (`smtp://user:pass@host:587`, `smtps://...:465`). Unset: each
+   * message is written as an .eml file under `<PORTAL_DATA_DIR>/mail/` and its link is logged.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of the portal's mail; the brand's name is shown as its display name. */
+  MAIL_FROM: z.email().default("no-reply@portal.localhost"),
   /** Test-only: allow the test helpers to reach a non-default database; never read in production. */
   CI: z.string().optional(),
 });

@@ -20,7 +20,12 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "user.update": "Changed a user",
   "user.deactivate": "Deactivated a user",
   "user.reactivate": "Reactivated a user",
-  "user.invitation_resent": "Sent an invitation again",
+  "user.invitation_sent": "Sent an invitation",
+  "user.invitation_accepted": "Accepted an invitation",
+  "user.password_reset_requested": "Asked for a password reset",
+  "user.password_reset": "Reset a password by e-mail",
+  "user.password_changed": "Changed their password",
+  "user.profile_updated": "Changed their name",
 };
 
 export function auditActionLabel(action: string): string {

@@ -84,8 +84,8 @@ function emailTaken(email: string, status?: UserStatus): DomainError {
 
 /**
  * Creates an `invited` user (no password until they accept the invitation). The plan's user limit
- * is the database's (trigger users_plan_limit); a refusal writes nothing. Sending the invitation
- * is the caller's next step in the same transaction.
+ * is the database's (trigger users_plan_limit); a refusal writes nothing. invite.ts sends the
+ * invitation in the same transaction.
  */
 export async function createInvitedUser(
   db: TenantDb,
@@ -183,7 +183,7 @@ export async function reactivateUser(db: TenantDb, actor: PeopleActor, userId: s
   return withPlanLimits(() => setStatus(db, actor, target, status, "user.reactivate"), "userId");
 }
 
-/** Checks that `userId` is an invited person whose invitation the actor may send again. */
+/** Checks that `userId` is an invited person whose invitation the actor may send again (invite.ts sends it). */
 export async function invitedUserForResend(db: TenantDb, actor: PeopleActor, userId: string): Promise<Person> {
   const target = await getUser(db, actor.accountId, userId);
   if (target.status !== "invited") {
@@ -197,11 +197,6 @@ export async function invitedUserForResend(db: TenantDb, actor: PeopleActor, use
     );
   }
   refuse(statusChangeProblem(actor, target, "resend" satisfies StatusChange));
-  await recordAudit(db, actor, {
-    action: "user.invitation_resent",
-    targetAccountId: actor.accountId,
-    details: { userId: target.id, email: target.email },
-  });
   return target;
 }
 

@@ -79,7 +79,7 @@ export const accountsRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const { owner, ...account } = input;
       const created = await createChildAccount(ctx.db, actorOf(ctx), account);
-      if (owner) await inviteFirstOwner(ctx.db, actorOf(ctx), created.id, owner);
+      if (owner) await inviteFirstOwner(ctx.db, actorOf(ctx), created.id, owner, ctx.origin);
       return created;
     }),
 

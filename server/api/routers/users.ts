@@ -1,13 +1,5 @@
-import {
-  createInvitedUser,
-  deactivateUser,
-  getUser,
-  invitedUserForResend,
-  listUsers,
-  type PeopleActor,
-  reactivateUser,
-  updateUser,
-} from "../../people/users";
+import { inviteUser, reactivateAndInvite, resendInvitation } from "../../people/invite";
+import { deactivateUser, getUser, listUsers, type PeopleActor, updateUser } from "../../people/users";
 import {
   GetUserInput,
   InviteUserInput,
@@ -42,7 +34,7 @@ export const usersRouter = createTRPCRouter({
   invite: tenantProcedure("users:write")
     .input(InviteUserInput)
     .output(UserOutput)
-    .mutation(({ ctx, input }) => createInvitedUser(ctx.db, peopleActor(ctx), input)),
+    .mutation(({ ctx, input }) => inviteUser(ctx.db, peopleActor(ctx), input, ctx.origin)),
 
   /** Renames a person or changes their role. */
   update: tenantProcedure("users:write")
@@ -56,15 +48,15 @@ export const usersRouter = createTRPCRouter({
     .output(UserOutput)
     .mutation(({ ctx, input }) => deactivateUser(ctx.db, peopleActor(ctx), input.userId)),
 
-  /** Brings a deactivated person back; the plan's user limit applies. */
+  /** Brings a deactivated person back (invited again, with a new link, if they never accepted); the plan's user limit applies. */
   reactivate: tenantProcedure("users:write")
     .input(GetUserInput)
     .output(UserOutput)
-    .mutation(({ ctx, input }) => reactivateUser(ctx.db, peopleActor(ctx), input.userId)),
+    .mutation(({ ctx, input }) => reactivateAndInvite(ctx.db, peopleActor(ctx), input.userId, ctx.origin)),
 
   /** Sends an invited person a new invitation link. */
   resendInvitation: tenantProcedure("users:write")
     .input(GetUserInput)
     .output(UserOutput)
-    .mutation(({ ctx, input }) => invitedUserForResend(ctx.db, peopleActor(ctx), input.userId)),
+    .mutation(({ ctx, input }) => resendInvitation(ctx.db, peopleActor(ctx), input.userId, ctx.origin)),
 });
