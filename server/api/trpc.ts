@@ -35,12 +35,10 @@ export type TRPCContext = {
   setCookie: (cookie: OpenAsCookie) => void | Promise<void>;
   /** Names the request in logs and in the answer to an unexpected error. */
   requestId: string;
-  /** The request's origin (scheme://host:port), from which links in e-mail are made. */
-  origin: string;
 };
 
-export type TRPCContextInput = Omit<TRPCContext, "openAs" | "setCookie" | "requestId" | "origin"> &
-  Partial<Pick<TRPCContext, "openAs" | "setCookie" | "requestId" | "origin">>;
+export type TRPCContextInput = Omit<TRPCContext, "openAs" | "setCookie" | "requestId"> &
+  Partial<Pick<TRPCContext, "openAs" | "setCookie" | "requestId">>;
 
 /**
  * Builds the context from what the route handler (or a test) already knows about the request. A
@@ -54,8 +52,6 @@ export function createTRPCContext(input: TRPCContextInput): TRPCContext {
     },
     ...input,
     requestId: input.requestId ?? newRequestId(),
-    // A caller that knows no origin (a test, a script) gets the host's, over plain HTTP.
-    origin: input.origin ?? `http://${input.host.kind === "unknown" ? "invalid.invalid" : input.host.hostname}`,
   };
 }
 
