@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
 import { domainsRouter } from "./routers/domains";
 import { openAsRouter } from "./routers/open-as";
+import { invitationRouter, passwordResetRouter, profileRouter } from "./routers/people";
 import { plansRouter } from "./routers/plans";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -17,6 +18,9 @@ export const appRouter = createTRPCRouter({
   openAs: openAsRouter,
   plans: plansRouter,
   users: usersRouter,
+  invitation: invitationRouter,
+  passwordReset: passwordResetRouter,
+  profile: profileRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,10 +35,15 @@ export type TRPCContext = {
   setCookie: (cookie: OpenAsCookie) => void | Promise<void>;
   /** Names the request in logs and in the answer to an unexpected error. */
   requestId: string;
+  /**
+   * The request's origin (scheme://host:port, server/http/request-origin.ts), from which mailed
+   * links take their scheme and port; null when the caller has no request (tests, scripts).
+   */
+  origin: string | null;
 };
 
-export type TRPCContextInput = Omit<TRPCContext, "openAs" | "setCookie" | "requestId"> &
-  Partial<Pick<TRPCContext, "openAs" | "setCookie" | "requestId">>;
+export type TRPCContextInput = Omit<TRPCContext, "openAs" | "setCookie" | "requestId" | "origin"> &
+  Partial<Pick<TRPCContext, "openAs" | "setCookie" | "requestId" | "origin">>;
 
 /**
  * Builds the context from what the route handler (or a test) already knows about the request. A
@@ -47,6 +52,7 @@ export type TRPCContextInput = Omit<TRPCContext, "openAs" | "setCookie" | "reque
 export function createTRPCContext(input: TRPCContextInput): TRPCContext {
   return {
     openAs: null,
+    origin: null,
     setCookie: () => {
       throw new Error("this caller cannot set cookies");
     },

@@ -47,6 +47,17 @@ export const LIMITS = {
     perAccount: { keyPrefix: "sign-in:account", points: 20, duration: HOUR },
     underAttackPerSource: 3,
   },
+  passwordReset: {
+    /** "Forgot password?" requests from one client address, for any accounts: mail-bombing and probing. */
+    perSource: { keyPrefix: "password-reset:source", points: 20, duration: HOUR },
+    /**
+     * Requests naming one tenant (any e-mail), from every address: one account's users are not
+     * flooded with mail. Counted whether or not the e-mail exists, so the count reveals nothing.
+     */
+    perAccount: { keyPrefix: "password-reset:account", points: 50, duration: HOUR },
+    /** Requests naming one tenant and e-mail: at most a few reset mails an hour to one person. */
+    perUser: { keyPrefix: "password-reset:user", points: 5, duration: HOUR },
+  },
   tenant: {
     /** Requests per minute of one tenant, across every server instance. */
     perMinute: {
@@ -70,6 +81,7 @@ export const LIMITS = {
   trpcMaxBatchSize: env.TRPC_MAX_BATCH_SIZE,
 } as const satisfies {
   signIn: Record<string, CounterSpec | number>;
+  passwordReset: Record<string, CounterSpec>;
   tenant: { perMinute: CounterSpec; concurrent: { running: number; queued: number; maxWaitMs: number } };
   trpcMaxBatchSize: number;
 };

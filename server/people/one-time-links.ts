@@ -87,6 +87,7 @@ export type LinkState = "valid" | "expired" | "used" | "replaced";
 export type LinkRow = {
   account_id: string;
   ancestors: string[];
+  account_slug: string;
   account_name: string;
   user_id: string;
   email: string;

@@ -885,3 +885,55 @@ describe("the session check", () => {
     expect(onResellerHost.account.id).toBe(ids.bistro.accountId);
   });
 });
+
+// One-time links and the profile (issue 8): public procedures and the user's own row.
+describe("invitation, passwordReset and profile across tenants", () => {
+  it("a link of one account is unknown on another brand's host, and reveals nothing", async () => {
+    const user = await owner.user.create({
+      data: {
+        accountId: ids.bistro.accountId,
+        email: "harness-invitee@links.test",
+        name: "Harness",
+        role: "member",
+        status: "invited",
+      },
+    });
+    try {
+      const token = "harness-token-".padEnd(43, "x");
+      await owner.$executeRaw`
+        INSERT INTO one_time_links (account_id, user_id, purpose, token_hash, expires_at)
+        VALUES (${ids.bistro.accountId}::uuid, ${user.id}::uuid, 'invitation', sha256(convert_to(${token}, 'UTF8')),
+                now() + interval '1 hour')`;
+      const onAcme = await expectTRPCError(
+        callerFor(null, hostOf("acme", false)).invitation.read({ token }),
+        "NOT_FOUND",
+      );
+      expect(JSON.stringify(onAcme)).not.toMatch(/Bistro|harness-invitee/);
+      await expectTRPCError(
+        callerFor(null, hostOf("acme", false)).invitation.accept({ token, name: "X", password: "a long new password" }),
+        "NOT_FOUND",
+      );
+      expect(
+        (await owner.user.findUniqueOrThrow({ where: { accountId_id: { accountId: user.accountId, id: user.id } } }))
+          .status,
+      ).toBe("invited");
+      // Its own brand's host shows it.
+      expect((await callerFor(null, hostOf("voicereseller", true)).invitation.read({ token })).email).toBe(user.email);
+    } finally {
+      await owner.user.delete({ where: { accountId_id: { accountId: user.accountId, id: user.id } } });
+    }
+  });
+
+  it("profile procedures read and change only the signed-in user, in their own account even with another opened", async () => {
+    const before = await owner.user.findMany({
+      where: { NOT: { id: ids.voicereseller.ownerUserId } },
+      orderBy: { id: "asc" },
+    });
+    const reseller = callerFor(sessionOf("voicereseller"), undefined, ids.bistro.accountId);
+    expect((await reseller.profile.get()).email).toBe(ids.voicereseller.ownerEmail);
+    await reseller.profile.updateName({ name: "VoiceReseller Inc. Owner" });
+    expect(
+      await owner.user.findMany({ where: { NOT: { id: ids.voicereseller.ownerUserId } }, orderBy: { id: "asc" } }),
+    ).toEqual(before);
+  });
+});

@@ -88,7 +88,22 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "users.deactivate": (ids) => ({ userId: ids.acme.ownerUserId }),
   "users.reactivate": (ids) => ({ userId: ids.acme.ownerUserId }),
   "users.resendInvitation": (ids) => ({ userId: ids.acme.ownerUserId }),
+  // A token nobody issued: NOT_FOUND after validation, nothing written.
+  "invitation.read": () => ({ token: UNKNOWN_TOKEN }),
+  "invitation.accept": () => ({ token: UNKNOWN_TOKEN, name: "Ada Lovelace", password: "a long new password" }),
+  "passwordReset.request": () => ({ tenant: "acme", email: "nobody-text-input@acme.test" }),
+  "passwordReset.check": () => ({ token: UNKNOWN_TOKEN }),
+  "passwordReset.reset": () => ({ token: UNKNOWN_TOKEN, password: "a long new password" }),
+  // The owner's own name, unchanged: nothing written.
+  "profile.updateName": () => ({ name: "VoiceReseller Inc. Owner" }),
+  // A wrong current password: refused before anything is written (see VALID_INPUT_REFUSALS).
+  "profile.changePassword": () => ({ currentPassword: "not the password", newPassword: "a long new password" }),
 };
+
+const UNKNOWN_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+/** Procedures whose valid input is refused by a rule rather than answered: the refusal's reason. */
+const VALID_INPUT_REFUSALS: Record<string, string> = { "profile.changePassword": "wrong_password" };
 
 /** The text inputs that are names people read in lists: no invisible or reordering characters. */
 const NAME_FIELDS: Record<string, readonly string[]> = {
@@ -97,6 +112,8 @@ const NAME_FIELDS: Record<string, readonly string[]> = {
   "users.invite": ["name"],
   "users.update": ["name"],
   "branding.update": ["changes.brandName", "changes.didDefaultDest.id"],
+  "invitation.accept": ["name"],
+  "profile.updateName": ["name"],
 };
 
 /** What must be refused in any text, with the field named. */
@@ -233,6 +250,11 @@ describe("the table of text inputs", () => {
     "%s: its valid input passes validation",
     async (path) => {
       const error = await outcome(callByPath(caller, path, VALID_INPUTS[path]?.(ids)));
+      const refusal = VALID_INPUT_REFUSALS[path];
+      if (refusal) {
+        expect(error && problemsOf(error).map((problem) => problem.reason)).toEqual([refusal]);
+        return;
+      }
       expect(error === null || ["NOT_FOUND", "CONFLICT"].includes(error.code), error?.message).toBe(true);
     },
   );

@@ -3,15 +3,21 @@
  * this file makes has an address at @users.test, removed after each test, so Bistro (Starter, 5
  * users) keeps its seats for the files that follow.
  */
+
+import { createTransport } from "nodemailer";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { createCaller } from "@/server/api/root";
+import { createTRPCContext } from "@/server/api/trpc";
 import * as password from "@/server/auth/password";
 import { hashPassword } from "@/server/auth/password";
 import { signIn } from "@/server/auth/sign-in";
 import { withTenant } from "@/server/db/tenant";
+import { setMailer, transportMailer } from "@/server/mail/mailer";
 import { isLastOwnerRefusal } from "@/server/people/last-owner";
 import { brandHostNamed, callerAs, trpcError } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
+import { SmtpInbox } from "@/tests/helpers/smtp-inbox";
 
 vi.mock("@/server/auth/password", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/server/auth/password")>();
@@ -25,16 +31,20 @@ let owner: PrismaClient;
 let app: PrismaClient;
 let ids: DemoIds;
 let passwordHash: string;
+let inbox: SmtpInbox;
 
 beforeAll(async () => {
   ({ owner, app, ids } = await connectDemoDatabase({ appPoolSize: 8 }));
   passwordHash = await hashPassword(PASSWORD);
+  inbox = await SmtpInbox.start();
+  setMailer(transportMailer(createTransport(inbox.url)));
 });
 
 async function removeTestUsers() {
   const made = await owner.user.findMany({ where: { email: { endsWith: DOMAIN } }, select: { id: true } });
   const madeIds = made.map((user) => user.id);
   await owner.auditEntry.deleteMany({ where: { actorUserId: { in: madeIds } } });
+  await owner.oneTimeLink.deleteMany({ where: { userId: { in: madeIds } } });
   await owner.user.deleteMany({ where: { id: { in: madeIds } } });
   // The demo owners stay active owners whatever a test did to them.
   await owner.user.updateMany({
@@ -47,6 +57,8 @@ beforeEach(removeTestUsers);
 afterEach(removeTestUsers);
 
 afterAll(async () => {
+  setMailer(undefined);
+  await inbox.close();
   await owner.$executeRaw`DELETE FROM limits.counters`;
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
 });
@@ -177,6 +189,50 @@ describe("users.invite and users.list", () => {
     // An invited person who was deactivated comes back invited.
     await caller.users.deactivate({ userId: leaver.id });
     expect(await caller.users.reactivate({ userId: filler.id })).toMatchObject({ status: "invited" });
+  });
+});
+
+/** A caller with no session on `hostname`, as a browser that follows a mailed link. */
+async function anonymousOn(hostname: string, origin: string) {
+  return createCaller(
+    createTRPCContext({ db: app, host: await brandHostNamed(app, hostname), session: null, ip: null, origin }),
+  );
+}
+
+describe("the invitation, end to end", () => {
+  it("mails the invitee a link on the brand host; they set a password and sign in; it works once", async () => {
+    const caller = bistroOwner();
+    const email = `invitee${DOMAIN}`;
+    const invited = await caller.users.invite({ email, name: "Invitee", role: "member" });
+    const mail = await inbox.waitForMessageTo(email);
+    const link = mail.links.find((each) => each.includes("/invitation?token="));
+    if (!link) throw new Error(`no invitation link in ${mail.text}`);
+    const url = new URL(link);
+    expect(url.hostname).toBe("voicereseller.localhost");
+    const token = url.searchParams.get("token") ?? "";
+    const browser = await anonymousOn(url.hostname, url.origin);
+    await browser.invitation.accept({ token, name: "Invitee Accepted", password: PASSWORD });
+    expect(await owner.user.findFirstOrThrow({ where: { id: invited.id } })).toMatchObject({
+      status: "active",
+      name: "Invitee Accepted",
+    });
+    const host = await brandHostNamed(app, "voicereseller.localhost");
+    expect(await signIn(app, host, { tenant: "bistro", email, password: PASSWORD }, null)).toMatchObject({ ok: true });
+    expect(await trpcError(browser.invitation.accept({ token, name: "Again", password: PASSWORD }))).toMatchObject({
+      code: expect.stringMatching(/NOT_FOUND|BAD_REQUEST|CONFLICT|FORBIDDEN/),
+    });
+  });
+
+  it("sends an invitation again on request, and only to someone invited", async () => {
+    const caller = bistroOwner();
+    const email = `resend${DOMAIN}`;
+    const invited = await caller.users.invite({ email, name: "Resend", role: "member" });
+    await inbox.waitForMessageTo(email);
+    await caller.users.resendInvitation({ userId: invited.id });
+    const again = await inbox.waitForMessageTo(email);
+    expect(again.links.some((each) => each.includes("/invitation?token="))).toBe(true);
+    const error = await trpcError(caller.users.resendInvitation({ userId: ids.bistro.ownerUserId }));
+    expect(error.cause).toMatchObject({ problems: [{ reason: "not_invited", field: "userId" }] });
   });
 });
 
@@ -374,6 +430,7 @@ describe("a new account's first owner", () => {
     const child = await owner.account.findUnique({ where: { slug } });
     if (!child) return;
     await owner.auditEntry.deleteMany({ where: { OR: [{ accountId: child.id }, { targetAccountId: child.id }] } });
+    await owner.oneTimeLink.deleteMany({ where: { accountId: child.id } });
     await owner.user.deleteMany({ where: { accountId: child.id } });
     await owner.account.delete({ where: { id: child.id } });
   });
@@ -393,6 +450,8 @@ describe("a new account's first owner", () => {
       { email: "grace@child.test", name: "Grace Hopper", role: "owner", status: "invited" },
     ]);
     expect(users[0]?.passwordHash).toBeNull();
+    const mail = await inbox.waitForMessageTo("grace@child.test");
+    expect(mail.links.some((each) => each.startsWith("http://voicereseller.localhost/invitation?token="))).toBe(true);
   });
 
   it("is written only into an account below the tenant that has no users yet", async () => {

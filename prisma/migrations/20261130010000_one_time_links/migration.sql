@@ -79,11 +79,11 @@ $$;
 
 CREATE FUNCTION app_read_one_time_link(p_token_hash bytea, p_purpose one_time_link_purpose)
 RETURNS TABLE (
-  account_id uuid, ancestors uuid[], account_name text, user_id uuid, email text, user_name text,
-  user_status user_status, state text, expires_at timestamptz
+  account_id uuid, ancestors uuid[], account_slug text, account_name text, user_id uuid, email text,
+  user_name text, user_status user_status, state text, expires_at timestamptz
 )
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT l.account_id, a.ancestors, a.name, u.id, u.email, u.name, u.status,
+  SELECT l.account_id, a.ancestors, a.slug, a.name, u.id, u.email, u.name, u.status,
          CASE WHEN l.used_at IS NOT NULL THEN 'used'
               WHEN l.retired_at IS NOT NULL THEN 'replaced'
               WHEN l.expires_at <= now() THEN 'expired'

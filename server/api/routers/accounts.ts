@@ -3,6 +3,7 @@ import { isChildAccountsCursor, listChildAccounts } from "../../accounts/childre
 import { createChildAccount, getChildAccount, setChildAccountStatus, updateChildAccount } from "../../accounts/manage";
 import { NOT_BELOW } from "../../accounts/scope";
 import { DomainError, problem } from "../../domain-error";
+import { originForLinks } from "../../http/request-origin";
 import { inviteFirstOwner } from "../../people/first-owner";
 import {
   CreateChildAccountInput,
@@ -79,7 +80,7 @@ export const accountsRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const { owner, ...account } = input;
       const created = await createChildAccount(ctx.db, actorOf(ctx), account);
-      if (owner) await inviteFirstOwner(ctx.db, actorOf(ctx), created.id, owner, ctx.origin);
+      if (owner) await inviteFirstOwner(ctx.db, actorOf(ctx), created.id, owner, originForLinks(ctx));
       return created;
     }),
 

@@ -1,3 +1,4 @@
+import { originForLinks } from "../../http/request-origin";
 import { inviteUser, reactivateAndInvite, resendInvitation } from "../../people/invite";
 import { deactivateUser, getUser, listUsers, type PeopleActor, updateUser } from "../../people/users";
 import {
@@ -34,7 +35,7 @@ export const usersRouter = createTRPCRouter({
   invite: tenantProcedure("users:write")
     .input(InviteUserInput)
     .output(UserOutput)
-    .mutation(({ ctx, input }) => inviteUser(ctx.db, peopleActor(ctx), input, ctx.origin)),
+    .mutation(({ ctx, input }) => inviteUser(ctx.db, peopleActor(ctx), input, originForLinks(ctx))),
 
   /** Renames a person or changes their role. */
   update: tenantProcedure("users:write")
@@ -52,11 +53,11 @@ export const usersRouter = createTRPCRouter({
   reactivate: tenantProcedure("users:write")
     .input(GetUserInput)
     .output(UserOutput)
-    .mutation(({ ctx, input }) => reactivateAndInvite(ctx.db, peopleActor(ctx), input.userId, ctx.origin)),
+    .mutation(({ ctx, input }) => reactivateAndInvite(ctx.db, peopleActor(ctx), input.userId, originForLinks(ctx))),
 
   /** Sends an invited person a new invitation link. */
   resendInvitation: tenantProcedure("users:write")
     .input(GetUserInput)
     .output(UserOutput)
-    .mutation(({ ctx, input }) => resendInvitation(ctx.db, peopleActor(ctx), input.userId, ctx.origin)),
+    .mutation(({ ctx, input }) => resendInvitation(ctx.db, peopleActor(ctx), input.userId, originForLinks(ctx))),
 });

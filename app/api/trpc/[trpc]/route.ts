@@ -38,6 +38,7 @@ async function handler(request: Request) {
         openAs: openAsFromCookie(requestCookie(cookieHeader, OPEN_AS_COOKIE), session?.userId),
         setCookie: (cookie) => resHeaders.append("Set-Cookie", stringifySetCookie(cookie)),
         requestId: requestIdFrom(request.headers),
+        origin: requestOrigin(request.headers),
       });
     },
   });
