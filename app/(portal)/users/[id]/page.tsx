@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 const DONE: Record<string, string> = {
   invited: "Invitation sent.",
   saved: "Changes saved.",
-  deactivated: "User deactivated; they were signed out everywhere.",
+  deactivated: "User deactivated.",
   reactivated: "User reactivated.",
   resent: "Invitation sent again.",
 };
