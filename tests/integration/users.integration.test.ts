@@ -454,6 +454,35 @@ describe("a new account's first owner", () => {
     expect(mail.links.some((each) => each.startsWith("http://voicereseller.localhost/invitation?token="))).toBe(true);
   });
 
+  it("is all or nothing: when the invitation cannot be mailed, neither the account nor its owner exists", async () => {
+    const reseller = callerAs(app, { accountId: ids.voicereseller.accountId, userId: ids.voicereseller.ownerUserId });
+    setMailer({
+      send: () => Promise.reject(new Error("the SMTP server is down")),
+    });
+    try {
+      const error = await trpcError(
+        reseller.accounts.create({
+          name: "Users Test Child",
+          slug,
+          planId: "starter",
+          isReseller: false,
+          limits: { maxIn: 1, maxOut: 1, maxDialer: 0 },
+          owner: { name: "Nobody", email: "nobody@child.test" },
+        }),
+      );
+      expect(error.code).toBe("INTERNAL_SERVER_ERROR");
+      // The same for an invitation inside an account.
+      const failed = await trpcError(
+        bistroOwner().users.invite({ email: `unmailed${DOMAIN}`, name: "Unmailed", role: "member" }),
+      );
+      expect(failed.code).toBe("INTERNAL_SERVER_ERROR");
+    } finally {
+      setMailer(transportMailer(createTransport(inbox.url)));
+    }
+    expect(await owner.account.count({ where: { slug } })).toBe(0);
+    expect(await owner.user.count({ where: { email: { in: ["nobody@child.test", `unmailed${DOMAIN}`] } } })).toBe(0);
+  });
+
   it("is written only into an account below the tenant that has no users yet", async () => {
     const attempt = (tenant: string, accountId: string) =>
       withTenant(
