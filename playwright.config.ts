@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { SMTP_URL } from "./e2e/mailbox";
 
 // Playwright cannot download its browsers here; use the system Chromium when there is one.
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
@@ -25,6 +26,8 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 30_000,
   use: { trace: "retain-on-failure" },
+  // A real SMTP server for the run's mail (e2e/mailbox.ts); the e2e server sends to it.
+  globalSetup: "./e2e/global-setup.ts",
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/, use: chromium },
     // One project per brand host, each with the sign-in state saved for it by the setup project.
@@ -49,7 +52,7 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${origin("localhost")}/login`,
-    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", SMTP_URL },
     reuseExistingServer: false,
     timeout: 600_000,
     stdout: "pipe",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { BrandMark } from "@/components/brand-mark";
 import { BrandTheme } from "@/components/brand-theme";
@@ -42,6 +43,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             <span className="hidden sm:inline" data-testid="signed-in-as">
               {user.email} · {account.name}
             </span>
+            <Link href="/profile" className="font-medium underline underline-offset-2 hover:opacity-80">
+              Profile
+            </Link>
             <SignOutButton />
           </div>
         </div>

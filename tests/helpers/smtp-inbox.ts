@@ -33,7 +33,8 @@ export class SmtpInbox {
     readonly url: string,
   ) {}
 
-  static async start(port = 0): Promise<SmtpInbox> {
+  /** Listens on `port` (0: any free one); `onMessage` sees each message as it arrives. */
+  static async start(port = 0, onMessage?: (mail: ReceivedMail) => void | Promise<void>): Promise<SmtpInbox> {
     let inbox: SmtpInbox | undefined;
     const server = new SMTPServer({
       authOptional: true,
@@ -41,12 +42,12 @@ export class SmtpInbox {
       logger: false,
       onData(stream, session, callback) {
         simpleParser(stream)
-          .then((parsed) => {
+          .then(async (parsed) => {
             const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
             const from = parsed.from?.value[0];
             const replyTo = parsed.replyTo?.value[0]?.address ?? null;
             const text = parsed.text ?? "";
-            inbox?.receive({
+            const mail: ReceivedMail = {
               to: recipients,
               from: from?.address ?? "",
               fromName: from?.name ?? "",
@@ -55,7 +56,9 @@ export class SmtpInbox {
               text,
               html: typeof parsed.html === "string" ? parsed.html : "",
               links: text.match(LINK) ?? [],
-            });
+            };
+            await onMessage?.(mail);
+            inbox?.receive(mail);
             callback();
           })
           .catch((error: Error) => callback(error));

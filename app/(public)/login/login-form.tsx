@@ -13,10 +13,13 @@ import { safeNextPath } from "@/server/http/safe-next";
 export function LoginForm({
   fixedTenant,
   initialTenant,
+  initialEmail = "",
   next,
 }: {
   fixedTenant: string | null;
   initialTenant: string;
+  /** Filled in after an invitation or a password reset, which know who is signing in. */
+  initialEmail?: string;
   next: string;
 }) {
   const router = useRouter();
@@ -72,7 +75,9 @@ export function LoginForm({
         </Field>
       )}
       <Field id="login-email" label="Email">
-        {(control) => <Input {...control} name="email" type="email" autoComplete="username" required />}
+        {(control) => (
+          <Input {...control} name="email" type="email" autoComplete="username" defaultValue={initialEmail} required />
+        )}
       </Field>
       <Field id="login-password" label="Password">
         {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" required />}

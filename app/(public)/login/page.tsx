@@ -4,7 +4,8 @@ import { BrandMark } from "@/components/brand-mark";
 import { BrandTheme } from "@/components/brand-theme";
 import { brandOf } from "@/components/portal-metadata";
 import { Card } from "@/components/ui/card";
-import { linkClass } from "@/components/ui/link";
+import { linkClass, TextLink } from "@/components/ui/link";
+import { Notice } from "@/components/ui/notice";
 import { serverCaller } from "@/server/api/server-caller";
 import { currentRequest } from "@/server/auth/request-session";
 import { liveSession } from "@/server/auth/session-store";
@@ -13,6 +14,13 @@ import { appDb } from "@/server/db/app-client";
 import { safeNextPath } from "@/server/http/safe-next";
 import { themeVariables } from "@/server/tenancy/theme";
 import { LoginForm } from "./login-form";
+
+/** What the page says after a link brought the person here (`?done=`). */
+const DONE_NOTICES: Record<string, string> = {
+  "invitation-accepted": "Your account is ready. Sign in with your new password.",
+  "password-reset": "Your password has been changed and you were signed out everywhere. Sign in with the new one.",
+  "password-changed": "Your password was changed. Sign in again.",
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const branding = await (await serverCaller()).branding.forHost();
@@ -35,6 +43,8 @@ export default async function LoginPage({
   if (session && host.kind !== "unknown" && (await liveSession(appDb(), session, host))) redirect(next);
   const { effective, fixedTenant } = await (await serverCaller()).branding.forHost();
   const tenantParam = typeof params.tenant === "string" ? params.tenant : "";
+  const emailParam = typeof params.email === "string" ? params.email : "";
+  const done = typeof params.done === "string" ? DONE_NOTICES[params.done] : undefined;
   return (
     <BrandTheme variables={themeVariables(effective)}>
       <main className="flex min-h-dvh items-center justify-center p-4">
@@ -45,7 +55,19 @@ export default async function LoginPage({
               Sign in
             </h1>
           </div>
-          <LoginForm fixedTenant={fixedTenant} initialTenant={tenantParam} next={next} />
+          {done ? (
+            <Notice tone="success" className="mb-4">
+              {done}
+            </Notice>
+          ) : null}
+          <LoginForm fixedTenant={fixedTenant} initialTenant={tenantParam} initialEmail={emailParam} next={next} />
+          <p className="mt-4 text-sm">
+            <TextLink
+              href={`/forgot-password${tenantParam && !fixedTenant ? `?${new URLSearchParams({ tenant: tenantParam })}` : ""}`}
+            >
+              Forgot password?
+            </TextLink>
+          </p>
           {effective.supportEmail.value || effective.supportPhone.value ? (
             <p className="mt-6 text-sm text-slate-600" data-testid="support-contact">
               Need help?{" "}
