@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, signIn, VIEWPORTS } from "../helpers";
+import { expectAccessible, expectNoHorizontalScroll, origin, signIn, VIEWPORTS } from "../helpers";
+import { waitForMailTo } from "../mailbox";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -91,7 +92,11 @@ test("one's own page: the role cannot be changed and there is no way to deactiva
   await expect(page.getByRole("button", { name: /Deactivate/ })).toHaveCount(0);
 });
 
-test("the VoiceReseller owner creates a customer with its first owner, who is invited", async ({ page }) => {
+test("the VoiceReseller owner creates a customer and invites its owner, who follows the mailed link and signs in", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
   await signIn(page, { tenant: "voicereseller", email: "owner@voicereseller.test" });
   const slug = `first-owner-${stamp()}`;
   await page.goto("/accounts/new");
@@ -118,6 +123,28 @@ test("the VoiceReseller owner creates a customer with its first owner, who is in
   await expect(row.locator("[data-role]")).toHaveText("Owner");
   await expect(row.locator("[data-user-status]")).toHaveText("Invited");
   await page.getByRole("button", { name: "Return to VoiceReseller Inc." }).click();
+
+  // The invitee, in a browser of their own, follows the mailed link on the reseller's brand host.
+  const mail = await waitForMailTo(`bea@${slug}.test`);
+  const link = mail.links.find((each) => each.includes("/invitation?token=")) ?? "";
+  expect(new URL(link).origin).toBe(origin("voicereseller.localhost"));
+  const invitee = await browser.newPage({ storageState: { cookies: [], origins: [] } });
+  await invitee.goto(link);
+  await expect(invitee.getByTestId("invitation-summary")).toContainText("First Owner Bakery");
+  await invitee.getByLabel("Your name").fill("Bea Baker");
+  await invitee.getByLabel("New password").fill("bea's first password");
+  await invitee.getByLabel("Repeat the password").fill("bea's first password");
+  await invitee.getByRole("button", { name: "Accept and continue" }).click();
+  await expect(invitee).toHaveURL(/\/login\?/);
+  const tenant = invitee.getByLabel("Tenant");
+  if ((await tenant.count()) > 0 && (await tenant.inputValue()) === "") await tenant.fill(slug);
+  await expect(invitee.getByLabel("Email")).toHaveValue(`bea@${slug}.test`);
+  await invitee.getByLabel("Password").fill("bea's first password");
+  await invitee.getByRole("button", { name: "Sign in" }).click();
+  await expect(invitee).toHaveURL(/\/dashboard$/);
+  expect(new URL(invitee.url()).origin).toBe(origin("voicereseller.localhost"));
+  await expect(invitee.getByTestId("signed-in-as")).toContainText(`bea@${slug}.test · First Owner Bakery`);
+  await invitee.close();
 });
 
 for (const viewport of VIEWPORTS) {
