@@ -163,6 +163,7 @@ for (const viewport of VIEWPORTS) {
     await expectAccessible(page, "the invitation form with problems");
 
     const email = `axe-${viewport.name}-${stamp()}@bistro-e2e.test`;
+    await page.goto("/users/new");
     expect(await invite(page, { email, name: "Axe Check", role: "Manager" })).toBe("sent");
     await expectAccessible(page, "a user's page");
     await expectNoHorizontalScroll(page);

@@ -506,6 +506,8 @@ beforeAll(async () => {
 afterAll(async () => {
   // The one row a case writes into the actor's own account (users.invite).
   await owner.user.deleteMany({ where: { accountId: ids.acme.accountId, email: ids.bistro.ownerEmail } });
+  await owner.$executeRaw`DELETE FROM audit_entries WHERE account_id = ${ids.acme.accountId}::uuid
+    AND action LIKE 'user.%' AND details::text LIKE ${`%${ids.bistro.ownerEmail}%`}`;
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
 });
 
