@@ -39,7 +39,7 @@ test.afterAll(async () => {
   await db.owner.auditEntry.deleteMany({
     where: { OR: [{ actorUserId: user.id }, { details: { path: ["userId"], equals: user.id } }] },
   });
-  await db.owner.user.delete({ where: { accountId_id: user } });
+  await db.owner.user.delete({ where: { accountId_id: { accountId: user.accountId, id: user.id } } });
   await Promise.all([db.owner.$disconnect(), db.app.$disconnect()]);
 });
 
@@ -82,7 +82,7 @@ test("the invitee follows the mailed link, sets name and password, signs in and 
   // The profile: own name, then own password; this browser stays signed in.
   await page.goto("/profile");
   await expectAccessible(page, "the profile page");
-  await page.getByLabel("Name", { exact: true }).fill("Grace B. Hopper");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Grace B. Hopper");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByText("Your name was saved.")).toBeVisible();
   await page.getByLabel("Current password").fill("wrong password");

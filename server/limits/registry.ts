@@ -57,6 +57,11 @@ export const LIMITS = {
     perAccount: { keyPrefix: "password-reset:account", points: 50, duration: HOUR },
     /** Requests naming one tenant and e-mail: at most a few reset mails an hour to one person. */
     perUser: { keyPrefix: "password-reset:user", points: 5, duration: HOUR },
+    /**
+     * Attempts of one signed-in user to change their password (each checks the current one): a
+     * stolen session cannot be used to guess the password behind it.
+     */
+    changePerUser: { keyPrefix: "password-change:user", points: 10, duration: HOUR },
   },
   tenant: {
     /** Requests per minute of one tenant, across every server instance. */

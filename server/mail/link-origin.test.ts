@@ -9,7 +9,7 @@ describe("chooseLinkHost", () => {
     ["none for a reseller's customer without one: never the platform", null, ["r"], null],
     ["the brand host for a platform-direct account that has one", "acme.localhost", [], "acme.localhost"],
   ])("gives %s", (_, verified, ancestors, expected) => {
-    expect(chooseLinkHost(verified, ancestors, platform)).toBe(expected);
+    expect(chooseLinkHost(verified, { id: "a", ancestors }, platform)).toBe(expected);
   });
 });
 

@@ -1,3 +1,4 @@
+import { accountAllowedOnHost } from "../auth/host-rule";
 import type { TenantDb } from "../db/tenant";
 import { DomainError, problem } from "../domain-error";
 import { env } from "../env";
@@ -10,12 +11,15 @@ import { env } from "../env";
  */
 export function chooseLinkHost(
   verifiedBrandHost: string | null,
-  ancestors: readonly string[],
+  account: { id: string; ancestors: readonly string[] },
   platformHosts: readonly string[],
 ): string | null {
   if (verifiedBrandHost) return verifiedBrandHost;
-  if (ancestors.length === 0) return platformHosts[0] ?? null;
-  return null;
+  const platformHost = platformHosts[0];
+  if (!platformHost) return null;
+  return accountAllowedOnHost({ kind: "platform", hostname: platformHost }, account.id, account.ancestors)
+    ? platformHost
+    : null;
 }
 
 /** `hostname` with the scheme and port of the request's origin (`http://x.localhost:3000`). */
@@ -35,7 +39,9 @@ export async function linkOrigin(db: TenantDb, accountId: string, requestOrigin:
     SELECT app_link_host(${accountId}::uuid, ${env.DOMAIN_DEV_SUFFIXES}::text[]) AS host,
            (SELECT a.ancestors FROM accounts a WHERE a.id = ${accountId}::uuid) AS ancestors`;
   const row = rows[0];
-  const host = chooseLinkHost(row?.host ?? null, row?.ancestors ?? [], env.PLATFORM_HOSTS);
+  // app_link_host refuses an account the tenant may not reach, so the row is there.
+  if (!row) throw new Error(`no link host row for account ${accountId}`);
+  const host = chooseLinkHost(row.host, { id: accountId, ancestors: row.ancestors }, env.PLATFORM_HOSTS);
   if (!host) {
     throw new DomainError(
       "CONFLICT",

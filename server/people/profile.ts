@@ -6,6 +6,10 @@ import { startSession } from "../auth/session-store";
 import { withTenant } from "../db/tenant";
 import type { PrismaClient } from "../db/types";
 import { DomainError, problem } from "../domain-error";
+import { LIMITS } from "../limits/registry";
+import { noteRetryLater } from "../limits/retry-after-scope";
+import { RetryLater } from "../limits/retry-later";
+import { sharedCounter } from "../limits/shared-counter";
 import { NewPassword, passwordIsEmail } from "./password-rules";
 
 export const UpdateProfileInput = z.object({
@@ -71,6 +75,14 @@ export async function changeOwnPassword(
   rawInput: unknown,
 ): Promise<{ sessionId: string }> {
   const input = ChangePasswordInput.parse(rawInput);
+  const attempts = await sharedCounter(db, LIMITS.passwordReset.changePerUser).hit(
+    `${self.accountId}\u0000${self.userId}`,
+  );
+  if (!attempts.allowed) {
+    const later = new RetryLater(attempts.msBeforeNext, "Too many password changes");
+    noteRetryLater(later);
+    throw new DomainError("TOO_MANY_REQUESTS", problem("throttled", later.message));
+  }
   const current = await withTenant(db, self.accountId, (tx) =>
     tx.user.findFirst({
       where: { accountId: self.accountId, id: self.userId },
