@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../auth/permissions";
-import { inviteProblem, mayManageRole, roleChangeProblem, statusChangeProblem } from "./role-rules";
+import { editProblem, inviteProblem, mayManageRole, roleChangeProblem, statusChangeProblem } from "./role-rules";
 
 const actor = (role: Role) => ({ userId: "actor", role });
 const target = (role: Role) => ({ id: "target", role });
@@ -66,5 +66,13 @@ describe("deactivating, reactivating, resending", () => {
     expect(statusChangeProblem(actor("admin"), { id: "actor", role: "admin" }, "deactivate")?.reason).toBe(
       "own_status",
     );
+  });
+});
+
+describe("editing a person", () => {
+  it("an admin renames admins, managers and members, not an owner", () => {
+    expect(editProblem(actor("admin"), target("owner"))?.reason).toBe("owner_role_reserved");
+    expect(editProblem(actor("admin"), target("member"))).toBeNull();
+    expect(editProblem(actor("owner"), target("owner"))).toBeNull();
   });
 });

@@ -30,7 +30,15 @@ export function inviteProblem(actor: RoleChangeActor, role: Role): Problem | nul
   return null;
 }
 
-/** Changing `target`'s role to `role` (their name alone is never restricted beyond users:write). */
+/** Changing anything of `target` (their name too): only someone who may manage their role. */
+export function editProblem(actor: RoleChangeActor, target: RoleChangeTarget): Problem | null {
+  if (!mayManageRole(actor.role, target.role)) {
+    return problem("owner_role_reserved", "Only an owner can change an owner.", "userId");
+  }
+  return null;
+}
+
+/** Changing `target`'s role to `role`. */
 export function roleChangeProblem(actor: RoleChangeActor, target: RoleChangeTarget, role: Role): Problem | null {
   if (target.role === role) return null;
   if (target.id === actor.userId) {

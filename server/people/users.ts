@@ -5,7 +5,7 @@ import { Prisma } from "../db/types";
 import { DomainError, type Problem, problem } from "../domain-error";
 import { withPlanLimits } from "../plans/limit-error";
 import { withLastOwnerRule } from "./last-owner";
-import { inviteProblem, roleChangeProblem, type StatusChange, statusChangeProblem } from "./role-rules";
+import { editProblem, inviteProblem, roleChangeProblem, type StatusChange, statusChangeProblem } from "./role-rules";
 
 /** Who acts on the account's people: the audit actor and the role they act with. */
 export type PeopleActor = Actor & { role: Role };
@@ -136,6 +136,7 @@ export async function updateUser(
 ): Promise<Person> {
   const target = await getUser(db, actor.accountId, input.userId);
   if (input.role !== undefined) refuse(roleChangeProblem(actor, target, input.role));
+  refuse(editProblem(actor, target));
   const change = changedFields({ name: target.name, role: target.role }, { name: input.name, role: input.role });
   if (Object.keys(change.after).length === 0) return target;
   const updated = await withLastOwnerRule(

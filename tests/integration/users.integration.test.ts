@@ -246,6 +246,7 @@ describe("roles", () => {
     const ownerId = ids.bistro.ownerUserId;
     const refusals = [
       () => caller.users.update({ userId: ownerId, role: "admin" }),
+      () => caller.users.update({ userId: ownerId, name: "Renamed by an admin" }),
       () => caller.users.deactivate({ userId: ownerId }),
       () => caller.users.invite({ email: `second-owner${DOMAIN}`, name: "Second owner", role: "owner" }),
       () => caller.users.update({ userId: admin.id, role: "member" }),
@@ -258,6 +259,7 @@ describe("roles", () => {
       reasons.push((error.cause as unknown as { problems: { reason: string }[] }).problems[0]?.reason);
     }
     expect(reasons).toEqual([
+      "owner_role_reserved",
       "owner_role_reserved",
       "owner_role_reserved",
       "owner_role_reserved",

@@ -58,7 +58,7 @@ export default async function UserPage({ params, searchParams }: Props) {
         }
       />
       {done ? <DoneNotice key={Date.now()} message={done} /> : null}
-      {mayWrite ? (
+      {mayManage ? (
         <Card aria-label="Details">
           <UserForm
             key={`${person.name}|${person.role}`}
@@ -75,7 +75,7 @@ export default async function UserPage({ params, searchParams }: Props) {
           {mayManage ? (
             <UserStatusPanel key={person.status} action={userStatusAction} person={person} self={self} />
           ) : (
-            <p className="text-sm text-slate-600">Only an owner can deactivate or reactivate an owner.</p>
+            <p className="text-sm text-slate-600">Only an owner can change, deactivate or reactivate an owner.</p>
           )}
         </Card>
       ) : null}
