@@ -23,6 +23,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     ? [
         { href: "/dashboard", label: "Dashboard", permission: "account:read" },
         { href: "/accounts", label: "Accounts", permission: "accounts:read" },
+        { href: "/users", label: "Users", permission: "users:read" },
         // A reseller's own numbers and its pool (the numbers part).
         { href: "/numbers", label: "Numbers", permission: "numbers:read" },
         { href: "/audit", label: "Audit log", permission: "audit:read" },

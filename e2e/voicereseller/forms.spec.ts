@@ -29,6 +29,8 @@ test("create account: after a taken slug, everything typed stays and the fixed f
   await page.getByLabel("Inbound calls (max_in)").fill("15");
   await page.getByLabel("Outbound calls (max_out)").fill("14");
   await page.getByLabel("Dialer calls (max_dialer)").fill("3");
+  await page.getByLabel("Owner's name").fill("Forms Owner");
+  await page.getByLabel("Owner's e-mail").fill("owner@harbor-forms.test");
   await page.getByRole("button", { name: "Create account" }).click();
 
   const slug = page.getByLabel("Slug", { exact: true });
@@ -42,6 +44,8 @@ test("create account: after a taken slug, everything typed stays and the fixed f
   await expect(page.getByLabel("Inbound calls (max_in)")).toHaveValue("15");
   await expect(page.getByLabel("Outbound calls (max_out)")).toHaveValue("14");
   await expect(page.getByLabel("Dialer calls (max_dialer)")).toHaveValue("3");
+  await expect(page.getByLabel("Owner's name")).toHaveValue("Forms Owner");
+  await expect(page.getByLabel("Owner's e-mail")).toHaveValue("owner@harbor-forms.test");
 
   await slug.fill(unique("harbor-forms"));
   await page.getByRole("button", { name: "Create account" }).click();
@@ -61,6 +65,8 @@ test("edit account: a saved plan stays chosen, and a failed save keeps what was 
   await page.getByLabel("Inbound calls (max_in)").fill("2");
   await page.getByLabel("Outbound calls (max_out)").fill("2");
   await page.getByLabel("Dialer calls (max_dialer)").fill("0");
+  await page.getByLabel("Owner's name").fill("New Account Owner");
+  await page.getByLabel("Owner's e-mail").fill("owner@new-account.test");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("status")).toHaveText("Account created.");
 
@@ -96,6 +102,8 @@ test("limits above the plan's concurrent calls are refused at their fields, with
   await page.getByLabel("Inbound calls (max_in)").fill("25");
   await page.getByLabel("Outbound calls (max_out)").fill("20");
   await page.getByLabel("Dialer calls (max_dialer)").fill("0");
+  await page.getByLabel("Owner's name").fill("New Account Owner");
+  await page.getByLabel("Owner's e-mail").fill("owner@new-account.test");
   await page.getByRole("button", { name: "Create account" }).click();
   const maxIn = page.getByLabel("Inbound calls (max_in)");
   await expectFieldError(

@@ -14,6 +14,8 @@ test("the reseller creates, edits, suspends, reactivates and closes a child acco
   await expect(page.getByLabel("Slug", { exact: true })).toHaveValue("harbor-dental");
   await page.getByLabel("Plan", { exact: true }).selectOption({ label: "Enterprise" });
   await expect(page.getByText("At most 200 (VoiceReseller Inc.)").first()).toBeVisible();
+  await page.getByLabel("Owner's name").fill("Harbor Dental Owner");
+  await page.getByLabel("Owner's e-mail").fill("owner@harbor-dental.test");
   await page.getByRole("button", { name: "Create account" }).click();
 
   await expect(page.getByRole("status")).toHaveText("Account created.");
@@ -56,14 +58,20 @@ test("the reseller creates, edits, suspends, reactivates and closes a child acco
   // Every change is in the audit log: who, what, on which account, the values before and after.
   await page.getByRole("link", { name: "Audit log of Harbor Dental Care" }).click();
   const entries = page.getByTestId("audit-entries");
-  await expect(entries.locator("tbody tr")).toHaveCount(5);
+  await expect(entries.locator("tbody tr")).toHaveCount(7);
+  // The account, its first owner and the invitation mail are one transaction: the same time, any order.
+  const created = /^(Created an account|Invited a user|Sent an invitation)$/;
   await expect(entries.locator("tbody tr [data-action]")).toHaveText([
     "Closed an account",
     "Reactivated an account",
     "Suspended an account",
     "Changed an account",
-    "Created an account",
+    created,
+    created,
+    created,
   ]);
+  await expect(entries).toContainText("Invited a user");
+  await expect(entries).toContainText("Sent an invitation");
   await expect(entries).toContainText("owner@voicereseller.test");
   // Field labels and plan names, not column names and ids.
   await expect(entries).toContainText("Name: Harbor Dental → Harbor Dental Care");
@@ -88,6 +96,8 @@ test("a slug that is taken is refused with a clear message", async ({ page }) =>
   await page.goto("/accounts/new");
   await page.getByLabel("Name", { exact: true }).fill("Acme");
   await expect(page.getByLabel("Slug", { exact: true })).toHaveValue("acme");
+  await page.getByLabel("Owner's name").fill("Acme Twin Owner");
+  await page.getByLabel("Owner's e-mail").fill("owner@acme-twin.test");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.locator("#account-slug-error")).toHaveText('The slug "acme" is already taken.');
   await expect(formProblems(page)).toHaveText('The slug "acme" is already taken.');

@@ -23,6 +23,8 @@ test("the reseller creates a child, brands it, sees its login page on its own do
   await page.getByRole("link", { name: "New account" }).click();
   await page.getByLabel("Name", { exact: true }).fill("Harbor Vet");
   await expect(page.getByLabel("Slug", { exact: true })).toHaveValue("harbor-vet");
+  await page.getByLabel("Owner's name").fill("Harbor Vet Owner");
+  await page.getByLabel("Owner's e-mail").fill("owner@harbor-vet.test");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByTestId("managed-account-name")).toHaveText("Harbor Vet");
 

@@ -12,6 +12,7 @@ import { openAsRouter } from "./routers/open-as";
 import { invitationRouter, passwordResetRouter, profileRouter } from "./routers/people";
 import { plansRouter } from "./routers/plans";
 import { schedulesRouter } from "./routers/schedules";
+import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   departments: departmentsRouter,
   schedules: schedulesRouter,
   dashboard: dashboardRouter,
+  users: usersRouter,
   invitation: invitationRouter,
   passwordReset: passwordResetRouter,
   profile: profileRouter,

@@ -39,6 +39,8 @@ type CredentialsRow = {
   account_status: "active" | "suspended" | "closed";
   user_id: string | null;
   role: SignedInUser["role"] | null;
+  user_status: "invited" | "active" | "deactivated" | null;
+  /** null for an invited user, who has no password yet */
   password_hash: string | null;
 };
 
@@ -47,8 +49,9 @@ export const BAD_CREDENTIALS = "Tenant, email or password is incorrect.";
 
 /**
  * Checks a sign-in on `host`. Unknown tenants, tenants that do not sign in on this host, unknown
- * emails and wrong passwords all cost one argon2 verification and answer the same, so neither the
- * answer nor its timing tells which tenants or users exist. Whether an account is active is said
+ * emails, wrong passwords and users who are not active (invited, deactivated) all cost one argon2
+ * verification and answer the same, so neither the answer nor its timing tells which tenants or
+ * users exist, or who has been invited or has left. Whether an account is active is said
  * only to someone who gave its password.
  */
 export async function signIn(
@@ -79,8 +82,10 @@ export async function signIn(
     await verifyPassword(null, input.password);
     return { ok: false, code: "BAD_CREDENTIALS", message: BAD_CREDENTIALS };
   }
+  // One verification whatever the user's status (an invited user has no hash: the dummy one), and
+  // the same answer for an invited or deactivated user as for a wrong password.
   const valid = await verifyPassword(row.password_hash, input.password);
-  if (!valid || !row.user_id || !row.role) {
+  if (!valid || !row.user_id || !row.role || row.user_status !== "active") {
     return { ok: false, code: "BAD_CREDENTIALS", message: BAD_CREDENTIALS };
   }
   if (row.account_status !== "active") {

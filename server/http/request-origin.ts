@@ -11,3 +11,11 @@ export function requestOrigin(headers: Headers): string {
   const protocol = headers.get("x-forwarded-proto") === "https" ? "https" : "http";
   return `${protocol}://${formatAuthority(authority)}`;
 }
+
+/**
+ * The origin mailed links start from: the request's, or for a caller without a request (a test, a
+ * script) the host's over plain HTTP.
+ */
+export function originForLinks(ctx: { origin: string | null; host: { hostname: string } }): string {
+  return ctx.origin ?? `http://${ctx.host.hostname}`;
+}

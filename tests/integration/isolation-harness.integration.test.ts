@@ -789,6 +789,112 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller) => caller.devices.delete({ deviceId: sip["city-clinic"].deviceId }),
     },
   ],
+  "users.list": [
+    {
+      name: "a customer lists only its own people, never its sibling's",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.users.list({}),
+    },
+    {
+      name: "a reseller lists only its own people, never its children's",
+      actor: "voicereseller",
+      victim: "bistro",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.users.list({ search: "owner" }),
+    },
+  ],
+  "users.get": [
+    {
+      name: "a customer acting on its sibling's user",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.users.get({ userId: ids["city-clinic"].ownerUserId }),
+    },
+    {
+      name: "a reseller acting on a user of its child without opening it",
+      actor: "voicereseller",
+      victim: "bistro",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.users.get({ userId: ids.bistro.ownerUserId }),
+    },
+  ],
+  "users.invite": [
+    {
+      name: "inviting someone else's owner's address makes a user of one's own account only",
+      actor: "acme",
+      victim: "bistro",
+      expect: "OWN_DATA_ONLY",
+      call: (caller, ids) =>
+        caller.users.invite({ email: ids.bistro.ownerEmail, name: "Harness invitee", role: "member" }),
+    },
+  ],
+  "users.update": [
+    {
+      name: "a customer renaming its sibling's owner",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.users.update({ userId: ids["city-clinic"].ownerUserId, name: "Taken over" }),
+    },
+    {
+      name: "a reseller demoting its child's owner without opening it",
+      actor: "voicereseller",
+      victim: "bistro",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.users.update({ userId: ids.bistro.ownerUserId, role: "member" }),
+    },
+  ],
+  "users.deactivate": [
+    {
+      name: "a customer acting on its sibling's user",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.users.deactivate({ userId: ids["city-clinic"].ownerUserId }),
+    },
+    {
+      name: "a reseller acting on a user of its child without opening it",
+      actor: "voicereseller",
+      victim: "bistro",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.users.deactivate({ userId: ids.bistro.ownerUserId }),
+    },
+  ],
+  "users.reactivate": [
+    {
+      name: "a customer acting on its sibling's user",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.users.reactivate({ userId: ids["city-clinic"].ownerUserId }),
+    },
+    {
+      name: "a reseller acting on a user of its child without opening it",
+      actor: "voicereseller",
+      victim: "bistro",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.users.reactivate({ userId: ids.bistro.ownerUserId }),
+    },
+  ],
+  "users.resendInvitation": [
+    {
+      name: "a customer acting on its sibling's user",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.users.resendInvitation({ userId: ids["city-clinic"].ownerUserId }),
+    },
+    {
+      name: "a reseller acting on a user of its child without opening it",
+      actor: "voicereseller",
+      victim: "bistro",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.users.resendInvitation({ userId: ids.bistro.ownerUserId }),
+    },
+  ],
 };
 
 // SET-UP ------------------------------------------------------------------------------------------
@@ -802,6 +908,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The one row a case writes into the actor's own account (users.invite).
+  await owner.user.deleteMany({ where: { accountId: ids.acme.accountId, email: ids.bistro.ownerEmail } });
+  await owner.$executeRaw`DELETE FROM audit_entries WHERE account_id = ${ids.acme.accountId}::uuid
+    AND action LIKE 'user.%' AND details::text LIKE ${`%${ids.bistro.ownerEmail}%`}`;
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
 });
 

@@ -43,6 +43,7 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
     planId: "starter",
     isReseller: false,
     limits: { maxIn: 1, maxOut: 1, maxDialer: 0 },
+    owner: { name: "Harbour Owner", email: "owner@harbour-vet.test" },
   }),
   "accounts.update": (ids) => ({
     accountId: ids.acme.accountId,
@@ -111,6 +112,14 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
     closed: { kind: "extension", id: NO_SUCH_ID },
   }),
   "schedules.delete": () => ({ id: NO_SUCH_ID }),
+  "users.list": () => ({ search: "owner", status: "active", cursor: "a@voicereseller.test", limit: 10 }),
+  "users.get": (ids) => ({ userId: ids.acme.ownerUserId }),
+  // The reseller's own owner's address: email_taken (CONFLICT), so nothing is written.
+  "users.invite": (ids) => ({ email: ids.voicereseller.ownerEmail, name: "Someone New", role: "member" }),
+  "users.update": (ids) => ({ userId: ids.acme.ownerUserId, name: "Someone", role: "member" }),
+  "users.deactivate": (ids) => ({ userId: ids.acme.ownerUserId }),
+  "users.reactivate": (ids) => ({ userId: ids.acme.ownerUserId }),
+  "users.resendInvitation": (ids) => ({ userId: ids.acme.ownerUserId }),
   // A token nobody issued: NOT_FOUND after validation, nothing written.
   "invitation.read": () => ({ token: UNKNOWN_TOKEN }),
   "invitation.accept": () => ({ token: UNKNOWN_TOKEN, name: "Ada Lovelace", password: "a long new password" }),
@@ -154,13 +163,15 @@ const VALID_INPUT_REFUSALS: Record<string, string> = { "profile.changePassword":
 
 /** The text inputs that are names people read in lists: no invisible or reordering characters. */
 const NAME_FIELDS: Record<string, readonly string[]> = {
-  "accounts.create": ["name"],
+  "accounts.create": ["name", "owner.name"],
   "accounts.update": ["name"],
   "departments.create": ["name"],
   "departments.update": ["name"],
   "schedules.create": ["name"],
   "schedules.update": ["name"],
   "branding.update": ["changes.brandName"],
+  "users.invite": ["name"],
+  "users.update": ["name"],
   "invitation.accept": ["name"],
   "profile.updateName": ["name"],
   "extensions.create": ["name"],

@@ -19,7 +19,14 @@ const LIMIT_KEYS: (keyof Limits)[] = ["maxIn", "maxOut", "maxDialer"];
 const SUMMARY_ID = "account-form-problems";
 
 /** Everything the form holds, as typed: controlled, so nothing is lost when the server refuses it. */
-type Values = { name: string; slug: string; planId: string; isReseller: boolean } & Record<keyof Limits, string>;
+type Values = {
+  name: string;
+  slug: string;
+  planId: string;
+  isReseller: boolean;
+  ownerName: string;
+  ownerEmail: string;
+} & Record<keyof Limits, string>;
 
 function initialValues(props: Parameters<typeof AccountForm>[0]): Values {
   const plan = props.plans[0];
@@ -36,6 +43,8 @@ function initialValues(props: Parameters<typeof AccountForm>[0]): Values {
     slug: props.account?.slug ?? "",
     planId: props.account?.planId ?? plan?.id ?? "",
     isReseller: false,
+    ownerName: "",
+    ownerEmail: "",
     maxIn: String(limits.maxIn),
     maxOut: String(limits.maxOut),
     maxDialer: String(limits.maxDialer),
@@ -186,6 +195,40 @@ export function AccountForm(props: {
           );
         })}
       </fieldset>
+      {props.mode === "create" ? (
+        <fieldset className="flex flex-col gap-3">
+          <legend className="mb-1 text-sm font-medium">First owner</legend>
+          <p className="text-sm text-slate-600">
+            They get an e-mail with a link to set their password and sign in; they can then invite the others.
+          </p>
+          <Field id="owner-name" label="Owner's name" error={at("owner.name")}>
+            {(control) => (
+              <Input
+                {...control}
+                name="ownerName"
+                required
+                maxLength={120}
+                value={values.ownerName}
+                onChange={(event) => set("ownerName", event.target.value)}
+              />
+            )}
+          </Field>
+          <Field id="owner-email" label="Owner's e-mail" error={at("owner.email")}>
+            {(control) => (
+              <Input
+                {...control}
+                name="ownerEmail"
+                type="email"
+                autoComplete="off"
+                required
+                maxLength={254}
+                value={values.ownerEmail}
+                onChange={(event) => set("ownerEmail", event.target.value)}
+              />
+            )}
+          </Field>
+        </fieldset>
+      ) : null}
       <div className="flex flex-col gap-3">
         <FormSummary id={SUMMARY_ID} problems={problems} />
         <Button type="submit" disabled={!hydrated || pending} className="self-start">

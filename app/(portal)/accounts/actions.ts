@@ -30,6 +30,7 @@ export async function createAccountAction(_previous: FormState, form: FormData):
       planId: text(form, "planId"),
       isReseller: form.get("isReseller") === "on",
       limits: limitsFrom(form),
+      owner: { name: text(form, "ownerName"), email: text(form, "ownerEmail") },
     }),
   );
   if (!result.ok) return result.state;

@@ -3,6 +3,8 @@ import { isChildAccountsCursor, listChildAccounts } from "../../accounts/childre
 import { createChildAccount, getChildAccount, setChildAccountStatus, updateChildAccount } from "../../accounts/manage";
 import { NOT_BELOW } from "../../accounts/scope";
 import { DomainError, problem } from "../../domain-error";
+import { originForLinks } from "../../http/request-origin";
+import { inviteFirstOwner } from "../../people/first-owner";
 import {
   CreateChildAccountInput,
   EffectiveStatusOutput,
@@ -68,11 +70,19 @@ export const accountsRouter = createTRPCRouter({
     .output(ManagedAccountOutput)
     .query(({ ctx, input }) => getChildAccount(ctx.db, actorOf(ctx), input.accountId)),
 
-  /** Creates a child account below the reseller or below a reseller under it. */
+  /**
+   * Creates a child account below the reseller or below a reseller under it, and invites its first
+   * owner when given: one transaction, so both exist or neither does.
+   */
   create: resellerProcedure("accounts:manage")
     .input(CreateChildAccountInput)
     .output(ManagedAccountOutput)
-    .mutation(({ ctx, input }) => createChildAccount(ctx.db, actorOf(ctx), input)),
+    .mutation(async ({ ctx, input }) => {
+      const { owner, ...account } = input;
+      const created = await createChildAccount(ctx.db, actorOf(ctx), account);
+      if (owner) await inviteFirstOwner(ctx.db, actorOf(ctx), created.id, owner, originForLinks(ctx));
+      return created;
+    }),
 
   /** Renames an account below the reseller, or changes its plan or limits. */
   update: resellerProcedure("accounts:manage")

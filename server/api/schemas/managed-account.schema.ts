@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SlugSchema } from "../../tenancy/slug";
 import { nameText, plainText } from "./text";
+import { PersonName, UserEmail } from "./users.schema";
 
 const limit = (label: string) =>
   z
@@ -30,6 +31,8 @@ export const CreateChildAccountInput = z.object({
   planId: PlanId,
   isReseller: z.boolean().default(false),
   limits: LimitsInput,
+  /** The account's first owner, invited by e-mail in the same transaction (the portal's form requires one). */
+  owner: z.object({ name: PersonName, email: UserEmail }).optional(),
 });
 
 export const UpdateChildAccountInput = z

@@ -1,0 +1,63 @@
+import { originForLinks } from "../../http/request-origin";
+import { inviteUser, reactivateAndInvite, resendInvitation } from "../../people/invite";
+import { deactivateUser, getUser, listUsers, type PeopleActor, updateUser } from "../../people/users";
+import {
+  GetUserInput,
+  InviteUserInput,
+  ListUsersInput,
+  ListUsersOutput,
+  UpdateUserInput,
+  UserOutput,
+} from "../schemas/users.schema";
+import { actorOf, createTRPCRouter, tenantProcedure } from "../trpc";
+
+type PeopleContext = Parameters<typeof actorOf>[0];
+
+/** The actor with the role they act with (their role in their own account, also while "open as"). */
+function peopleActor(ctx: PeopleContext): PeopleActor {
+  return { ...actorOf(ctx), role: ctx.session.role };
+}
+
+export const usersRouter = createTRPCRouter({
+  /** The account's people: search by name or e-mail address, filter by status, a page at a time. */
+  list: tenantProcedure("users:read")
+    .input(ListUsersInput)
+    .output(ListUsersOutput)
+    .query(({ ctx, input }) => listUsers(ctx.db, ctx.accountId, input)),
+
+  /** One person of the account. */
+  get: tenantProcedure("users:read")
+    .input(GetUserInput)
+    .output(UserOutput)
+    .query(({ ctx, input }) => getUser(ctx.db, ctx.accountId, input.userId)),
+
+  /** Invites a person by e-mail: they are `invited` until they accept; the plan's user limit applies. */
+  invite: tenantProcedure("users:write")
+    .input(InviteUserInput)
+    .output(UserOutput)
+    .mutation(({ ctx, input }) => inviteUser(ctx.db, peopleActor(ctx), input, originForLinks(ctx))),
+
+  /** Renames a person or changes their role. */
+  update: tenantProcedure("users:write")
+    .input(UpdateUserInput)
+    .output(UserOutput)
+    .mutation(({ ctx, input }) => updateUser(ctx.db, peopleActor(ctx), input)),
+
+  /** Deactivates a person; their sessions end at once. */
+  deactivate: tenantProcedure("users:write")
+    .input(GetUserInput)
+    .output(UserOutput)
+    .mutation(({ ctx, input }) => deactivateUser(ctx.db, peopleActor(ctx), input.userId)),
+
+  /** Brings a deactivated person back (invited again, with a new link, if they never accepted); the plan's user limit applies. */
+  reactivate: tenantProcedure("users:write")
+    .input(GetUserInput)
+    .output(UserOutput)
+    .mutation(({ ctx, input }) => reactivateAndInvite(ctx.db, peopleActor(ctx), input.userId, originForLinks(ctx))),
+
+  /** Sends an invited person a new invitation link. */
+  resendInvitation: tenantProcedure("users:write")
+    .input(GetUserInput)
+    .output(UserOutput)
+    .mutation(({ ctx, input }) => resendInvitation(ctx.db, peopleActor(ctx), input.userId, originForLinks(ctx))),
+});
