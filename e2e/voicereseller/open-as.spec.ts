@@ -22,8 +22,11 @@ test("the reseller opens a child account, works in it under both names, and retu
   await expect(banner(page)).toContainText("You are working in Bistro Group as owner@voicereseller.test");
   await expect(banner(page)).toContainText("of VoiceReseller Inc.");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Bistro Group");
-  // The banner stays on every page; the audit log is Bistro's and names the real user.
-  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Audit log" }).click();
+  // The banner stays on every page; the audit log (a customer's, under Settings) is Bistro's and
+  // names the real user.
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Settings" }).click();
+  await expect(banner(page)).toBeVisible();
+  await page.getByRole("link", { name: "Audit log" }).click();
   await expect(banner(page)).toBeVisible();
   const entries = page.getByTestId("audit-entries");
   await expect(entries.locator("tbody tr").first()).toContainText("Opened an account (open as)");

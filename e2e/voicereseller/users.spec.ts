@@ -165,6 +165,8 @@ for (const viewport of VIEWPORTS) {
     const email = `axe-${viewport.name}-${stamp()}@bistro-e2e.test`;
     await page.goto("/users/new");
     expect(await invite(page, { email, name: "Axe Check", role: "Manager" })).toBe("sent");
+    // The title is streamed after the page's body on a client navigation: wait for it.
+    await expect(page).toHaveTitle(/Axe Check/);
     await expectAccessible(page, "a user's page");
     await expectNoHorizontalScroll(page);
     await page.getByRole("button", { name: "Withdraw invitation…" }).click();

@@ -45,7 +45,7 @@ export default async function AuditPage({
       <Card aria-label="Entries">
         <form method="get" action="/audit" className="mb-4 flex flex-wrap items-end gap-3">
           {query.target ? <input type="hidden" name="target" value={query.target} /> : null}
-          <Field id="audit-action" label="What">
+          <Field id="audit-action" label="What" className="min-w-0 max-w-full">
             {(control) => (
               <Select {...control} name="action" defaultValue={query.action ?? ""} className="w-auto max-w-full">
                 <option value="">Everything</option>
