@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { DoneNotice } from "@/components/form/done-notice";
-import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
 import { TextLink } from "@/components/ui/link";
 import { ErrorText } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,6 +9,7 @@ import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHas } from "@/server/auth/permissions";
+import { ListSearch } from "../_lists/list-search";
 import { PageLinks, pageFrom, textFrom } from "../_lists/page-links";
 import { createDepartmentAction } from "./actions";
 import { DepartmentForm } from "./department-form";
@@ -51,28 +50,14 @@ export default async function DepartmentsPage({
               : `${query.q ? "" : `${list.total} of `}${list.limit.max} departments allowed on the ${list.limit.plan} plan.`}
           </CardDescription>
         ) : null}
-        <search>
-          <form method="get" action="/departments" className="mb-4 flex flex-wrap gap-2">
-            <label htmlFor="department-search" className="sr-only">
-              Search departments by name
-            </label>
-            <Input
-              id="department-search"
-              type="search"
-              name="q"
-              defaultValue={query.q ?? ""}
-              maxLength={80}
-              placeholder="Search by name"
-              className="w-auto flex-1"
-            />
-            <Button type="submit">Search</Button>
-            {query.q ? (
-              <TextLink className="self-center text-sm" href="/departments">
-                Clear
-              </TextLink>
-            ) : null}
-          </form>
-        </search>
+        <ListSearch
+          action="/departments"
+          id="department-search"
+          label="Search departments by name"
+          placeholder="Search by name"
+          value={query.q}
+          filtered={Boolean(query.q)}
+        />
         {"problem" in list ? (
           <ErrorText role="alert">{list.problem}</ErrorText>
         ) : list.items.length === 0 ? (

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { DoneNotice } from "@/components/form/done-notice";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
-import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
 import { TextLink } from "@/components/ui/link";
 import { ErrorText } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,6 +10,7 @@ import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHas } from "@/server/auth/permissions";
+import { ListSearch } from "../_lists/list-search";
 import { createExtensionAction } from "./actions";
 import { ExtensionForm } from "./extension-form";
 
@@ -51,28 +50,14 @@ export default async function ExtensionsPage({
         <CardTitle id="extension-list" className="mb-3">
           Your extensions
         </CardTitle>
-        <search>
-          <form method="get" action="/extensions" className="mb-4 flex flex-wrap gap-2">
-            <label htmlFor="extension-search" className="sr-only">
-              Search extensions by number or name
-            </label>
-            <Input
-              id="extension-search"
-              type="search"
-              name="q"
-              defaultValue={query.q ?? ""}
-              maxLength={80}
-              placeholder="Search by number or name"
-              className="w-auto min-w-0 flex-1"
-            />
-            <Button type="submit">Search</Button>
-            {query.q ? (
-              <TextLink className="self-center text-sm" href="/extensions">
-                Clear
-              </TextLink>
-            ) : null}
-          </form>
-        </search>
+        <ListSearch
+          action="/extensions"
+          id="extension-search"
+          label="Search extensions by number or name"
+          placeholder="Search by number or name"
+          value={query.q}
+          filtered={Boolean(query.q)}
+        />
 
         {"problem" in page ? (
           <ErrorText role="alert">{page.problem}</ErrorText>

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { DoneNotice } from "@/components/form/done-notice";
-import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
 import { TextLink } from "@/components/ui/link";
 import { ErrorText } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,6 +10,7 @@ import { problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHas } from "@/server/auth/permissions";
 import { timeZoneNames } from "@/server/schedules/time-of-day";
+import { ListSearch } from "../_lists/list-search";
 import { PageLinks, pageFrom, textFrom } from "../_lists/page-links";
 import { createScheduleAction } from "./actions";
 import { EffectiveZone, OpenState, zoneSourceText } from "./open-state";
@@ -50,28 +49,14 @@ export default async function SchedulesPage({
             <EffectiveZone zone={{ value: list.accountTimeZone.value, source: list.accountTimeZone.source }} />.
           </CardDescription>
         ) : null}
-        <search>
-          <form method="get" action="/schedules" className="mb-4 flex flex-wrap gap-2">
-            <label htmlFor="schedule-search" className="sr-only">
-              Search schedules by name
-            </label>
-            <Input
-              id="schedule-search"
-              type="search"
-              name="q"
-              defaultValue={query.q ?? ""}
-              maxLength={80}
-              placeholder="Search by name"
-              className="w-auto flex-1"
-            />
-            <Button type="submit">Search</Button>
-            {query.q ? (
-              <TextLink className="self-center text-sm" href="/schedules">
-                Clear
-              </TextLink>
-            ) : null}
-          </form>
-        </search>
+        <ListSearch
+          action="/schedules"
+          id="schedule-search"
+          label="Search schedules by name"
+          placeholder="Search by name"
+          value={query.q}
+          filtered={Boolean(query.q)}
+        />
         {"problem" in list ? (
           <ErrorText role="alert">{list.problem}</ErrorText>
         ) : list.items.length === 0 ? (

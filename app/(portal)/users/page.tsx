@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
 import { TextLink } from "@/components/ui/link";
 import { ErrorText } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,6 +13,7 @@ import { problemFor } from "@/server/api/page-problem";
 import { USER_STATUSES } from "@/server/api/schemas/users.schema";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHas } from "@/server/auth/permissions";
+import { ListSearch } from "../_lists/list-search";
 import { RoleBadge, UserStatusBadge } from "./user-badges";
 
 export const metadata: Metadata = { title: "Users" };
@@ -51,37 +52,24 @@ export default async function UsersPage({
             </Link>
           ) : null}
         </div>
-        <search>
-          <form method="get" action="/users" className="mb-4 flex flex-wrap gap-2">
-            <label htmlFor="user-search" className="sr-only">
-              Search users by name or e-mail
-            </label>
-            <Input
-              id="user-search"
-              type="search"
-              name="q"
-              defaultValue={query.q ?? ""}
-              maxLength={80}
-              placeholder="Search by name or e-mail"
-              className="w-auto min-w-0 flex-1"
-            />
-            <label htmlFor="user-status" className="sr-only">
-              Status
-            </label>
-            <Select id="user-status" name="status" defaultValue={status ?? ""} className="w-auto">
-              <option value="">Any status</option>
-              <option value="active">Active</option>
-              <option value="invited">Invited</option>
-              <option value="deactivated">Deactivated</option>
-            </Select>
-            <Button type="submit">Search</Button>
-            {filtered ? (
-              <TextLink className="self-center text-sm" href="/users">
-                Clear
-              </TextLink>
-            ) : null}
-          </form>
-        </search>
+        <ListSearch
+          action="/users"
+          id="user-search"
+          label="Search users by name or e-mail"
+          placeholder="Search by name or e-mail"
+          value={query.q}
+          filtered={filtered}
+        >
+          <label htmlFor="user-status" className="sr-only">
+            Status
+          </label>
+          <Select id="user-status" name="status" defaultValue={status ?? ""} className="w-auto">
+            <option value="">Any status</option>
+            <option value="active">Active</option>
+            <option value="invited">Invited</option>
+            <option value="deactivated">Deactivated</option>
+          </Select>
+        </ListSearch>
         {"problem" in page ? (
           <ErrorText role="alert">{page.problem}</ErrorText>
         ) : page.items.length === 0 ? (
