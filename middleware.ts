@@ -11,7 +11,18 @@ import { formatAuthority, parseAuthority } from "./server/tenancy/host";
 import { resolveRequestHost } from "./server/tenancy/request-host";
 
 /** Pages that need a signed-in user; everything else (login, API, assets) decides for itself. */
-const PORTAL_PATHS = ["/dashboard", "/accounts", "/audit", "/settings", "/profile"];
+const PORTAL_PATHS = [
+  "/dashboard",
+  "/accounts",
+  "/audit",
+  "/settings",
+  "/profile",
+  "/users",
+  "/extensions",
+  "/numbers",
+  "/departments",
+  "/schedules",
+];
 
 function isPortalPath(pathname: string): boolean {
   return pathname === "/" || PORTAL_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));

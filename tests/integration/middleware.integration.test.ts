@@ -90,6 +90,24 @@ describe("middleware", () => {
     expect(response.headers.get("location")).toBe("http://acme.localhost:3000/login?next=%2Fdashboard");
   });
 
+  it.each([
+    "/users",
+    "/users/new",
+    "/extensions",
+    "/numbers",
+    "/numbers/pool",
+    "/departments",
+    "/schedules",
+    "/profile",
+    "/settings",
+  ])("sends signed-out visitors of the customer's %s back to it after signing in", async (path) => {
+    const response = await middleware(request("voicereseller.localhost:3000", path));
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe(
+      `http://voicereseller.localhost:3000/login?next=${encodeURIComponent(path)}`,
+    );
+  });
+
   it("lets a session through on the brand it was issued on, and not on another brand's host", async () => {
     const cookie = await sessionCookie("bistro", ids.voicereseller.accountId);
     const own = await middleware(request("voicereseller.localhost:3000", "/dashboard", { cookie }));
