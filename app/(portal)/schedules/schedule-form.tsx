@@ -12,6 +12,13 @@ import { WEEKDAYS } from "@/server/schedules/time-of-day";
 import type { FormState } from "../form-state";
 
 type Kind = "extension" | "department";
+
+/** The two ends of an opening range, in the order a person reads them. */
+const TIME_FIELDS = [
+  { edge: "opens", placeholder: "09:00" },
+  { edge: "closes", placeholder: "17:00" },
+] as const;
+
 export type DestinationOption = { kind: Kind; id: string; label: string };
 type Range = { key: string; weekday: number; opens: string; closes: string };
 type Holiday = { key: string; day: string; name: string };
@@ -200,40 +207,26 @@ export function ScheduleForm(props: ScheduleFormProps) {
                 const label = `${name}${ranges.length > 1 ? ` (${nth + 1})` : ""}`;
                 return (
                   <div key={range.key} className="flex flex-wrap items-end gap-3">
-                    <Field
-                      id={`${prefix}-${range.key}-opens`}
-                      label={`${label} opens`}
-                      error={at(`hours.${index}.opens`)}
-                    >
-                      {(control) => (
-                        <Input
-                          {...control}
-                          className="w-28"
-                          inputMode="numeric"
-                          placeholder="09:00"
-                          maxLength={5}
-                          value={range.opens}
-                          onChange={(event) => changeRange(range.key, { opens: event.target.value })}
-                        />
-                      )}
-                    </Field>
-                    <Field
-                      id={`${prefix}-${range.key}-closes`}
-                      label={`${label} closes`}
-                      error={at(`hours.${index}.closes`)}
-                    >
-                      {(control) => (
-                        <Input
-                          {...control}
-                          className="w-28"
-                          inputMode="numeric"
-                          placeholder="17:00"
-                          maxLength={5}
-                          value={range.closes}
-                          onChange={(event) => changeRange(range.key, { closes: event.target.value })}
-                        />
-                      )}
-                    </Field>
+                    {TIME_FIELDS.map(({ edge, placeholder }) => (
+                      <Field
+                        key={edge}
+                        id={`${prefix}-${range.key}-${edge}`}
+                        label={`${label} ${edge}`}
+                        error={at(`hours.${index}.${edge}`)}
+                      >
+                        {(control) => (
+                          <Input
+                            {...control}
+                            className="w-28"
+                            inputMode="numeric"
+                            placeholder={placeholder}
+                            maxLength={5}
+                            value={range[edge]}
+                            onChange={(event) => changeRange(range.key, { [edge]: event.target.value })}
+                          />
+                        )}
+                      </Field>
+                    ))}
                     <Button
                       variant="secondary"
                       size="sm"
