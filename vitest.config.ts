@@ -28,6 +28,8 @@ export default defineConfig({
           include: ["**/*.integration.test.ts"],
           exclude: ["node_modules/**", ".data/**", ".next/**"],
           globalSetup: ["tests/setup/integration-global-setup.ts"],
+          // Callers sign their session cookies and access tokens as the server does (tests/helpers/callers.ts).
+          env: { NEXTAUTH_SECRET: "integration-tests-session-secret-0123456789abcdef" },
           // One database for the suite: files run one after another, tests inside them in order.
           fileParallelism: false,
           testTimeout: 30_000,

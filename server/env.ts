@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   /** Password given to the request role `portal_app` when the migration runner creates it. */
   APP_DB_PASSWORD: z.string().min(12).optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /** How long an access token for programs lasts (POST /api/auth/login, /api/auth/refresh). */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   /** Mark session cookies Secure (set behind HTTPS). */
   SECURE_COOKIES: z
     .enum(["true", "false"])

@@ -27,8 +27,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         // A reseller's own numbers and its pool (the numbers part).
         { href: "/numbers", label: "Numbers", permission: "numbers:read" },
         { href: "/audit", label: "Audit log", permission: "audit:read" },
-        { href: "/settings/branding", label: "Branding", permission: "settings:manage" },
-        { href: "/settings/domains", label: "Domains", permission: "domains:manage" },
+        { href: "/settings/branding", label: "Branding", permission: "settings:read" },
+        { href: "/settings/domains", label: "Domains", permission: "domains:read" },
       ]
     : [
         { href: "/dashboard", label: "Dashboard", permission: "account:read" },
@@ -37,7 +37,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: "/numbers", label: "Numbers", permission: "numbers:read" },
         { href: "/departments", label: "Departments", permission: "departments:read" },
         { href: "/schedules", label: "Schedules", permission: "schedules:read" },
-        { href: "/settings", label: "Settings", permission: "settings:manage" },
+        { href: "/settings", label: "Settings", permission: "settings:read" },
       ];
   const items: NavItem[] = menu
     .filter((item) => roleHas(user.role, item.permission))

@@ -1,4 +1,4 @@
-import type { Role } from "../auth/permissions";
+import type { Permission, Role } from "../auth/permissions";
 import type { TenantDb } from "../db/tenant";
 import { type EffectiveSettings, loadEffectiveSettings } from "../tenancy/branding";
 
@@ -22,7 +22,12 @@ export type AccountOverview = {
     aiTranscription: boolean;
     advancedAnalytics: boolean;
   };
-  user: { id: string; email: string; name: string; role: Role };
+  /** The person acting; null when an API key acts. */
+  user: { id: string; email: string; name: string; role: Role } | null;
+  /** The API key acting; null when a person acts. */
+  apiKey: { id: string; name: string } | null;
+  /** What the actor may do here: a person's role's permissions, a key's scopes. */
+  permissions: Permission[];
   /** The user's own account while they have this one open ("open as"); null otherwise. */
   openedFrom: { id: string; name: string } | null;
   effective: EffectiveSettings;
@@ -30,13 +35,13 @@ export type AccountOverview = {
 
 /**
  * The account the request acts for (the user's own, or one they opened), its plan and limits, its
- * effective branding and defaults, and the user, who belongs to their own account.
+ * effective branding and defaults, and who acts (a user or a key, of their own account).
  */
 export async function getAccountOverview(
   db: TenantDb,
   input: {
     accountId: string;
-    user: AccountOverview["user"];
+    actor: Pick<AccountOverview, "user" | "apiKey" | "permissions">;
     userAccount: { id: string; name: string };
   },
 ): Promise<AccountOverview | null> {
@@ -64,7 +69,7 @@ export async function getAccountOverview(
       aiTranscription: plan.aiTranscription,
       advancedAnalytics: plan.advancedAnalytics,
     },
-    user: input.user,
+    ...input.actor,
     openedFrom: input.userAccount.id === account.id ? null : input.userAccount,
     effective,
   };

@@ -12,7 +12,10 @@ import { serverCaller } from "./server-caller";
 export const loadCurrentAccount = cache(async () => {
   const caller = await serverCaller();
   try {
-    return await caller.account.current();
+    const current = await caller.account.current();
+    // Pages resolve the session cookie only (server/auth/request-session.ts): a person acts.
+    if (!current.user) throw new Error("a portal page rendered for an API key");
+    return { ...current, user: current.user };
   } catch (error) {
     if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect("/login");
     if (error instanceof TRPCError && error.message === OPENED_ACCOUNT_GONE) redirect("/open-as-ended");

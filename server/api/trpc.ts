@@ -8,12 +8,12 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { PrismaClient } from "@/server/db/types";
 import type { Actor } from "../audit/record";
-import { OPENED_ACCOUNT_GONE, type OpenAsCookie } from "../auth/open-as";
-import { type Permission, roleHas } from "../auth/permissions";
-import type { PortalSession } from "../auth/session";
-import { liveSession } from "../auth/session-store";
+import type { OpenAsCookie } from "../auth/open-as";
+import type { Permission } from "../auth/permissions";
+import { type AuthRefusal, type Principal, refusal } from "../auth/principal";
 import { withTenant } from "../db/tenant";
-import { DomainError } from "../domain-error";
+import { DomainError, problem } from "../domain-error";
+import type { ResolvedRequest } from "../http/resolve-request";
 import { RetryLater } from "../limits/retry-later";
 import { tenantWorkGate } from "../limits/tenant-work";
 import { requestLogger } from "../log";
@@ -27,38 +27,69 @@ export type TRPCContext = {
   /** The request-role client; procedures below `tenantProcedure` get a scoped one instead. */
   db: PrismaClient;
   host: HostResolution;
-  session: PortalSession | null;
   ip: string | null;
-  /** The account below the user's own that the user opened ("open as"), as the request asks. */
-  openAs: string | null;
+  /** Who acts, for which tenant, with what permissions (server/http/resolve-request.ts). */
+  principal: Principal | null;
+  /** Why the request's credentials grant nothing, when they were presented and do not hold. */
+  refusal: AuthRefusal | null;
   /** Sets a cookie on the response (how "open as" starts and ends). */
   setCookie: (cookie: OpenAsCookie) => void | Promise<void>;
   /** Names the request in logs and in the answer to an unexpected error. */
   requestId: string;
   /**
    * The request's origin (scheme://host:port, server/http/request-origin.ts), from which mailed
-   * links take their scheme and port; null when the caller has no request (tests, scripts).
+   * links take their scheme and port; null when the caller has no request (scripts).
    */
   origin: string | null;
 };
 
-export type TRPCContextInput = Omit<TRPCContext, "openAs" | "setCookie" | "requestId" | "origin"> &
-  Partial<Pick<TRPCContext, "openAs" | "setCookie" | "requestId" | "origin">>;
+/**
+ * The context of a resolved request (server/http/resolve-request.ts). A caller that gives no way
+ * to set cookies cannot start or end "open as".
+ */
+export function createTRPCContext(
+  db: PrismaClient,
+  request: Pick<ResolvedRequest, "host" | "ip" | "principal" | "refusal" | "requestId"> & { origin: string | null },
+  setCookie?: TRPCContext["setCookie"],
+): TRPCContext {
+  return {
+    db,
+    host: request.host,
+    ip: request.ip,
+    principal: request.principal,
+    refusal: request.refusal,
+    requestId: request.requestId,
+    origin: request.origin,
+    setCookie:
+      setCookie ??
+      (() => {
+        throw new Error("this caller cannot set cookies");
+      }),
+  };
+}
 
 /**
- * Builds the context from what the route handler (or a test) already knows about the request. A
- * caller that gives no way to set cookies cannot start or end "open as".
+ * The context of a request as the route handlers build it: a program's credential that does not
+ * hold stops the request here, before any procedure runs, with its reason (token_expired,
+ * tenant_mismatch, ...). A browser's refused cookie does not: public procedures (the sign-in page)
+ * still answer, and authed ones refuse with the same reason.
  */
-export function createTRPCContext(input: TRPCContextInput): TRPCContext {
-  return {
-    openAs: null,
-    origin: null,
-    setCookie: () => {
-      throw new Error("this caller cannot set cookies");
-    },
-    ...input,
-    requestId: input.requestId ?? newRequestId(),
-  };
+export function contextOfRequest(
+  db: PrismaClient,
+  request: Parameters<typeof createTRPCContext>[1] & Pick<ResolvedRequest, "bearer">,
+  setCookie?: TRPCContext["setCookie"],
+): TRPCContext {
+  if (request.bearer && request.refusal) throw refusalError(request.refusal);
+  return createTRPCContext(db, request, setCookie);
+}
+
+/** A refusal of credentials as tRPC says it, with its machine-readable reason. */
+export function refusalError(refused: AuthRefusal): TRPCError {
+  return new TRPCError({
+    code: refused.status,
+    message: refused.message,
+    cause: new DomainError(refused.status, problem(refused.reason, refused.message)),
+  });
 }
 
 // 2. INIT ------------------------------------------------------------------------------------------
@@ -121,9 +152,9 @@ const domainErrors = t.middleware(async ({ next }) => {
 async function withinLimits<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
-  } catch (refusal) {
-    if (!(refusal instanceof RetryLater)) throw refusal;
-    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: refusal.message, cause: refusal });
+  } catch (error) {
+    if (!(error instanceof RetryLater)) throw error;
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
   }
 }
 
@@ -133,9 +164,9 @@ async function withinLimits<T>(work: () => Promise<T>): Promise<T> {
  * pool the other tenants need. The tenant is the signed-in user's account.
  */
 const fairShare = t.middleware(({ ctx, next }) => {
-  const session = ctx.session;
-  if (!session) return next();
-  return withinLimits(() => tenantWorkGate().takeTurn(session.accountId, () => next()));
+  const principal = ctx.principal;
+  if (!principal) return next();
+  return withinLimits(() => tenantWorkGate().takeTurn(principal.home.id, () => next()));
 });
 
 /** Any request on a known host (platform or brand). Unknown hosts get NOT_FOUND. */
@@ -148,59 +179,53 @@ export const publicProcedure = t.procedure
     return next({ ctx: { host: ctx.host } });
   });
 
-/** The person behind a request, whatever account they have open. */
-export type Viewer = { userId: string; email: string; name: string; accountId: string; accountName: string };
-export type OpenedAccount = { id: string; slug: string; name: string };
-
 /**
- * Signed in with a session that has not ended, on a host the user's account may use
- * (accountAllowedOnHost, the sign-in rule), with the account and every account above it active:
- * `app_session` answers no row otherwise, in the one query this makes. An account the user opened
- * ("open as") must still be below theirs, not closed, and their role must still allow it;
- * otherwise the request fails rather than quietly acting as the user's own account.
+ * A request with a principal: a live session, a valid access token or a live API key, on a host
+ * the actor's account may use, with the account and every account above it active, and (when the
+ * request acts for an account below) that account still open to the actor. All of it was decided
+ * once, when the request was resolved; this only refuses a request that has no principal.
  */
-export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(async ({ ctx, next }) => {
-  const session = ctx.session;
-  if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
-  const account = await liveSession(ctx.db, session, ctx.host, ctx.openAs);
-  if (!account) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session is no longer valid. Sign in again." });
+export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(({ ctx, next }) => {
+  const principal = ctx.principal;
+  if (!principal) throw refusalError(ctx.refusal ?? refusal("unauthenticated"));
+  return next({ ctx: { principal } });
+});
+
+/** An authed procedure only a person may call (their profile, their password): not a key. */
+export const userProcedure = authedProcedure.use(({ ctx, next }) => {
+  const { actor } = ctx.principal;
+  if (actor.kind !== "user") {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Only a person can do this, not an API key.",
+      cause: new DomainError("FORBIDDEN", problem("user_only", "Only a person can do this, not an API key.")),
+    });
   }
-  let openedAs: OpenedAccount | null = null;
-  if (ctx.openAs) {
-    // Gone, closed, or the user's role no longer opens accounts: one refusal, one way back.
-    const { open_as_id: id, open_as_slug: slug, open_as_name: name } = account;
-    if (!id || !slug || !name || account.open_as_status === "closed" || !roleHas(account.role, "accounts:open")) {
-      throw new TRPCError({ code: "FORBIDDEN", message: OPENED_ACCOUNT_GONE });
-    }
-    openedAs = { id, slug, name };
-  }
-  const viewer: Viewer = {
-    userId: session.userId,
-    email: account.email,
-    name: account.user_name,
-    accountId: session.accountId,
-    accountName: account.account_name,
-  };
-  return next({
-    ctx: { session: { ...session, role: account.role }, ancestors: account.ancestors, viewer, openedAs },
-  });
+  return next({ ctx: { user: actor } });
 });
 
 /**
- * Runs the rest of the request in one transaction scoped to the signed-in account: `ctx.db` is
+ * Runs the rest of the request in one transaction scoped to the principal's tenant: `ctx.db` is
  * that transaction and row-level security admits only this tenant's rows. tRPC turns errors into
  * results, so a failed result is rethrown here, or the transaction would commit a failed request.
  */
 export function tenantProcedure(permission: Permission) {
   return authedProcedure.meta({ tenancy: "tenant" }).use(async ({ ctx, next }) => {
-    if (!roleHas(ctx.session.role, permission)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `Your role cannot do this (${permission}).` });
+    const { principal } = ctx;
+    if (!principal.permissions.has(permission)) {
+      const message =
+        principal.actor.kind === "key"
+          ? `This API key does not have the ${permission} scope.`
+          : `Your role cannot do this (${permission}).`;
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message,
+        cause: new DomainError("FORBIDDEN", problem("missing_permission", message)),
+      });
     }
-    // Counted once the session is known to be valid, in the turn fairShare took.
-    await withinLimits(() => tenantWorkGate().countRequest(ctx.db, ctx.session.accountId));
-    // The opened account when the user opened one, else their own.
-    const accountId = ctx.openedAs?.id ?? ctx.session.accountId;
+    // Counted once the principal is known, in the turn fairShare took.
+    await withinLimits(() => tenantWorkGate().countRequest(ctx.db, principal.home.id));
+    const accountId = principal.tenant.id;
     return withTenant(ctx.db, accountId, async (tx) => {
       const result = await next({ ctx: { db: tx, accountId } });
       if (!result.ok) throw result.error;
@@ -225,7 +250,14 @@ export function resellerProcedure(permission: Permission) {
     });
 }
 
-/** The acting user of a tenant procedure, as services and audit entries take it. */
-export function actorOf(ctx: { accountId: string; session: PortalSession; ip: string | null }): Actor {
-  return { accountId: ctx.accountId, userId: ctx.session.userId, userAccountId: ctx.session.accountId, ip: ctx.ip };
+/** Who acts in a tenant procedure, as services and audit entries take it: a user or a key. */
+export function actorOf(ctx: { accountId: string; principal: Principal; ip: string | null }): Actor {
+  const { actor, home } = ctx.principal;
+  return {
+    accountId: ctx.accountId,
+    userAccountId: home.id,
+    userId: actor.kind === "user" ? actor.userId : null,
+    keyId: actor.kind === "key" ? actor.keyId : null,
+    ip: ctx.ip,
+  };
 }

@@ -2,10 +2,17 @@ import type { TenantDb } from "../db/tenant";
 import type { Prisma } from "../db/types";
 
 /**
- * Who acts, and from where: a signed-in user (of `userAccountId`) making a request as the tenant
- * `accountId`. The two differ only while a reseller user has a descendant open ("open as").
+ * Who acts, and from where: a user (`userId`) or an API key (`keyId`) of the account
+ * `userAccountId`, making a request as the tenant `accountId`. The two accounts differ only while a
+ * reseller user acts for an account below ("open as", an act-as token).
  */
-export type Actor = { accountId: string; userId: string; userAccountId: string; ip: string | null };
+export type Actor = {
+  accountId: string;
+  userAccountId: string;
+  userId: string | null;
+  keyId?: string | null;
+  ip: string | null;
+};
 
 /**
  * Writes one audit entry, inside the request's transaction, so the entry and the change it records
@@ -23,6 +30,7 @@ export async function recordAudit(
     data: {
       accountId: entry.targetAccountId,
       actorUserId: actor.userId,
+      actorKeyId: actor.keyId ?? null,
       actorAccountId: actor.userAccountId,
       actingAccountId: actor.accountId,
       ip: actor.ip,

@@ -1,6 +1,7 @@
 import { parseCookie } from "cookie";
 import { z } from "zod";
 import { env } from "../env";
+import { REFUSALS } from "./principal";
 
 /**
  * "Open as": a reseller user works in the portal as an account below their own. The browser keeps
@@ -11,7 +12,7 @@ import { env } from "../env";
 export const OPEN_AS_COOKIE = "portal.open-as";
 
 /** The refusal when the opened account is no longer open to the user; pages offer the way back. */
-export const OPENED_ACCOUNT_GONE = "The account you opened is no longer open to you. Return to your own account.";
+export const OPENED_ACCOUNT_GONE = REFUSALS.opened_account_gone;
 
 const OpenAsValue = z.string().regex(/^[0-9a-f-]{36}\.[0-9a-f-]{36}$/);
 const Uuid = z.uuid();

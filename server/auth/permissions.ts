@@ -1,7 +1,8 @@
 /**
  * Who may do what, in one place. Procedures name the permission they need (`tenantProcedure`),
  * pages ask `roleHas` to show or hide what a role cannot use; nothing compares role names.
- * New permissions are `<noun>:read` / `<noun>:write`, so that an API key's scopes can be permissions.
+ * Every permission is `<noun>:read` or `<noun>:write`, so that an API key's scopes are simply
+ * permissions: a user's come from their role, a key's are the ones it was given.
  */
 export const ROLES = ["owner", "admin", "manager", "member"] as const;
 export type Role = (typeof ROLES)[number];
@@ -9,14 +10,15 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   "account:read",
   "accounts:read",
-  "accounts:manage",
-  /** open the portal as an account below one's own ("open as") */
-  "accounts:open",
+  /** create and change accounts below one's own, and act as them ("open as", act-as tokens) */
+  "accounts:write",
   "audit:read",
   /** branding and defaults of one's own account and the accounts below it */
-  "settings:manage",
+  "settings:read",
+  "settings:write",
   /** brand and SIP domains of one's own account and the accounts below it */
-  "domains:manage",
+  "domains:read",
+  "domains:write",
   /** the people of the account */
   "users:read",
   /** invite, change the role of, deactivate and reactivate people (owners: see server/people) */
@@ -33,6 +35,9 @@ export const PERMISSIONS = [
   /** opening hours and holidays */
   "schedules:read",
   "schedules:write",
+  /** the account's API keys; a key never holds these (people manage keys) */
+  "keys:read",
+  "keys:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,4 +68,18 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
+}
+
+/** What an API key may be given: everything but managing keys, so a leaked key cannot mint more. */
+export const KEY_SCOPES = PERMISSIONS.filter((permission) => !permission.startsWith("keys:"));
+export type KeyScope = (typeof KEY_SCOPES)[number];
+
+/** The permissions of a role, as a principal carries them. */
+export function permissionsOfRole(role: Role): ReadonlySet<Permission> {
+  return new Set(GRANTS[role]);
+}
+
+/** The read half of a set of scopes: what a read-only key built from them may do. */
+export function readOnly(permissions: Iterable<Permission>): Permission[] {
+  return [...permissions].filter((permission) => permission.endsWith(":read"));
 }

@@ -5,7 +5,7 @@ import { formatAuthority, parseAuthority } from "../tenancy/host";
  * middleware established in X-Forwarded-Proto (a client's own copy never gets that far).
  * A Host that is not a plain host[:port] gets an origin nothing can match.
  */
-export function requestOrigin(headers: Headers): string {
+export function requestOrigin(headers: Pick<Headers, "get">): string {
   const authority = parseAuthority(headers.get("host"));
   if (!authority) return "http://invalid.invalid";
   const protocol = headers.get("x-forwarded-proto") === "https" ? "https" : "http";

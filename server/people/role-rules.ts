@@ -13,7 +13,7 @@ import { problem } from "../domain-error";
  * a lock makes it hold against concurrent changes.
  */
 
-export type RoleChangeActor = { userId: string; role: Role };
+export type RoleChangeActor = { userId: string | null; role: Role };
 export type RoleChangeTarget = { id: string; role: Role };
 
 /** Whether `actor` may act on a person who has (or will have) `role`. */

@@ -15,11 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { appRouter, createCaller } from "@/server/api/root";
-import { createTRPCContext, type Tenancy, type TRPCContext } from "@/server/api/trpc";
-import type { PortalSession } from "@/server/auth/session";
+import type { Tenancy, TRPCContext } from "@/server/api/trpc";
+import { brandKey, type PortalSession } from "@/server/auth/session";
 import { startSession } from "@/server/auth/session-store";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
-import { homeHost } from "@/tests/helpers/callers";
+import { contextFor, homeHost } from "@/tests/helpers/callers";
 import {
   connectDemoDatabase,
   createMemberUser,
@@ -975,29 +975,32 @@ afterAll(async () => {
 });
 
 /** A session of `slug`'s owner; a live server-side session is started for it when first used. */
-type SessionSpec = Omit<PortalSession, "sessionId"> & { sessionId?: string };
+/** A session to sign in with; issued on the host it is used on unless `brand` says otherwise. */
+type SessionSpec = Omit<PortalSession, "sessionId" | "brand"> & { sessionId?: string; brand?: string };
 
 function sessionOf(slug: DemoSlug, overrides: Partial<PortalSession> = {}): SessionSpec {
   const { ownerUserId, accountId } = ids[slug];
-  return { userId: ownerUserId, accountId, role: "owner", brand: "platform", ...overrides };
+  return { userId: ownerUserId, accountId, role: "owner", ...overrides };
 }
 
-async function live(session: SessionSpec): Promise<PortalSession> {
-  return { ...session, sessionId: session.sessionId ?? (await startSession(app, session)) };
+async function live(session: SessionSpec, host: HostResolution): Promise<PortalSession> {
+  const brand = session.brand ?? (host.kind === "unknown" ? "platform" : brandKey(host));
+  return { ...session, brand, sessionId: session.sessionId ?? (await startSession(app, session)) };
 }
 
 /** A caller with `session` on `host` (by default where the session's account signs in). */
 function callerFor(session: SessionSpec | null, host?: HostResolution, openAs: string | null = null): Caller {
   let context: Promise<TRPCContext> | undefined;
-  const build = async () =>
-    createTRPCContext({
-      db: app,
-      host: host ?? (session ? await homeHost(app, session.accountId) : PLATFORM_HOST),
-      session: session ? await live(session) : null,
-      ip: null,
-      openAs,
-      setCookie: () => undefined,
-    });
+  const build = async () => {
+    const on = host ?? (session ? await homeHost(app, session.accountId) : PLATFORM_HOST);
+    return contextFor(
+      app,
+      { host: on, session: session ? await live(session, on) : null, openAs },
+      {
+        setCookie: () => undefined,
+      },
+    );
+  };
   return createCaller(() => {
     context ??= build();
     return context;
@@ -1250,7 +1253,7 @@ describe("accounts.listChildren", () => {
       const caller = callerFor(sessionOf("voicereseller", { userId: member.id, role: "owner" }));
       await expectTRPCError(caller.accounts.listChildren({}), "FORBIDDEN");
       // A member may still read its own account.
-      expect((await caller.account.current()).user.role).toBe("member");
+      expect((await caller.account.current()).user?.role).toBe("member");
     } finally {
       await deleteMemberUser(owner, member);
     }
@@ -1274,7 +1277,7 @@ describe("accounts.listChildren", () => {
       req: new Request(`http://localhost/api/trpc/accounts.listChildren?input=${input}`),
       router: appRouter,
       createContext: async () =>
-        createTRPCContext({ db: app, host: PLATFORM_HOST, session: await live(sessionOf("voicereseller")), ip: null }),
+        contextFor(app, { host: PLATFORM_HOST, session: await live(sessionOf("voicereseller"), PLATFORM_HOST) }),
     });
     expect(response.status).toBe(400);
     const body = z.object({ error: z.object({ json: z.unknown() }) }).parse(await response.json());
@@ -1335,21 +1338,22 @@ describe("the session check", () => {
   });
 
   it("answers UNAUTHORIZED once the session's account is suspended, and after it is reactivated", async () => {
-    const bistro = callerFor(sessionOf("bistro"));
-    expect((await bistro.account.current()).account.id).toBe(ids.bistro.accountId);
+    // Each caller is one request; the principal is decided once per request.
+    const session = await live(sessionOf("bistro"), await homeHost(app, ids.bistro.accountId));
+    expect((await callerFor(session).account.current()).account.id).toBe(ids.bistro.accountId);
     await owner.account.update({ where: { id: ids.bistro.accountId }, data: { status: "suspended" } });
     try {
-      await expectTRPCError(bistro.account.current(), "UNAUTHORIZED");
+      await expectTRPCError(callerFor(session).account.current(), "UNAUTHORIZED");
     } finally {
       await owner.account.update({ where: { id: ids.bistro.accountId }, data: { status: "active" } });
     }
     // Suspension ended the session; signing in again works.
-    await expectTRPCError(bistro.account.current(), "UNAUTHORIZED");
+    await expectTRPCError(callerFor(session).account.current(), "UNAUTHORIZED");
     expect((await callerFor(sessionOf("bistro")).account.current()).account.id).toBe(ids.bistro.accountId);
   });
 
   it("answers UNAUTHORIZED to a session pairing one account with another account's user", async () => {
-    const acmeSession = await live(sessionOf("acme"));
+    const acmeSession = await live(sessionOf("acme"), PLATFORM_HOST);
     const forged = { ...acmeSession, userId: ids.voicereseller.ownerUserId };
     await expectTRPCError(callerFor(forged).account.current(), "UNAUTHORIZED");
   });
@@ -1357,7 +1361,7 @@ describe("the session check", () => {
   it("answers UNAUTHORIZED to a session id the database does not know, or of another user", async () => {
     const unknown = sessionOf("acme", { sessionId: "00000000-0000-4000-8000-00000000dead" });
     await expectTRPCError(callerFor(unknown).account.current(), "UNAUTHORIZED");
-    const resellers = await live(sessionOf("voicereseller"));
+    const resellers = await live(sessionOf("voicereseller"), PLATFORM_HOST);
     const borrowed = sessionOf("acme", { sessionId: resellers.sessionId });
     await expectTRPCError(callerFor(borrowed).account.current(), "UNAUTHORIZED");
   });

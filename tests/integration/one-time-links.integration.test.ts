@@ -8,8 +8,6 @@
 import { createTransport } from "nodemailer";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createCaller } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
 import type { OpenAsCookie } from "@/server/auth/open-as";
 import { hashPassword } from "@/server/auth/password";
 import { readSession, SESSION_COOKIE } from "@/server/auth/session";
@@ -20,7 +18,7 @@ import { setMailer, transportMailer } from "@/server/mail/mailer";
 import { sendInvitation } from "@/server/people/invitations";
 import { RESET_REQUESTED } from "@/server/people/password-reset";
 import type { HostBrand, HostResolution } from "@/server/tenancy/host-resolver";
-import { brandHostNamed, callerAs, signedInSession, trpcError } from "@/tests/helpers/callers";
+import { brandHostNamed, callerAs, signedInSession, trpcError, visitorCaller } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 import { type ReceivedMail, SmtpInbox } from "@/tests/helpers/smtp-inbox";
 
@@ -49,7 +47,7 @@ function nextIp(): string {
 
 /** A visitor's caller (no session) on `host`. */
 function visitor(host: HostResolution, ip = nextIp()) {
-  return createCaller(createTRPCContext({ db: app, host, session: null, ip, origin: ORIGIN }));
+  return visitorCaller(app, host, { ip, origin: ORIGIN });
 }
 
 const tokenOf = (mail: ReceivedMail) => new URL(mail.links[0] ?? "").searchParams.get("token") ?? "";

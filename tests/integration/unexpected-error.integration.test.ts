@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { appRouter } from "@/server/api/root";
-import { createTRPCContext, type TRPCContext } from "@/server/api/trpc";
+import type { TRPCContext } from "@/server/api/trpc";
 import type { PortalSession } from "@/server/auth/session";
 import { createPrismaClient } from "@/server/db/client";
 import { logger } from "@/server/log";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
-import { signedInSession } from "@/tests/helpers/callers";
+import { contextFor, signedInSession } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 
 const PLATFORM_HOST: HostResolution = { kind: "platform", hostname: "localhost" };
@@ -78,13 +78,7 @@ async function request(path: string, input: unknown, context: () => TRPCContext 
 }
 
 const signedIn = (db: PrismaClient) => () =>
-  createTRPCContext({
-    db,
-    host: PLATFORM_HOST,
-    session,
-    ip: null,
-    requestId: REQUEST_ID,
-  });
+  contextFor(app, { host: PLATFORM_HOST, session, requestId: REQUEST_ID }, { db });
 
 const INTERNALS = /missing_database|database|prisma|postgres|driver|adapter|ECONN|\bat \S+ \(|\.ts:\d+/i;
 

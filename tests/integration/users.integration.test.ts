@@ -7,15 +7,13 @@
 import { createTransport } from "nodemailer";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createCaller } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
 import * as password from "@/server/auth/password";
 import { hashPassword } from "@/server/auth/password";
 import { signIn } from "@/server/auth/sign-in";
 import { withTenant } from "@/server/db/tenant";
 import { setMailer, transportMailer } from "@/server/mail/mailer";
 import { isLastOwnerRefusal } from "@/server/people/last-owner";
-import { brandHostNamed, callerAs, trpcError } from "@/tests/helpers/callers";
+import { brandHostNamed, callerAs, trpcError, visitorCaller } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 import { SmtpInbox } from "@/tests/helpers/smtp-inbox";
 
@@ -196,9 +194,7 @@ describe("users.invite and users.list", () => {
 
 /** A caller with no session on `hostname`, as a browser that follows a mailed link. */
 async function anonymousOn(hostname: string, origin: string) {
-  return createCaller(
-    createTRPCContext({ db: app, host: await brandHostNamed(app, hostname), session: null, ip: null, origin }),
-  );
+  return visitorCaller(app, await brandHostNamed(app, hostname), { origin });
 }
 
 describe("the invitation, end to end", () => {

@@ -73,7 +73,7 @@ export default async function ExtensionsPage({
               {canWrite && realms.length === 0 ? (
                 <p>
                   Devices register to one of your SIP domains, and you have none yet:{" "}
-                  {roleHas(user.role, "domains:manage") ? (
+                  {roleHas(user.role, "domains:read") ? (
                     <TextLink href="/settings/domains">add a SIP domain on the Domains page</TextLink>
                   ) : (
                     "ask an owner or admin to add one on the Domains page"

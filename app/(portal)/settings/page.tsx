@@ -29,8 +29,8 @@ export default async function SettingsPage() {
     );
   const summary = await caller.dashboard.summary();
   const more = [
-    { href: "/settings/branding", label: "Branding", permission: "settings:manage" },
-    { href: "/settings/domains", label: "Domains (portal and SIP)", permission: "domains:manage" },
+    { href: "/settings/branding", label: "Branding", permission: "settings:read" },
+    { href: "/settings/domains", label: "Domains (portal and SIP)", permission: "domains:read" },
     { href: "/audit", label: "Audit log", permission: "audit:read" },
   ] as const;
   return (

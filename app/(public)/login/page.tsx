@@ -8,9 +8,7 @@ import { linkClass, TextLink } from "@/components/ui/link";
 import { Notice } from "@/components/ui/notice";
 import { serverCaller } from "@/server/api/server-caller";
 import { currentRequest } from "@/server/auth/request-session";
-import { liveSession } from "@/server/auth/session-store";
 import { brandIconHref } from "@/server/branding/brand-icon";
-import { appDb } from "@/server/db/app-client";
 import { safeNextPath } from "@/server/http/safe-next";
 import { themeVariables } from "@/server/tenancy/theme";
 import { LoginForm } from "./login-form";
@@ -36,11 +34,11 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const { session, host } = await currentRequest();
+  const { principal } = await currentRequest();
   const next = safeNextPath(params.next);
   // Only a session that still holds: an ended one (signed out elsewhere, suspended) would be sent
   // back here by the portal page, and round again.
-  if (session && host.kind !== "unknown" && (await liveSession(appDb(), session, host))) redirect(next);
+  if (principal) redirect(next);
   const { effective, fixedTenant } = await (await serverCaller()).branding.forHost();
   const tenantParam = typeof params.tenant === "string" ? params.tenant : "";
   const emailParam = typeof params.email === "string" ? params.email : "";

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { getAccountOverview } from "../../accounts/overview";
-import { ROLES } from "../../auth/permissions";
+import { PERMISSIONS, ROLES } from "../../auth/permissions";
 import { EffectiveSettingsOutput } from "../schemas/effective-settings.schema";
 import { createTRPCRouter, tenantProcedure } from "../trpc";
 
@@ -27,7 +27,9 @@ export const GetCurrentAccountOutput = z.object({
     aiTranscription: z.boolean(),
     advancedAnalytics: z.boolean(),
   }),
-  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(ROLES) }),
+  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(ROLES) }).nullable(),
+  apiKey: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  permissions: z.array(z.enum(PERMISSIONS)),
   openedFrom: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   effective: EffectiveSettingsOutput,
 });
@@ -37,11 +39,16 @@ export const accountRouter = createTRPCRouter({
   current: tenantProcedure("account:read")
     .output(GetCurrentAccountOutput)
     .query(async ({ ctx }) => {
-      const { viewer } = ctx;
+      const { actor, home, permissions } = ctx.principal;
       const overview = await getAccountOverview(ctx.db, {
         accountId: ctx.accountId,
-        user: { id: viewer.userId, email: viewer.email, name: viewer.name, role: ctx.session.role },
-        userAccount: { id: viewer.accountId, name: viewer.accountName },
+        actor: {
+          user:
+            actor.kind === "user" ? { id: actor.userId, email: actor.email, name: actor.name, role: actor.role } : null,
+          apiKey: actor.kind === "key" ? { id: actor.keyId, name: actor.name } : null,
+          permissions: [...permissions],
+        },
+        userAccount: { id: home.id, name: home.name },
       });
       if (!overview) throw new TRPCError({ code: "NOT_FOUND", message: "Account not found." });
       return overview;

@@ -74,7 +74,7 @@ export const accountsRouter = createTRPCRouter({
    * Creates a child account below the reseller or below a reseller under it, and invites its first
    * owner when given: one transaction, so both exist or neither does.
    */
-  create: resellerProcedure("accounts:manage")
+  create: resellerProcedure("accounts:write")
     .input(CreateChildAccountInput)
     .output(ManagedAccountOutput)
     .mutation(async ({ ctx, input }) => {
@@ -85,13 +85,13 @@ export const accountsRouter = createTRPCRouter({
     }),
 
   /** Renames an account below the reseller, or changes its plan or limits. */
-  update: resellerProcedure("accounts:manage")
+  update: resellerProcedure("accounts:write")
     .input(UpdateChildAccountInput)
     .output(ManagedAccountOutput)
     .mutation(({ ctx, input }) => updateChildAccount(ctx.db, actorOf(ctx), input)),
 
   /** Suspends, reactivates or closes an account below the reseller. */
-  setStatus: resellerProcedure("accounts:manage")
+  setStatus: resellerProcedure("accounts:write")
     .input(SetChildAccountStatusInput)
     .output(ManagedAccountOutput)
     .mutation(({ ctx, input }) => setChildAccountStatus(ctx.db, actorOf(ctx), input)),

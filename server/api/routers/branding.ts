@@ -16,13 +16,13 @@ export const brandingRouter = createTRPCRouter({
   forHost: publicProcedure.output(GetHostBrandingOutput).query(({ ctx }) => hostBranding(ctx.db, ctx.host)),
 
   /** The branding and defaults of the tenant's account or one below it: own, effective and inherited values. */
-  get: tenantProcedure("settings:manage")
+  get: tenantProcedure("settings:read")
     .input(GetBrandingInput)
     .output(BrandingEditorOutput)
     .query(({ ctx, input }) => getBrandingEditor(ctx.db, ctx.accountId, input.accountId)),
 
   /** Overrides or resets branding and defaults, and uploads a logo, in one change. */
-  update: tenantProcedure("settings:manage")
+  update: tenantProcedure("settings:write")
     .input(UpdateBrandingInput)
     .output(BrandingEditorOutput)
     .mutation(({ ctx, input }) =>

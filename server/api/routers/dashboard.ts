@@ -74,7 +74,7 @@ export const dashboardRouter = createTRPCRouter({
     }),
 
   /** Switches call recording or AI transcription of voicemail on or off; on needs the plan's feature. */
-  setFeature: tenantProcedure("settings:manage")
+  setFeature: tenantProcedure("settings:write")
     .input(SetFeatureSwitchInput)
     .output(SetFeatureSwitchOutput)
     .mutation(async ({ ctx, input }) => ({

@@ -25,19 +25,19 @@ const lookupTxt = txtLookup(env.DOMAIN_DNS_SERVERS);
 
 export const domainsRouter = createTRPCRouter({
   /** The brand and SIP domains of the tenant's own account or of an account below it. */
-  list: tenantProcedure("domains:manage")
+  list: tenantProcedure("domains:read")
     .input(ListDomainsInput)
     .output(AccountDomainsOutput)
     .query(({ ctx, input }) => listDomains(ctx.db, actorOf(ctx), input.accountId, settings)),
 
   /** Adds a domain (held by one account once verified, limited per account); the first of its kind becomes primary. */
-  add: tenantProcedure("domains:manage")
+  add: tenantProcedure("domains:write")
     .input(AddDomainInput)
     .output(AccountDomainsOutput)
     .mutation(({ ctx, input }) => addDomain(ctx.db, actorOf(ctx), input, settings)),
 
   /** Removes a domain; not the primary while others of its kind remain, nor the request's own host. */
-  remove: tenantProcedure("domains:manage")
+  remove: tenantProcedure("domains:write")
     .input(RemoveDomainInput)
     .output(AccountDomainsOutput)
     .mutation(({ ctx, input }) =>
@@ -45,13 +45,13 @@ export const domainsRouter = createTRPCRouter({
     ),
 
   /** Makes a domain the primary one of its kind. */
-  makePrimary: tenantProcedure("domains:manage")
+  makePrimary: tenantProcedure("domains:write")
     .input(MakePrimaryDomainInput)
     .output(AccountDomainsOutput)
     .mutation(({ ctx, input }) => makePrimaryDomain(ctx.db, actorOf(ctx), input, settings)),
 
   /** "Check now": looks up the domain's TXT record and marks it verified when it holds its token. */
-  verify: tenantProcedure("domains:manage")
+  verify: tenantProcedure("domains:write")
     .input(VerifyDomainInput)
     .output(AccountDomainsOutput)
     .mutation(({ ctx, input }) => verifyDomain(ctx.db, actorOf(ctx), input, settings, lookupTxt)),

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ROLES } from "../../auth/permissions";
+import type { Principal, UserActor } from "../../auth/principal";
+import { brandKey } from "../../auth/session";
 import { sessionCookie } from "../../auth/session-cookie";
+import { DomainError, problem } from "../../domain-error";
 import { AcceptInvitationInput, acceptInvitation, LinkToken, readInvitation } from "../../people/accept-invitation";
 import {
   checkResetLink,
@@ -16,7 +19,7 @@ import {
   UpdateProfileInput,
   updateOwnName,
 } from "../../people/profile";
-import { authedProcedure, createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, publicProcedure, userProcedure } from "../trpc";
 
 const ReadLinkInput = z.object({ token: LinkToken });
 const SignInHint = z.object({ tenant: z.string(), email: z.string() });
@@ -54,32 +57,42 @@ export const passwordResetRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.host, input, ctx.ip)),
 });
 
+/** The person acting, in their own account whatever account they act for. */
+function selfOf(ctx: { principal: Principal; user: UserActor; ip: string | null }) {
+  return { accountId: ctx.principal.home.id, userId: ctx.user.userId, ip: ctx.ip };
+}
+
 /** The signed-in person's own profile, in their own account whatever account they have open. */
 export const profileRouter = createTRPCRouter({
-  get: authedProcedure
+  get: userProcedure
     .output(z.object({ name: z.string(), email: z.string(), role: z.enum(ROLES) }))
-    .query(({ ctx }) =>
-      readProfile(ctx.db, { accountId: ctx.session.accountId, userId: ctx.session.userId, ip: ctx.ip }),
-    ),
-  updateName: authedProcedure
+    .query(({ ctx }) => readProfile(ctx.db, selfOf(ctx))),
+  updateName: userProcedure
     .input(UpdateProfileInput)
     .output(z.object({ name: z.string() }))
-    .mutation(({ ctx, input }) =>
-      updateOwnName(ctx.db, { accountId: ctx.session.accountId, userId: ctx.session.userId, ip: ctx.ip }, input),
-    ),
+    .mutation(({ ctx, input }) => updateOwnName(ctx.db, selfOf(ctx), input)),
   /**
    * The old sessions end (the database does it); this browser gets a new session token, so it
    * stays signed in and every other browser is signed out.
    */
-  changePassword: authedProcedure
+  changePassword: userProcedure
     .input(ChangePasswordInput)
     .output(z.object({ signedOutElsewhere: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      const self = { accountId: ctx.session.accountId, userId: ctx.session.userId, ip: ctx.ip };
-      const { sessionId } = await changeOwnPassword(ctx.db, self, input);
-      await ctx.setCookie(
-        await sessionCookie({ ...ctx.session, sessionId }, { email: ctx.viewer.email, name: ctx.viewer.name }),
-      );
+      // It ends every session and token family of the user and hands this browser a new cookie:
+      // a program has no cookie to receive, so it would only lock itself out.
+      if (ctx.principal.via !== "session") {
+        throw new DomainError("FORBIDDEN", problem("browser_only", "Change your password in the portal."));
+      }
+      const { sessionId } = await changeOwnPassword(ctx.db, selfOf(ctx), input);
+      const session = {
+        userId: ctx.user.userId,
+        accountId: ctx.principal.home.id,
+        role: ctx.user.role,
+        brand: brandKey(ctx.host),
+        sessionId,
+      };
+      await ctx.setCookie(await sessionCookie(session, { email: ctx.user.email, name: ctx.user.name }));
       return { signedOutElsewhere: true as const };
     }),
 });

@@ -13,9 +13,14 @@ import { actorOf, createTRPCRouter, tenantProcedure } from "../trpc";
 
 type PeopleContext = Parameters<typeof actorOf>[0];
 
-/** The actor with the role they act with (their role in their own account, also while "open as"). */
+/**
+ * The actor with the role they act with: a person's role in their own account (also while acting
+ * for an account below); a key manages people as an admin does, so it can neither make nor unmake
+ * owners.
+ */
 function peopleActor(ctx: PeopleContext): PeopleActor {
-  return { ...actorOf(ctx), role: ctx.session.role };
+  const { actor } = ctx.principal;
+  return { ...actorOf(ctx), role: actor.kind === "user" ? actor.role : "admin" };
 }
 
 export const usersRouter = createTRPCRouter({

@@ -62,7 +62,7 @@ export default async function ExtensionPage({
           devices={devices.items}
           realms={realms}
           canWrite={canWrite}
-          canManageDomains={roleHas(user.role, "domains:manage")}
+          canManageDomains={roleHas(user.role, "domains:read")}
         />
       </Card>
 

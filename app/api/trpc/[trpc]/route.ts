@@ -2,21 +2,24 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { stringifySetCookie } from "cookie";
 import { crossSiteProblem } from "@/server/api/csrf";
 import { appRouter } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
-import { OPEN_AS_COOKIE, openAsFromCookie, requestCookie } from "@/server/auth/open-as";
-import { readSession, SESSION_COOKIE } from "@/server/auth/session";
+import { contextOfRequest } from "@/server/api/trpc";
+import { requestCookie } from "@/server/auth/open-as";
+import { SESSION_COOKIE } from "@/server/auth/session";
 import { appDb } from "@/server/db/app-client";
-import { requestClientIp } from "@/server/http/request-ip";
-import { requestOrigin } from "@/server/http/request-origin";
+import { resolvePortalRequest } from "@/server/http/portal-request";
 import { LIMITS } from "@/server/limits/registry";
 import { retryAfterHeader } from "@/server/limits/retry-after-header";
-import { requestIdFrom } from "@/server/request-id";
-import { resolveRequestHost } from "@/server/tenancy/request-host";
 
 async function handler(request: Request) {
   const cookieHeader = request.headers.get("cookie");
-  const token = requestCookie(cookieHeader, SESSION_COOKIE);
-  const problem = crossSiteProblem(request, token !== undefined, requestOrigin(request.headers));
+  const resolved = await resolvePortalRequest({
+    headers: request.headers,
+    cookie: (name) => requestCookie(cookieHeader, name),
+  });
+  // Only a request that rides on the session cookie can be forged by another site; a bearer
+  // credential is never sent by a browser on its own.
+  const rideOnCookie = !resolved.bearer && requestCookie(cookieHeader, SESSION_COOKIE) !== undefined;
+  const problem = crossSiteProblem(request, rideOnCookie, resolved.origin);
   if (problem) {
     return Response.json({ error: { message: problem, code: "FORBIDDEN" } }, { status: 403 });
   }
@@ -27,20 +30,8 @@ async function handler(request: Request) {
     // A batch runs its calls at once: an unbounded one would be a flood in a single request.
     maxBatchSize: LIMITS.trpcMaxBatchSize,
     responseMeta: retryAfterHeader,
-    async createContext({ resHeaders }) {
-      const host = await resolveRequestHost(request.headers.get("host"));
-      const session = await readSession(token, host);
-      return createTRPCContext({
-        db: appDb(),
-        host,
-        session,
-        ip: requestClientIp(request.headers),
-        openAs: openAsFromCookie(requestCookie(cookieHeader, OPEN_AS_COOKIE), session?.userId),
-        setCookie: (cookie) => resHeaders.append("Set-Cookie", stringifySetCookie(cookie)),
-        requestId: requestIdFrom(request.headers),
-        origin: requestOrigin(request.headers),
-      });
-    },
+    createContext: ({ resHeaders }) =>
+      contextOfRequest(appDb(), resolved, (cookie) => resHeaders.append("Set-Cookie", stringifySetCookie(cookie))),
   });
 }
 

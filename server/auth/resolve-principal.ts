@@ -1,0 +1,177 @@
+/**
+ * From the credentials a request presents to its principal or the reason it has none: one query
+ * for a session or an access token (`app_session`), one for an API key (`app_api_key`), plus one
+ * more only when the answer is no and the reason must be told. Nothing here runs as a tenant: the
+ * tenant is what this decides.
+ */
+import type { Prisma } from "../db/types";
+import type { HostBrand } from "../tenancy/host-resolver";
+import { type AccessClaims, verifyAccessToken } from "./access-token";
+import { hashApiKey } from "./api-key-secret";
+import { accountAllowedOnHost } from "./host-rule";
+import { KEY_SCOPES, type Permission, permissionsOfRole, type Role, roleHas } from "./permissions";
+import { type AuthRefusal, type Principal, refusal } from "./principal";
+import type { PortalSession } from "./session";
+
+type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
+
+/** What a request presents, read from its headers and cookies without asking the database. */
+export type PresentedCredentials =
+  | { kind: "none" }
+  | { kind: "session"; session: PortalSession; openAs: string | null }
+  | { kind: "token"; token: string; tenant: string | null }
+  | { kind: "key"; key: string; tenant: string | null };
+
+export type Resolution = { principal: Principal; refusal: null } | { principal: null; refusal: AuthRefusal | null };
+
+const NONE: Resolution = { principal: null, refusal: null };
+const refused = (reason: Parameters<typeof refusal>[0]): Resolution => ({ principal: null, refusal: refusal(reason) });
+
+/** What `app_session` answers for a session or token family that holds. */
+type SessionRow = {
+  ancestors: string[];
+  account_slug: string;
+  account_name: string;
+  role: Role;
+  email: string;
+  user_name: string;
+  open_as_id: string | null;
+  open_as_slug: string | null;
+  open_as_name: string | null;
+  open_as_status: "active" | "suspended" | "closed" | null;
+};
+
+async function sessionRow(
+  db: Db,
+  who: { accountId: string; userId: string; sessionId: string },
+  actingFor: string | null,
+): Promise<SessionRow | null> {
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT * FROM app_session(${who.accountId}::uuid, ${who.userId}::uuid, ${who.sessionId}::uuid, ${actingFor}::uuid)`;
+  return rows[0] ?? null;
+}
+
+/** The opened account when it is below the user's, not closed, and the user's role may act as it. */
+function openedAccount(row: SessionRow) {
+  const { open_as_id: id, open_as_slug: slug, open_as_name: name } = row;
+  if (!id || !slug || !name || row.open_as_status === "closed" || !roleHas(row.role, "accounts:write")) return null;
+  return { id, slug, name };
+}
+
+function userPrincipal(
+  via: "session" | "token",
+  who: { accountId: string; userId: string; sessionId: string },
+  row: SessionRow,
+  tenant: { id: string; slug: string; name: string } | null,
+): Principal {
+  const home = { id: who.accountId, slug: row.account_slug, name: row.account_name, ancestors: row.ancestors };
+  return {
+    via,
+    actor: { kind: "user", userId: who.userId, email: row.email, name: row.user_name, role: row.role },
+    home,
+    tenant: tenant ?? { id: home.id, slug: home.slug, name: home.name },
+    // The role as it is now, not as the token or cookie remembers it.
+    permissions: permissionsOfRole(row.role),
+    sessionId: who.sessionId,
+  };
+}
+
+async function fromSession(db: Db, host: HostBrand, session: PortalSession, openAs: string | null) {
+  const who = { accountId: session.accountId, userId: session.userId, sessionId: session.sessionId };
+  const row = await sessionRow(db, who, openAs);
+  if (!row || !accountAllowedOnHost(host, who.accountId, row.ancestors)) return refused("session_ended");
+  if (!openAs) return { principal: userPrincipal("session", who, row, null), refusal: null } as const;
+  const opened = openedAccount(row);
+  // Gone, closed, or the role no longer opens accounts: refused rather than quietly acting as the
+  // user's own account.
+  if (!opened) return refused("opened_account_gone");
+  return { principal: userPrincipal("session", who, row, opened), refusal: null } as const;
+}
+
+async function whySessionFails(db: Db, claims: AccessClaims): Promise<Resolution> {
+  const rows = await db.$queryRaw<{ reason: "session_ended" | "user_inactive" | "account_suspended" }[]>`
+    SELECT app_session_refusal(${claims.acct}::uuid, ${claims.sub}::uuid, ${claims.sid}::uuid) AS reason`;
+  return refused(rows[0]?.reason ?? "session_ended");
+}
+
+async function fromToken(db: Db, host: HostBrand, token: string, tenantHeader: string | null): Promise<Resolution> {
+  const check = await verifyAccessToken(token);
+  if (!check.ok) return refused(check.reason);
+  const { claims } = check;
+  if (!tenantHeader) return refused("tenant_missing");
+  if (tenantHeader !== claims.tenant) return refused("tenant_mismatch");
+  const who = { accountId: claims.acct, userId: claims.sub, sessionId: claims.sid };
+  const actingFor = claims.tid === claims.acct ? null : claims.tid;
+  const row = await sessionRow(db, who, actingFor);
+  if (!row) return whySessionFails(db, claims);
+  if (!accountAllowedOnHost(host, who.accountId, row.ancestors)) return refused("wrong_host");
+  if (!actingFor) return { principal: userPrincipal("token", who, row, null), refusal: null };
+  const opened = openedAccount(row);
+  if (!opened || opened.id !== claims.tid) return refused("tenant_unavailable");
+  return { principal: userPrincipal("token", who, row, opened), refusal: null };
+}
+
+type KeyRow = {
+  account_id: string;
+  account_slug: string;
+  account_name: string;
+  ancestors: string[];
+  chain_status: "active" | "suspended" | "closed";
+  key_id: string;
+  key_name: string;
+  scopes: string[];
+  expires_at: Date | null;
+  revoked_at: Date | null;
+};
+
+const GRANTABLE = new Set<string>(KEY_SCOPES);
+
+async function fromKey(
+  db: Db,
+  host: HostBrand,
+  key: string,
+  tenantHeader: string | null,
+  ip: string | null,
+): Promise<Resolution> {
+  if (!tenantHeader) return refused("tenant_missing");
+  const rows = await db.$queryRaw<KeyRow[]>`SELECT * FROM app_api_key(${hashApiKey(key)}, ${ip})`;
+  const row = rows[0];
+  if (!row) return refused("key_invalid");
+  if (row.revoked_at) return refused("key_revoked");
+  if (row.expires_at && row.expires_at.getTime() <= Date.now()) return refused("key_expired");
+  if (row.chain_status !== "active") return refused("account_suspended");
+  if (tenantHeader !== row.account_slug) return refused("tenant_mismatch");
+  if (!accountAllowedOnHost(host, row.account_id, row.ancestors)) return refused("wrong_host");
+  const account = { id: row.account_id, slug: row.account_slug, name: row.account_name };
+  return {
+    principal: {
+      via: "key",
+      actor: { kind: "key", keyId: row.key_id, name: row.key_name },
+      home: { ...account, ancestors: row.ancestors },
+      tenant: account,
+      // Only names that are still grantable: a scope retired from the code grants nothing.
+      permissions: new Set(row.scopes.filter((scope): scope is Permission => GRANTABLE.has(scope))),
+      sessionId: null,
+    },
+    refusal: null,
+  };
+}
+
+/** The principal behind `credentials` on `host`, or why there is none. */
+export async function resolvePrincipal(
+  db: Db,
+  host: HostBrand,
+  credentials: PresentedCredentials,
+  ip: string | null,
+): Promise<Resolution> {
+  switch (credentials.kind) {
+    case "none":
+      return NONE;
+    case "session":
+      return fromSession(db, host, credentials.session, credentials.openAs);
+    case "token":
+      return fromToken(db, host, credentials.token, credentials.tenant);
+    case "key":
+      return fromKey(db, host, credentials.key, credentials.tenant, ip);
+  }
+}

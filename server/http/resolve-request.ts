@@ -1,0 +1,90 @@
+/**
+ * THE ONE REQUEST RESOLVER. A request's headers and cookies become its host, client address,
+ * origin, request id and principal (server/auth/principal.ts). The tRPC route, the REST face, the
+ * server-side caller for pages and the tests all build their context with it, so none of them can
+ * read a credential, a host or an address differently from the others.
+ *
+ * Credentials, in order: `Authorization: Bearer <access token or API key>` with `X-Tenant`
+ * (programs), else the session cookie with the "open as" cookie (browsers). A bearer credential is
+ * never combined with a cookie: with one present, cookies are not read at all.
+ */
+import { looksLikeJwt } from "../auth/access-token";
+import { looksLikeApiKey } from "../auth/api-key-secret";
+import { OPEN_AS_COOKIE, openAsFromCookie } from "../auth/open-as";
+import type { AuthRefusal, Principal } from "../auth/principal";
+import { refusal } from "../auth/principal";
+import { type PresentedCredentials, resolvePrincipal } from "../auth/resolve-principal";
+import { readSession, SESSION_COOKIE } from "../auth/session";
+import type { Prisma } from "../db/types";
+import { requestIdFrom } from "../request-id";
+import type { HostResolution } from "../tenancy/host-resolver";
+import { requestOrigin } from "./request-origin";
+
+export const TENANT_HEADER = "x-tenant";
+
+export type RequestParts = {
+  headers: Pick<Headers, "get">;
+  /** One cookie's value; the route reads the Cookie header, pages read Next's cookie store. */
+  cookie: (name: string) => string | undefined;
+};
+
+export type ResolverDeps = {
+  db: Pick<Prisma.TransactionClient, "$queryRaw">;
+  resolveHost: (hostHeader: string | null) => Promise<HostResolution>;
+  clientIp: (headers: Pick<Headers, "get">) => string | null;
+  /** Pages serve people: they accept the session cookie only, never a bearer credential. */
+  accept?: "any" | "session";
+};
+
+export type ResolvedRequest = {
+  host: HostResolution;
+  ip: string | null;
+  origin: string;
+  requestId: string;
+  principal: Principal | null;
+  /** Why the presented credentials grant nothing; null when they hold or none were presented. */
+  refusal: AuthRefusal | null;
+  /** Whether the request presented a bearer credential: its refusal stops the whole request. */
+  bearer: boolean;
+};
+
+type Bearer = { kind: "bearer"; credential: string } | { kind: "malformed" } | { kind: "absent" };
+
+function bearerOf(headers: Pick<Headers, "get">): Bearer {
+  const authorization = headers.get("authorization");
+  if (authorization === null) return { kind: "absent" };
+  const match = /^Bearer +([\x21-\x7e]{1,2048})$/i.exec(authorization.trim());
+  return match?.[1] ? { kind: "bearer", credential: match[1] } : { kind: "malformed" };
+}
+
+async function credentialsOf(
+  parts: RequestParts,
+  host: HostResolution,
+  bearer: Bearer,
+): Promise<PresentedCredentials | "malformed"> {
+  if (bearer.kind === "malformed") return "malformed";
+  if (bearer.kind === "bearer") {
+    const tenant = parts.headers.get(TENANT_HEADER)?.trim() || null;
+    if (looksLikeApiKey(bearer.credential)) return { kind: "key", key: bearer.credential, tenant };
+    // Anything else is read as a token; one that is not a JWT at all fails as an invalid token.
+    return { kind: "token", token: looksLikeJwt(bearer.credential) ? bearer.credential : "", tenant };
+  }
+  const session = await readSession(parts.cookie(SESSION_COOKIE), host);
+  if (!session) return { kind: "none" };
+  return { kind: "session", session, openAs: openAsFromCookie(parts.cookie(OPEN_AS_COOKIE), session.userId) };
+}
+
+export async function resolveRequest(parts: RequestParts, deps: ResolverDeps): Promise<ResolvedRequest> {
+  const host = await deps.resolveHost(parts.headers.get("host"));
+  const ip = deps.clientIp(parts.headers);
+  const base = { host, ip, origin: requestOrigin(parts.headers), requestId: requestIdFrom(parts.headers) };
+  const bearer: Bearer = deps.accept === "session" ? { kind: "absent" } : bearerOf(parts.headers);
+  const isBearer = bearer.kind !== "absent";
+  if (host.kind === "unknown") return { ...base, principal: null, refusal: null, bearer: isBearer };
+  const credentials = await credentialsOf(parts, host, bearer);
+  if (credentials === "malformed") {
+    return { ...base, principal: null, refusal: refusal("authorization_invalid"), bearer: true };
+  }
+  const { principal, refusal: refused } = await resolvePrincipal(deps.db, host, credentials, ip);
+  return { ...base, principal, refusal: refused, bearer: isBearer };
+}
