@@ -52,7 +52,9 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${origin("localhost")}/login`,
-    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", SMTP_URL },
+    // Access tokens of 10 s (the least server/env.ts allows): the example program's run
+    // (e2e/voicereseller/example-program.spec.ts) waits one out and keeps working.
+    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", SMTP_URL, ACCESS_TOKEN_TTL_SECONDS: "10" },
     reuseExistingServer: false,
     timeout: 600_000,
     stdout: "pipe",

@@ -24,14 +24,18 @@ function tell(event: TokenEvent) {
     case "login":
       return say(`signed in to ${event.tenant}; the access token lasts ${event.expiresIn} s`);
     case "refreshed":
-      return say(
-        event.why === "expiring"
-          ? `refreshed the access token before it expired (the new one lasts ${event.expiresIn} s)`
-          : `the portal refused the access token as expired: refreshed it (${event.expiresIn} s) and retried`,
-      );
+      return say(`${refreshedBecause(event)}; the new one lasts ${event.expiresIn} s`);
     case "logout":
       return say("signed out: the refresh token is revoked");
   }
+}
+
+function refreshedBecause(event: Extract<TokenEvent, { kind: "refreshed" }>): string {
+  if (event.why === "rejected")
+    return "the portal refused the access token as expired: refreshed it, retrying the call";
+  return event.secondsLeft > 0
+    ? `refreshed the access token ${event.secondsLeft} s before it expires`
+    : `refreshed the access token, expired ${-event.secondsLeft} s ago, before the next call`;
 }
 
 async function main(): Promise<number> {

@@ -62,7 +62,7 @@ describe("TokenKeeper", () => {
     short.advance(76_000);
     expect(await short.keeper.accessToken()).toBe("access-2");
     expect(short.calls).toEqual(["login", "refresh refresh-1"]);
-    expect(short.events.at(-1)).toEqual({ kind: "refreshed", why: "expiring", expiresIn: 100 });
+    expect(short.events.at(-1)).toEqual({ kind: "refreshed", why: "expiring", secondsLeft: 24, expiresIn: 100 });
 
     const long = await signedIn(900);
     long.advance(860_000);
@@ -84,7 +84,7 @@ describe("TokenKeeper", () => {
     const { keeper, calls, events } = await signedIn(100);
     expect(keeper.rejected("access-1")).toBe(true);
     expect(await keeper.accessToken()).toBe("access-2");
-    expect(events.at(-1)).toEqual({ kind: "refreshed", why: "rejected", expiresIn: 100 });
+    expect(events.at(-1)).toEqual({ kind: "refreshed", why: "rejected", secondsLeft: 100, expiresIn: 100 });
     // A call that went out with the old token fails late: the retry takes the token held now.
     expect(keeper.rejected("access-1")).toBe(true);
     expect(await keeper.accessToken()).toBe("access-2");

@@ -24,7 +24,8 @@ export type Clock = () => number;
 
 export type TokenEvent =
   | { kind: "login"; tenant: string; expiresIn: number }
-  | { kind: "refreshed"; why: "expiring" | "rejected"; expiresIn: number }
+  /** `secondsLeft`: how long the old token had left by this machine's clock (negative: expired). */
+  | { kind: "refreshed"; why: "expiring" | "rejected"; secondsLeft: number; expiresIn: number }
   | { kind: "logout" };
 
 type Held = { pair: TokenPair; expiresAtMs: number };
@@ -99,13 +100,14 @@ export class TokenKeeper implements AccessTokenSource {
   }
 
   #refresh(why: "expiring" | "rejected"): Promise<string> {
-    const refreshToken = this.#current().pair.refreshToken;
+    const { pair: old, expiresAtMs } = this.#current();
+    const secondsLeft = Math.round((expiresAtMs - this.#now()) / 1000);
     this.#refreshing = this.auth
-      .refresh(refreshToken)
+      .refresh(old.refreshToken)
       .then((pair) => {
         this.#hold(pair);
         this.#refreshes += 1;
-        this.options.onEvent?.({ kind: "refreshed", why, expiresIn: pair.expiresIn });
+        this.options.onEvent?.({ kind: "refreshed", why, secondsLeft, expiresIn: pair.expiresIn });
         return pair.accessToken;
       })
       .finally(() => {
