@@ -12,7 +12,7 @@ export const TokenPair = z.object({
   /** Seconds the access token lasts from now: what the program schedules by (immune to clock skew). */
   expiresIn: z.number().int().positive(),
   /** When it expires by the server's clock: shown, not relied on. */
-  expiresAt: z.union([z.number(), z.string()]),
+  expiresAt: z.iso.datetime(),
   refreshToken: z.string().min(1),
   tenant: z.string().min(1),
 });

@@ -14,7 +14,7 @@ function fakeAuth(lifetime = 100) {
       accessToken: `access-${issued}`,
       tokenType: "Bearer",
       expiresIn: lifetime,
-      expiresAt: 0,
+      expiresAt: new Date(Date.now() + lifetime * 1000).toISOString(),
       refreshToken: `refresh-${issued}`,
       tenant: "voicereseller",
     };
