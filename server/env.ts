@@ -34,6 +34,19 @@ const EnvSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   /** How long an access token for programs lasts (POST /api/auth/login, /api/auth/refresh). */
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  /**
+   * How long a refresh token may go unused before it expires (each refresh issues a new one). Its
+   * family (the login) lasts at most TOKEN_FAMILY_TTL_SECONDS whatever the refreshes: then log in again.
+   */
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7_776_000).default(1_209_600),
+  /** How long a program's login (a token family) lasts from the login, refreshes included: 30 days. */
+  TOKEN_FAMILY_TTL_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(2_592_000),
+  /** Refreshes one client address may make per hour (every program behind that address together). */
+  REFRESH_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Requests one account's API keys may make per minute together, across every server instance. */
+  API_KEY_REQUESTS_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3000),
+  /** Failed API key lookups (unknown, revoked, expired keys) one client address may make per hour. */
+  API_KEY_FAILURES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(30),
   /** Mark session cookies Secure (set behind HTTPS). */
   SECURE_COOKIES: z
     .enum(["true", "false"])

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "account.reactivate": "Reactivated an account",
   "account.close": "Closed an account",
   "account.open_as": "Opened an account (open as)",
+  "account.acted_as": "Acted for an account (act-as token)",
   "domain.added": "Added a domain",
   "domain.removed": "Removed a domain",
   "domain.primary_changed": "Changed a primary domain",

@@ -35,7 +35,8 @@ export function actsForAnother(principal: Principal): boolean {
 
 /**
  * Why a request's credentials grant nothing. Programs branch on `reason`; every one of them is a
- * 401 except an opened account that is no longer open (403: the person is still signed in).
+ * 401 except an opened account that is no longer open (403: the person is still signed in) and
+ * `rate_limited` (429 with Retry-After).
  */
 export const REFUSALS = {
   unauthenticated: "Sign in first.",
@@ -53,11 +54,28 @@ export const REFUSALS = {
   key_expired: "The API key has expired.",
   wrong_host: "This account's users and keys are not served at this address.",
   opened_account_gone: "The account you opened is no longer open to you. Return to your own account.",
+  // Logging in and refreshing (POST /api/auth/login, /api/auth/refresh; server/auth/program-auth.ts).
+  credentials_invalid: "Tenant, email or password is incorrect.",
+  refresh_invalid:
+    "The refresh token is not valid: it is unknown, or its login has ended (logged out, password changed, user or account no longer active). Log in again.",
+  refresh_expired: "The refresh token has expired. Log in again.",
+  refresh_reused:
+    "This refresh token was already used, so a copy of it is in other hands: its whole login (every access and refresh token of it) has been revoked. Log in again.",
+  // A limit of server/limits/registry.ts: 429 with Retry-After.
+  rate_limited: "Too many requests: wait as long as Retry-After says, then try again.",
 } as const;
 export type RefusalReason = keyof typeof REFUSALS;
 
-export type AuthRefusal = { reason: RefusalReason; message: string; status: "UNAUTHORIZED" | "FORBIDDEN" };
+export type AuthRefusal = {
+  reason: RefusalReason;
+  message: string;
+  status: "UNAUTHORIZED" | "FORBIDDEN" | "TOO_MANY_REQUESTS";
+  /** For `rate_limited`: how long to wait (the Retry-After header). */
+  retryAfterSeconds?: number;
+};
 
 export function refusal(reason: RefusalReason): AuthRefusal {
-  return { reason, message: REFUSALS[reason], status: reason === "opened_account_gone" ? "FORBIDDEN" : "UNAUTHORIZED" };
+  const status =
+    reason === "opened_account_gone" ? "FORBIDDEN" : reason === "rate_limited" ? "TOO_MANY_REQUESTS" : "UNAUTHORIZED";
+  return { reason, message: REFUSALS[reason], status };
 }

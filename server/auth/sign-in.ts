@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/server/db/types";
+import { fieldOf, reasonOf } from "../api/error-message";
 import { plainText } from "../api/schemas/text";
 import { recordAudit } from "../audit/record";
 import { withTenant } from "../db/tenant";
@@ -24,11 +25,17 @@ export type SignInInput = z.infer<typeof SignInInput>;
 export type SignedInUser = {
   userId: string;
   accountId: string;
+  /** The account's slug: the tenant the user named, which tokens and X-Tenant use. */
+  accountSlug: string;
   role: Role;
 };
 
+/** How the user signs in: a browser (session cookie) or a program (POST /api/auth/login, tokens). */
+export type SignInVia = "session" | "token";
+
 export type SignInFailure =
-  | { ok: false; code: "INVALID_INPUT" | "BAD_CREDENTIALS" | "ACCOUNT_INACTIVE"; message: string }
+  | { ok: false; code: "INVALID_INPUT"; message: string; reason: string; field: string | null }
+  | { ok: false; code: "BAD_CREDENTIALS" | "ACCOUNT_INACTIVE"; message: string }
   | { ok: false; code: "THROTTLED"; message: string; retryAfterSeconds: number };
 
 export type SignInResult = { ok: true; user: SignedInUser } | SignInFailure;
@@ -53,6 +60,9 @@ export const BAD_CREDENTIALS = "Tenant, email or password is incorrect.";
  * verification and answer the same, so neither the answer nor its timing tells which tenants or
  * users exist, or who has been invited or has left. Whether an account is active is said
  * only to someone who gave its password.
+ *
+ * The one sign-in of browsers (next-auth's authorize) and programs (POST /api/auth/login): both
+ * get the same throttle, host rule and answers; `via` is recorded in the audit entry.
  */
 export async function signIn(
   db: PrismaClient,
@@ -60,10 +70,18 @@ export async function signIn(
   rawInput: unknown,
   ip: string | null,
   throttle = SignInThrottle.for(db),
+  via: SignInVia = "session",
 ): Promise<SignInResult> {
   const parsed = SignInInput.safeParse(rawInput);
   if (!parsed.success) {
-    return { ok: false, code: "INVALID_INPUT", message: parsed.error.issues[0]?.message ?? "Invalid sign-in" };
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      code: "INVALID_INPUT",
+      message: issue?.message ?? "Invalid sign-in",
+      reason: issue ? reasonOf(issue) : "invalid",
+      field: issue ? fieldOf(issue.path) : null,
+    };
   }
   const input = parsed.data;
   let attempt: AdmittedAttempt;
@@ -96,13 +114,18 @@ export async function signIn(
     };
   }
   await attempt.succeeded();
-  const user: SignedInUser = { userId: row.user_id, accountId: row.account_id, role: row.role };
+  const user: SignedInUser = {
+    userId: row.user_id,
+    accountId: row.account_id,
+    accountSlug: input.tenant,
+    role: row.role,
+  };
   const actor = { accountId: user.accountId, userId: user.userId, userAccountId: user.accountId, ip };
   await withTenant(db, user.accountId, (tx) =>
     recordAudit(tx, actor, {
       action: "auth.sign_in",
       targetAccountId: user.accountId,
-      details: { host: host.hostname },
+      details: { host: host.hostname, via },
     }),
   );
   return { ok: true, user };

@@ -1,3 +1,4 @@
+import { requestCookie } from "../auth/open-as";
 import { appDb } from "../db/app-client";
 import { resolveRequestHost } from "../tenancy/request-host";
 import { requestClientIp } from "./request-ip";
@@ -6,4 +7,10 @@ import { type RequestParts, type ResolvedRequest, resolveRequest } from "./resol
 /** resolveRequest with the server's own parts: the request-role client, the host cache, the socket's address. */
 export function resolvePortalRequest(parts: RequestParts, accept: "any" | "session" = "any"): Promise<ResolvedRequest> {
   return resolveRequest(parts, { db: appDb(), resolveHost: resolveRequestHost, clientIp: requestClientIp, accept });
+}
+
+/** resolvePortalRequest for a fetch Request (a route handler's): its headers and its Cookie header. */
+export function resolvePortalFetchRequest(request: Request): Promise<ResolvedRequest> {
+  const cookieHeader = request.headers.get("cookie");
+  return resolvePortalRequest({ headers: request.headers, cookie: (name) => requestCookie(cookieHeader, name) });
 }

@@ -82,11 +82,50 @@ export const LIMITS = {
       maxWaitMs: 3_000,
     },
   },
+  refresh: {
+    /** Refreshes from one client address, successful or not. */
+    perSource: { keyPrefix: "refresh:source", points: env.REFRESH_PER_IP_PER_HOUR, duration: HOUR },
+    /**
+     * Refused refreshes (unknown or expired tokens) from one client address. A refresh token
+     * cannot be guessed (about 285 bits); what this stops is a client hammering the database.
+     */
+    failuresPerSource: { keyPrefix: "refresh:source-failures", points: 30, duration: HOUR, blockDuration: 15 * 60 },
+    /**
+     * Refreshes of one token family (one login). A program refreshes once per access token
+     * lifetime; four times that rate, and never less than 60 an hour, leaves room for retries.
+     */
+    perFamily: {
+      keyPrefix: "refresh:family",
+      points: Math.max(60, 4 * Math.ceil(HOUR / env.ACCESS_TOKEN_TTL_SECONDS)),
+      duration: HOUR,
+    },
+  },
+  apiKey: {
+    /**
+     * Strict: failed key lookups (no such key, revoked, expired) from one client address. Keys
+     * cannot be guessed either; a client past this is blocked for an hour, with its good keys too.
+     */
+    failuresPerSource: {
+      keyPrefix: "api-key:source-failures",
+      points: env.API_KEY_FAILURES_PER_IP_PER_HOUR,
+      duration: HOUR,
+      blockDuration: HOUR,
+    },
+    /** Generous: requests made with any key of one account, per minute, refused in memory once over. */
+    perAccount: {
+      keyPrefix: "api-key:account",
+      points: env.API_KEY_REQUESTS_PER_ACCOUNT_PER_MINUTE,
+      duration: 60,
+      refuseInMemory: true,
+    },
+  },
   /** Calls in one tRPC HTTP batch. */
   trpcMaxBatchSize: env.TRPC_MAX_BATCH_SIZE,
 } as const satisfies {
   signIn: Record<string, CounterSpec | number>;
   passwordReset: Record<string, CounterSpec>;
+  refresh: Record<string, CounterSpec>;
+  apiKey: Record<string, CounterSpec>;
   tenant: { perMinute: CounterSpec; concurrent: { running: number; queued: number; maxWaitMs: number } };
   trpcMaxBatchSize: number;
 };

@@ -80,7 +80,7 @@ describe("signIn", () => {
     const result = await signInAttempt({ email: "Owner@Bistro.test ", password, tenant: "bistro" });
     expect(result).toEqual({
       ok: true,
-      user: { userId: ids.bistro.ownerUserId, accountId: ids.bistro.accountId, role: "owner" },
+      user: { userId: ids.bistro.ownerUserId, accountId: ids.bistro.accountId, accountSlug: "bistro", role: "owner" },
     });
     const entries = await owner.auditEntry.findMany({
       where: { accountId: ids.bistro.accountId, action: "auth.sign_in", ip: TEST_IP },
@@ -89,7 +89,7 @@ describe("signIn", () => {
     expect(entries).toHaveLength(before + 1);
     expect(entries[0]).toMatchObject({
       actorUserId: ids.bistro.ownerUserId,
-      details: { host: "voicereseller.localhost" },
+      details: { host: "voicereseller.localhost", via: "session" },
     });
   });
 
