@@ -1,8 +1,9 @@
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
+import { authApi } from "./auth-api";
 import type { Fetch } from "./fetch";
 import { portalClient, reasonOf } from "./portal-client";
-import type { AccessTokenSource } from "./token-keeper";
+import { type AccessTokenSource, TokenKeeper } from "./token-keeper";
 
 // The client logic against a fake of the portal's tRPC endpoint (its wire format: superjson in
 // `result.data` or `error`, as httpLink reads it); the real portal is the e2e run.
@@ -94,5 +95,41 @@ describe("portalClient", () => {
     expect(reasonOf(error)).toBe(reason);
     expect(portal.seen).toHaveLength(1);
     expect(source.reported).toEqual([]);
+  });
+});
+
+describe("portalClient with a TokenKeeper", () => {
+  it("refreshes through the token endpoint when a call is refused as expired, then retries it", async () => {
+    let issued = 0;
+    const pairJson = () => {
+      issued += 1;
+      return {
+        accessToken: `token-${issued}`,
+        tokenType: "Bearer",
+        expiresIn: 900,
+        expiresAt: new Date(Date.now() + 900_000).toISOString(),
+        refreshToken: `refresh-${issued}`,
+        tenant: "voicereseller",
+      };
+    };
+    const trpc = fakePortal((seen) =>
+      seen.authorization === "Bearer token-1" ? { reason: "token_expired", status: 401 } : null,
+    );
+    const authCalls: string[] = [];
+    const fetch: Fetch = async (input, init) => {
+      const path = new URL(String(input)).pathname;
+      if (!path.startsWith("/api/auth/")) return trpc.fetch(input, init);
+      authCalls.push(`${path} ${String(init?.body)}`);
+      return Response.json(pairJson());
+    };
+    const keeper = new TokenKeeper(authApi(baseUrl, fetch));
+    await keeper.login({ email: "owner@voicereseller.test", password: "pw", tenant: "voicereseller" });
+    const client = portalClient({ baseUrl, tokens: keeper, fetch });
+    expect(await client.account.current.query()).toEqual({ ok: "Bearer token-2" });
+    expect(authCalls).toEqual([
+      '/api/auth/login {"email":"owner@voicereseller.test","password":"pw","tenant":"voicereseller"}',
+      '/api/auth/refresh {"refreshToken":"refresh-1"}',
+    ]);
+    expect(keeper.refreshes).toBe(1);
   });
 });
