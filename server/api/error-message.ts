@@ -1,6 +1,7 @@
 import type { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { DomainError, type Problem } from "../domain-error";
+import { RetryLater } from "../limits/retry-later";
 
 /** What every unexpected error tells a client: nothing about the server, and how to report it. */
 export function unexpectedProblem(requestId: string | null): Problem {
@@ -62,6 +63,8 @@ export function fieldOf(path: readonly PropertyKey[]): string | null {
  */
 export function problemsOf(error: TRPCError, requestId: string | null = null): Problem[] {
   if (error.cause instanceof DomainError) return [...error.cause.problems];
+  // Every limit's refusal has the one reason programs wait on (the answer carries Retry-After).
+  if (error.cause instanceof RetryLater) return [{ reason: "rate_limited", field: null, message: error.cause.message }];
   if (error.code === "INTERNAL_SERVER_ERROR") return [unexpectedProblem(requestId)];
   if (error.code === "BAD_REQUEST" && error.cause instanceof ZodError && error.cause.issues.length > 0) {
     return error.cause.issues.map((issue) => ({

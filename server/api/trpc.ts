@@ -83,8 +83,15 @@ export function contextOfRequest(
   return createTRPCContext(db, request, setCookie);
 }
 
-/** A refusal of credentials as tRPC says it, with its machine-readable reason. */
+/**
+ * A refusal of credentials as tRPC says it, with its machine-readable reason; a limit's refusal
+ * carries its wait (RetryLater), which the route answers as Retry-After.
+ */
 export function refusalError(refused: AuthRefusal): TRPCError {
+  if (refused.retryAfterSeconds !== undefined) {
+    const wait = new RetryLater(refused.retryAfterSeconds * 1000, "Too many requests");
+    return new TRPCError({ code: "TOO_MANY_REQUESTS", message: wait.message, cause: wait });
+  }
   return new TRPCError({
     code: refused.status,
     message: refused.message,

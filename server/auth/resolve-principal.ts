@@ -9,6 +9,7 @@ import type { HostBrand } from "../tenancy/host-resolver";
 import { type AccessClaims, verifyAccessToken } from "./access-token";
 import { hashApiKey } from "./api-key-secret";
 import { accountAllowedOnHost } from "./host-rule";
+import type { KeyUseLimits, Wait } from "./key-limits";
 import { KEY_SCOPES, type Permission, permissionsOfRole, type Role, roleHas } from "./permissions";
 import { type AuthRefusal, type Principal, refusal } from "./principal";
 import type { PortalSession } from "./session";
@@ -26,6 +27,10 @@ export type Resolution = { principal: Principal; refusal: null } | { principal: 
 
 const NONE: Resolution = { principal: null, refusal: null };
 const refused = (reason: Parameters<typeof refusal>[0]): Resolution => ({ principal: null, refusal: refusal(reason) });
+const rateLimited = (retryAfterSeconds: number): Resolution => ({
+  principal: null,
+  refusal: { ...refusal("rate_limited"), retryAfterSeconds },
+});
 
 /** What `app_session` answers for a session or token family that holds. */
 type SessionRow = {
@@ -132,16 +137,29 @@ async function fromKey(
   key: string,
   tenantHeader: string | null,
   ip: string | null,
+  limits: KeyUseLimits | null,
 ): Promise<Resolution> {
   if (!tenantHeader) return refused("tenant_missing");
+  const wait: Wait = (await limits?.beforeLookup(ip)) ?? null;
+  if (wait !== null) return rateLimited(wait);
   const rows = await db.$queryRaw<KeyRow[]>`SELECT * FROM app_api_key(${hashApiKey(key)}, ${ip})`;
   const row = rows[0];
-  if (!row) return refused("key_invalid");
-  if (row.revoked_at) return refused("key_revoked");
-  if (row.expires_at && row.expires_at.getTime() <= Date.now()) return refused("key_expired");
+  const failure = !row
+    ? "key_invalid"
+    : row.revoked_at
+      ? "key_revoked"
+      : row.expires_at && row.expires_at.getTime() <= Date.now()
+        ? "key_expired"
+        : null;
+  if (failure || !row) {
+    await limits?.failed(ip);
+    return refused(failure ?? "key_invalid");
+  }
   if (row.chain_status !== "active") return refused("account_suspended");
   if (tenantHeader !== row.account_slug) return refused("tenant_mismatch");
   if (!accountAllowedOnHost(host, row.account_id, row.ancestors)) return refused("wrong_host");
+  const overUse: Wait = (await limits?.used(row.account_id)) ?? null;
+  if (overUse !== null) return rateLimited(overUse);
   const account = { id: row.account_id, slug: row.account_slug, name: row.account_name };
   return {
     principal: {
@@ -157,12 +175,16 @@ async function fromKey(
   };
 }
 
-/** The principal behind `credentials` on `host`, or why there is none. */
+/**
+ * The principal behind `credentials` on `host`, or why there is none. `keyLimits`: the limits on
+ * API key use (server/auth/key-limits.ts); the portal always passes them.
+ */
 export async function resolvePrincipal(
   db: Db,
   host: HostBrand,
   credentials: PresentedCredentials,
   ip: string | null,
+  keyLimits: KeyUseLimits | null = null,
 ): Promise<Resolution> {
   switch (credentials.kind) {
     case "none":
@@ -172,6 +194,6 @@ export async function resolvePrincipal(
     case "token":
       return fromToken(db, host, credentials.token, credentials.tenant);
     case "key":
-      return fromKey(db, host, credentials.key, credentials.tenant, ip);
+      return fromKey(db, host, credentials.key, credentials.tenant, ip, keyLimits);
   }
 }

@@ -1,3 +1,4 @@
+import { keyUseLimits } from "../auth/key-limits";
 import { requestCookie } from "../auth/open-as";
 import { appDb } from "../db/app-client";
 import { resolveRequestHost } from "../tenancy/request-host";
@@ -6,7 +7,13 @@ import { type RequestParts, type ResolvedRequest, resolveRequest } from "./resol
 
 /** resolveRequest with the server's own parts: the request-role client, the host cache, the socket's address. */
 export function resolvePortalRequest(parts: RequestParts, accept: "any" | "session" = "any"): Promise<ResolvedRequest> {
-  return resolveRequest(parts, { db: appDb(), resolveHost: resolveRequestHost, clientIp: requestClientIp, accept });
+  return resolveRequest(parts, {
+    db: appDb(),
+    resolveHost: resolveRequestHost,
+    clientIp: requestClientIp,
+    accept,
+    keyLimits: keyUseLimits(appDb()),
+  });
 }
 
 /** resolvePortalRequest for a fetch Request (a route handler's): its headers and its Cookie header. */

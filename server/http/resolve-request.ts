@@ -10,6 +10,7 @@
  */
 import { looksLikeJwt } from "../auth/access-token";
 import { looksLikeApiKey } from "../auth/api-key-secret";
+import type { KeyUseLimits } from "../auth/key-limits";
 import { OPEN_AS_COOKIE, openAsFromCookie } from "../auth/open-as";
 import type { AuthRefusal, Principal } from "../auth/principal";
 import { refusal } from "../auth/principal";
@@ -34,6 +35,8 @@ export type ResolverDeps = {
   clientIp: (headers: Pick<Headers, "get">) => string | null;
   /** Pages serve people: they accept the session cookie only, never a bearer credential. */
   accept?: "any" | "session";
+  /** The limits on API key use (server/auth/key-limits.ts); the portal's resolver always has them. */
+  keyLimits?: KeyUseLimits;
 };
 
 export type ResolvedRequest = {
@@ -85,6 +88,12 @@ export async function resolveRequest(parts: RequestParts, deps: ResolverDeps): P
   if (credentials === "malformed") {
     return { ...base, principal: null, refusal: refusal("authorization_invalid"), bearer: true };
   }
-  const { principal, refusal: refused } = await resolvePrincipal(deps.db, host, credentials, ip);
+  const { principal, refusal: refused } = await resolvePrincipal(
+    deps.db,
+    host,
+    credentials,
+    ip,
+    deps.keyLimits ?? null,
+  );
   return { ...base, principal, refusal: refused, bearer: isBearer };
 }

@@ -68,6 +68,20 @@ export class SharedCounter {
     }
   }
 
+  /**
+   * Where `key` stands without counting anything: refused once it has used all its points (or is
+   * blocked). For limits counted after the fact (failures) that must refuse before the work.
+   */
+  async peek(key: string): Promise<CounterState> {
+    const res = await this.limiter.get(hashKey(key));
+    if (!res) return { allowed: true, consumed: 0, msBeforeNext: 0 };
+    return {
+      allowed: res.consumedPoints < this.spec.points,
+      consumed: res.consumedPoints,
+      msBeforeNext: res.msBeforeNext,
+    };
+  }
+
   /** Takes back one hit (an attempt that turned out not to count). */
   async undo(key: string): Promise<void> {
     await this.limiter.reward(hashKey(key));

@@ -3,9 +3,14 @@
  * route files under app/api/auth/ call (server/auth/program-endpoints.ts), with real Requests
  * against the real database: what each answers, what each revokes, and the limits in front of them.
  */
+
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { appRouter } from "@/server/api/root";
+import { contextOfRequest } from "@/server/api/trpc";
+import { keyUseLimits } from "@/server/auth/key-limits";
 import { hashPassword } from "@/server/auth/password";
 import { REFUSALS } from "@/server/auth/principal";
 import {
@@ -16,7 +21,8 @@ import {
   refreshEndpoint,
 } from "@/server/auth/program-endpoints";
 import { resolveRequest } from "@/server/http/resolve-request";
-import { LIMITS } from "@/server/limits/registry";
+import { type CounterSpec, LIMITS } from "@/server/limits/registry";
+import { retryAfterHeader } from "@/server/limits/retry-after-header";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
 import { apiKeyFor, brandHostNamed, callerFor, resolveTestRequest } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
@@ -48,6 +54,8 @@ beforeEach(async () => {
 afterAll(async () => {
   await owner.$executeRaw`DELETE FROM limits.counters`;
   await owner.department.deleteMany({ where: { name: { startsWith: PREFIX } } });
+  // Keys are never deleted by the portal; these wrote no audit entry, so the test may remove them.
+  await owner.apiKey.deleteMany({ where: { name: { startsWith: PREFIX } } });
   await owner.auditEntry.deleteMany({ where: { ip: { startsWith: "198.51.100." } } });
   for (const user of createdUsers) {
     await owner.auditEntry.deleteMany({ where: { actorUserId: user.id } });
@@ -459,5 +467,70 @@ describe("POST /api/auth/act-as", () => {
       status: 401,
       reason: "tenant_mismatch",
     });
+  });
+});
+
+describe("API key use", () => {
+  /** account.current over HTTP with `key`, resolved with key limits as the portal resolves it. */
+  async function withKey(key: string, ip: string, specs?: { failuresPerSource: CounterSpec; perAccount: CounterSpec }) {
+    const headers = new Headers({
+      host: "voicereseller.localhost",
+      authorization: `Bearer ${key}`,
+      "x-tenant": "bistro",
+    });
+    const resolved = await resolveRequest(
+      { headers, cookie: () => undefined },
+      { db: app, resolveHost: async () => resellerHost, clientIp: () => ip, keyLimits: keyUseLimits(app, specs) },
+    );
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request("http://voicereseller.localhost/api/trpc/account.current", { headers }),
+      router: appRouter,
+      responseMeta: retryAfterHeader,
+      createContext: () => contextOfRequest(app, { ...resolved, origin: null }),
+    });
+    const body = z
+      .object({ error: z.object({ json: z.object({ data: z.object({ reason: z.string().nullable() }) }) }) })
+      .safeParse(await response.json());
+    return {
+      status: response.status,
+      reason: body.success ? body.data.error.json.data.reason : null,
+      retryAfter: response.headers.get("retry-after"),
+    };
+  }
+
+  const bistroKey = () =>
+    apiKeyFor(owner, {
+      accountId: ids.bistro.accountId,
+      createdByUserId: ids.bistro.ownerUserId,
+      scopes: ["account:read"],
+      name: `${PREFIX}limits`,
+    });
+
+  it("refuses an address with too many failed lookups, even with a good key, with 429 and Retry-After", async () => {
+    const { key } = await bistroKey();
+    expect(await withKey(key, "198.51.100.20")).toMatchObject({ status: 200 });
+    for (let n = 0; n < LIMITS.apiKey.failuresPerSource.points; n += 1) {
+      const guess = `vrk_GUESS${String(n).padStart(3, "0")}_${"x".repeat(32)}`;
+      expect(await withKey(guess, "198.51.100.20")).toMatchObject({ status: 401, reason: "key_invalid" });
+    }
+    const refused = await withKey(key, "198.51.100.20");
+    expect(refused).toMatchObject({ status: 429, reason: "rate_limited" });
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    // The key itself still works from elsewhere.
+    expect(await withKey(key, "198.51.100.21")).toMatchObject({ status: 200 });
+  });
+
+  it("limits the requests of one account's keys", async () => {
+    const { key } = await bistroKey();
+    const specs = {
+      failuresPerSource: LIMITS.apiKey.failuresPerSource,
+      perAccount: { keyPrefix: "api-key:account-test", points: 2, duration: 60 },
+    };
+    expect(await withKey(key, "198.51.100.22", specs)).toMatchObject({ status: 200 });
+    expect(await withKey(key, "198.51.100.23", specs)).toMatchObject({ status: 200 });
+    const refused = await withKey(key, "198.51.100.24", specs);
+    expect(refused).toMatchObject({ status: 429, reason: "rate_limited" });
+    expect(refused.retryAfter).not.toBeNull();
   });
 });

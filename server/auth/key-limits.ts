@@ -1,0 +1,46 @@
+/**
+ * The limits in front of API keys (numbers in server/limits/registry.ts LIMITS.apiKey): failed
+ * lookups per client address, strictly (an address past the limit is refused before its key is
+ * even looked up, so it cannot tell a good key from a bad one by the answer), and requests per
+ * key's account, generously (a runaway program stops before it eats the account's share).
+ */
+import type { PrismaClient } from "../db/types";
+import { type CounterSpec, LIMITS } from "../limits/registry";
+import { retryAfterSecondsOf } from "../limits/retry-later";
+import { sharedCounter } from "../limits/shared-counter";
+
+/** Seconds to wait, when a limit refuses; null when it admits. */
+export type Wait = number | null;
+
+export type KeyUseLimits = {
+  /** Before the lookup: whether this address has failed too often. */
+  beforeLookup(ip: string | null): Promise<Wait>;
+  /** The lookup failed (no such key, revoked, expired): counted against the address. */
+  failed(ip: string | null): Promise<void>;
+  /** The key holds: counted for its account. */
+  used(accountId: string): Promise<Wait>;
+};
+
+const source = (ip: string | null) => ip ?? "unknown";
+
+/** The portal's key limits (or `specs`, in tests), counting in `db` (shared by every server instance). */
+export function keyUseLimits(
+  db: PrismaClient,
+  specs: { failuresPerSource: CounterSpec; perAccount: CounterSpec } = LIMITS.apiKey,
+): KeyUseLimits {
+  const failures = sharedCounter(db, specs.failuresPerSource);
+  const perAccount = sharedCounter(db, specs.perAccount);
+  return {
+    async beforeLookup(ip) {
+      const state = await failures.peek(source(ip));
+      return state.allowed ? null : retryAfterSecondsOf(state.msBeforeNext);
+    },
+    async failed(ip) {
+      await failures.hit(source(ip));
+    },
+    async used(accountId) {
+      const state = await perAccount.hit(accountId);
+      return state.allowed ? null : retryAfterSecondsOf(state.msBeforeNext);
+    },
+  };
+}
