@@ -14,7 +14,7 @@ import { describeFailure } from "./lib/describe-failure";
 import { portalFetch } from "./lib/fetch";
 import { parseOptions } from "./lib/options";
 import { portalClient } from "./lib/portal-client";
-import { brandChild, createChild, crossExpiry, listChildren } from "./lib/reseller-steps";
+import { brandChild, type Context, createChild, crossExpiry, listChildren } from "./lib/reseller-steps";
 import { type TokenEvent, TokenKeeper } from "./lib/token-keeper";
 
 const say = (line: string) => console.log(line);
@@ -51,20 +51,35 @@ async function main(): Promise<number> {
   const context = { client, keeper, say, baseUrl: options.url, fetch: portalFetch };
   try {
     await keeper.login({ email: options.email, password: options.password, tenant: options.tenant });
-    try {
-      const child = await createChild(context);
-      await brandChild(context, child);
-      await listChildren(context, child.slug);
-      if (options.waitForExpiry) await crossExpiry(context, child.slug);
-    } finally {
-      await keeper.logout();
-    }
   } catch (error) {
     console.error(`failed: ${describeFailure(error)}`);
     return 1;
   }
+  const failure = await work(context, options.waitForExpiry);
+  if (failure) console.error(`failed: ${describeFailure(failure)}`);
+  // Signed in, so sign out whatever happened: a refresh token left behind is a credential lying around.
+  try {
+    await keeper.logout();
+  } catch (error) {
+    console.error(`signing out failed: ${describeFailure(error)}`);
+    return 1;
+  }
+  if (failure) return 1;
   say("done");
   return 0;
+}
+
+/** The program's work once signed in; what stopped it, if anything. */
+async function work(context: Context, waitForExpiry: boolean): Promise<unknown> {
+  try {
+    const child = await createChild(context);
+    await brandChild(context, child);
+    await listChildren(context, child.slug);
+    if (waitForExpiry) await crossExpiry(context, child.slug);
+    return null;
+  } catch (error) {
+    return error;
+  }
 }
 
 process.exitCode = await main();

@@ -9,7 +9,7 @@ import type { TokenKeeper } from "./token-keeper";
 
 export type Say = (line: string) => void;
 
-type Context = { client: PortalClient; keeper: TokenKeeper; say: Say; baseUrl: string; fetch: Fetch };
+export type Context = { client: PortalClient; keeper: TokenKeeper; say: Say; baseUrl: string; fetch: Fetch };
 
 /** A child of the signed-in reseller, unique per run so that the program can run again and again. */
 export async function createChild({ client, say }: Context, now: Date = new Date()) {

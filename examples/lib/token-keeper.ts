@@ -93,7 +93,9 @@ export class TokenKeeper implements AccessTokenSource {
   async logout(): Promise<void> {
     const held = this.#held;
     if (!held) return;
-    await this.#refreshing?.catch(() => undefined);
+    // A refresh in flight rotates the refresh token: revoke the one it leaves. Its failure, if any,
+    // was reported to the call that asked for a token.
+    if (this.#refreshing) await Promise.allSettled([this.#refreshing]);
     await this.auth.logout((this.#held ?? held).pair.refreshToken);
     this.#held = null;
     this.options.onEvent?.({ kind: "logout" });
