@@ -51,7 +51,7 @@ export type Rotation =
       refreshToken: string;
       family: { accountId: string; accountSlug: string; userId: string; role: Role; sessionId: string };
     }
-  | { ok: false; reason: RotationRefusal };
+  | { ok: false; reason: RotationRefusal; family: { accountId: string; userId: string; sessionId: string } | null };
 
 type RotationRow = {
   outcome: "rotated" | RotationRefusal;
@@ -73,7 +73,13 @@ export async function rotateRefreshToken(db: Db, token: string): Promise<Rotatio
                                            make_interval(secs => ${env.REFRESH_TOKEN_TTL_SECONDS}))`;
   const row = rows[0];
   if (!row) throw new Error("app_rotate_refresh_token answered no row");
-  if (row.outcome !== "rotated") return { ok: false, reason: row.outcome };
+  if (row.outcome !== "rotated") {
+    const family =
+      row.account_id && row.user_id && row.session_id
+        ? { accountId: row.account_id, userId: row.user_id, sessionId: row.session_id }
+        : null;
+    return { ok: false, reason: row.outcome, family };
+  }
   if (!row.account_id || !row.account_slug || !row.user_id || !row.role || !row.session_id) {
     throw new Error("app_rotate_refresh_token rotated without naming the family");
   }

@@ -5,7 +5,7 @@
  */
 
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { appRouter } from "@/server/api/root";
@@ -20,9 +20,11 @@ import {
   logoutEndpoint,
   refreshEndpoint,
 } from "@/server/auth/program-endpoints";
+import { createPrismaClient } from "@/server/db/client";
 import { resolveRequest } from "@/server/http/resolve-request";
 import { type CounterSpec, LIMITS } from "@/server/limits/registry";
 import { retryAfterHeader } from "@/server/limits/retry-after-header";
+import { logger } from "@/server/log";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
 import { apiKeyFor, brandHostNamed, callerFor, resolveTestRequest } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
@@ -206,6 +208,15 @@ describe("POST /api/auth/login", () => {
     expect(noEmail).toMatchObject({ status: 400, field: "email" });
     const badTenant = refusalOf(await login({ ...resellerOwner(), password, tenant: "Not A Slug" }));
     expect(badTenant).toMatchObject({ status: 400, field: "tenant" });
+  });
+
+  it("refuses a body larger than any login needs, without reading it whole", async () => {
+    const huge = JSON.stringify({ email: "x@example.test", password: "p".repeat(20_000), tenant: "voicereseller" });
+    expect(refusalOf(await login(null, { raw: huge }))).toEqual({
+      status: 413,
+      reason: "body_too_large",
+      field: null,
+    });
   });
 
   it("answers 404 on a host no account answers on", async () => {
@@ -532,5 +543,36 @@ describe("API key use", () => {
     const refused = await withKey(key, "198.51.100.24", specs);
     expect(refused).toMatchObject({ status: 429, reason: "rate_limited" });
     expect(refused.retryAfter).not.toBeNull();
+  });
+});
+
+describe("an unexpected error", () => {
+  it("answers a generic message with the request id, and logs what happened under that id", async () => {
+    const url = new URL(inject("appUrl"));
+    url.pathname = "/no_such_database_for_tokens";
+    const broken = createPrismaClient(url.toString(), { max: 1 });
+    const logged: { bindings: unknown; details: unknown }[] = [];
+    const spy = vi.spyOn(logger, "child").mockImplementation(
+      (bindings) =>
+        ({
+          error: (details: unknown) => logged.push({ bindings, details }),
+        }) as unknown as ReturnType<typeof logger.child>,
+    );
+    try {
+      const request = new Request("http://voicereseller.localhost/api/auth/refresh", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ refreshToken: "vrt_whatever" }),
+      });
+      const response = await refreshEndpoint(request, { db: broken, resolve: deps(resellerHost, IP).resolve });
+      expect(response.status).toBe(500);
+      const { error } = ErrorBody.parse(await response.json());
+      expect(error).toMatchObject({ code: "INTERNAL_SERVER_ERROR", reason: "internal_error" });
+      expect(error.message).toBe(`Something went wrong. Reference ${error.requestId}.`);
+      expect(logged).toEqual([{ bindings: { requestId: error.requestId }, details: expect.anything() }]);
+    } finally {
+      spy.mockRestore();
+      await broken.$disconnect();
+    }
   });
 });
