@@ -52,7 +52,7 @@ test("a program logs in, refreshes, acts for a child account and logs out", asyn
   expect(await logout.json()).toEqual({ revoked: true });
   const reused = await request.post(url("/api/auth/refresh"), { data: { refreshToken: second.refreshToken } });
   expect(reused.status()).toBe(401);
-  expect(((await reused.json()) as { error: { reason: string } }).error.reason).toBe("refresh_invalid");
+  expect(((await reused.json()) as { error: { reason: string } }).error.reason).toBe("session_ended");
 });
 
 test("a reused refresh token is refused with its reason, and next-auth's own routes still answer", async ({

@@ -1,8 +1,9 @@
 /**
  * Token families in the database: a family is a `program` row of user_sessions (every access token
- * names it as `sid`; deleting it ends them all at once) with its refresh tokens. All of it goes
- * through SECURITY DEFINER functions (migration 20261130090000): these run before any tenant is
- * known, and the request role has no privilege on refresh_tokens.
+ * names it as `sid`; deleting it ends them all at once) with its refresh tokens, which outlive it
+ * as tombstones so that a later refresh says why it ended. All of it goes through SECURITY DEFINER
+ * functions (migrations 20261130090000, 20261130090100): these run before any tenant is known, and
+ * the request role may only read its own tenant's rows of refresh_tokens.
  */
 import type { Prisma } from "../db/types";
 import { env } from "../env";

@@ -4,6 +4,7 @@
  * against the real database: what each answers, what each revokes, and the limits in front of them.
  */
 
+import { createHash } from "node:crypto";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { z } from "zod";
@@ -143,6 +144,8 @@ async function resolveWith(token: string, tenant: string, host = resellerHost) {
   return resolved.principal ? { tenant: resolved.principal.tenant.slug } : { refused: resolved.refusal?.reason };
 }
 
+const sha256 = (text: string) => new Uint8Array(createHash("sha256").update(text).digest());
+
 const resellerOwner = () => ({ email: ids.voicereseller.ownerEmail, tenant: "voicereseller" });
 
 /** A user of `accountId` who can log in, with `role`. */
@@ -247,6 +250,16 @@ describe("POST /api/auth/refresh", () => {
     expect(rotated.status).toBe(200);
     const second = Pair.parse(rotated.body);
     expect(second.refreshToken).not.toBe(first.refreshToken);
+    // Only hashes are stored; the used token names the one that replaced it.
+    const stored = await owner.refreshToken.findMany({
+      where: { tokenHash: { in: [first, second].map((pair) => sha256(pair.refreshToken)) } },
+    });
+    const [used, current] = [first, second].map((pair) =>
+      stored.find((row) => Buffer.from(row.tokenHash).equals(sha256(pair.refreshToken))),
+    );
+    expect(used?.usedAt).not.toBeNull();
+    expect(used?.replacedBy).toBe(current?.id);
+    expect(current).toMatchObject({ usedAt: null, userId: ids.voicereseller.ownerUserId });
     expect(second.tenant).toBe("voicereseller");
     expect(await resolveWith(second.accessToken, "voicereseller")).toEqual({ tenant: "voicereseller" });
     const third = Pair.parse((await refresh(second.refreshToken)).body);
@@ -262,7 +275,9 @@ describe("POST /api/auth/refresh", () => {
     // Every token of the family stops at once: the old access token, the new one, the new refresh token.
     expect(await resolveWith(first.accessToken, "voicereseller")).toEqual({ refused: "session_ended" });
     expect(await resolveWith(second.accessToken, "voicereseller")).toEqual({ refused: "session_ended" });
-    expect(refusalOf(await refresh(second.refreshToken))).toMatchObject({ status: 401, reason: "refresh_invalid" });
+    expect(refusalOf(await refresh(second.refreshToken))).toMatchObject({ status: 401, reason: "session_ended" });
+    // Presented again, the used token says the same: there is no family left to revoke.
+    expect(refusalOf(await refresh(first.refreshToken))).toMatchObject({ status: 401, reason: "session_ended" });
   });
 
   it("lets exactly one of two concurrent refreshes of one token rotate it", async () => {
@@ -324,7 +339,7 @@ describe("POST /api/auth/logout", () => {
     const pair = await loggedIn(ids.voicereseller.ownerEmail, "voicereseller");
     expect(await logout({ refreshToken: pair.refreshToken })).toMatchObject({ status: 200, body: { revoked: true } });
     expect(await resolveWith(pair.accessToken, "voicereseller")).toEqual({ refused: "session_ended" });
-    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ reason: "refresh_invalid" });
+    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ reason: "session_ended" });
     expect(await logout({ refreshToken: pair.refreshToken })).toMatchObject({
       status: 200,
       body: { revoked: false },
@@ -336,7 +351,7 @@ describe("POST /api/auth/logout", () => {
     const answer = await logout({}, { bearer: pair.accessToken, tenant: "voicereseller" });
     expect(answer).toMatchObject({ status: 200, body: { revoked: true } });
     expect(await resolveWith(pair.accessToken, "voicereseller")).toEqual({ refused: "session_ended" });
-    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ reason: "refresh_invalid" });
+    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ reason: "session_ended" });
   });
 
   it("refuses a request with neither", async () => {
@@ -354,7 +369,7 @@ describe("what ends a family", () => {
       data: { status: "deactivated" },
     });
     expect(await resolveWith(pair.accessToken, "bistro")).toEqual({ refused: "user_inactive" });
-    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ status: 401, reason: "refresh_invalid" });
+    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ status: 401, reason: "user_inactive" });
   });
 
   it("a suspended account's tokens stop with account_suspended", async () => {
@@ -363,7 +378,7 @@ describe("what ends a family", () => {
     await owner.account.update({ where: { id: ids["city-clinic"].accountId }, data: { status: "suspended" } });
     try {
       expect(await resolveWith(pair.accessToken, "city-clinic")).toEqual({ refused: "account_suspended" });
-      expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ status: 401 });
+      expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ status: 401, reason: "account_suspended" });
       const again = await login({ email: user.email, password, tenant: "city-clinic" });
       expect(refusalOf(again)).toMatchObject({ status: 401, reason: "account_suspended" });
     } finally {
