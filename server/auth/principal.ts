@@ -56,8 +56,7 @@ export const REFUSALS = {
   opened_account_gone: "The account you opened is no longer open to you. Return to your own account.",
   // Logging in and refreshing (POST /api/auth/login, /api/auth/refresh; server/auth/program-auth.ts).
   credentials_invalid: "Tenant, email or password is incorrect.",
-  refresh_invalid:
-    "The refresh token is not valid: it is unknown, or its login has ended (logged out, password changed, user or account no longer active). Log in again.",
+  refresh_invalid: "The refresh token is not valid. Log in again.",
   refresh_expired: "The refresh token has expired. Log in again.",
   refresh_reused:
     "This refresh token was already used, so a copy of it is in other hands: its whole login (every access and refresh token of it) has been revoked. Log in again.",

@@ -18,6 +18,7 @@ import type { ResolvedRequest } from "../http/resolve-request";
 import { LIMITS } from "../limits/registry";
 import { RetryLater } from "../limits/retry-later";
 import { sharedCounter } from "../limits/shared-counter";
+import { logger } from "../log";
 import type { HostResolution } from "../tenancy/host-resolver";
 import { SlugSchema } from "../tenancy/slug";
 import { issueAccessToken } from "./access-token";
@@ -137,7 +138,13 @@ export async function refreshTokens(db: PrismaClient, rawInput: unknown, ip: str
   const { refreshToken } = RefreshInput.parse(rawInput);
   const admitted = await admitRefresh(db, refreshToken, ip);
   const rotation = await rotateRefreshToken(db, refreshToken);
-  if (!rotation.ok) throw refused(rotation.reason);
+  if (!rotation.ok) {
+    if (rotation.reason === "refresh_reused") {
+      // A security event for whoever watches the logs: a copy of a refresh token was used.
+      logger.warn({ family: rotation.family, ip }, "refresh token reused: its family was revoked");
+    }
+    throw refused(rotation.reason);
+  }
   await admitted.succeeded();
   return tokenPair(rotation.family, rotation.refreshToken);
 }

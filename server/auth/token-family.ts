@@ -1,8 +1,9 @@
 /**
  * Token families in the database: a family is a `program` row of user_sessions (every access token
- * names it as `sid`; deleting it ends them all at once) with its refresh tokens. All of it goes
- * through SECURITY DEFINER functions (migration 20261130090000): these run before any tenant is
- * known, and the request role has no privilege on refresh_tokens.
+ * names it as `sid`; deleting it ends them all at once) with its refresh tokens, which outlive it
+ * as tombstones so that a later refresh says why it ended. All of it goes through SECURITY DEFINER
+ * functions (migrations 20261130090000, 20261130090100): these run before any tenant is known, and
+ * the request role may only read its own tenant's rows of refresh_tokens.
  */
 import type { Prisma } from "../db/types";
 import { env } from "../env";
@@ -51,7 +52,7 @@ export type Rotation =
       refreshToken: string;
       family: { accountId: string; accountSlug: string; userId: string; role: Role; sessionId: string };
     }
-  | { ok: false; reason: RotationRefusal };
+  | { ok: false; reason: RotationRefusal; family: { accountId: string; userId: string; sessionId: string } | null };
 
 type RotationRow = {
   outcome: "rotated" | RotationRefusal;
@@ -73,7 +74,13 @@ export async function rotateRefreshToken(db: Db, token: string): Promise<Rotatio
                                            make_interval(secs => ${env.REFRESH_TOKEN_TTL_SECONDS}))`;
   const row = rows[0];
   if (!row) throw new Error("app_rotate_refresh_token answered no row");
-  if (row.outcome !== "rotated") return { ok: false, reason: row.outcome };
+  if (row.outcome !== "rotated") {
+    const family =
+      row.account_id && row.user_id && row.session_id
+        ? { accountId: row.account_id, userId: row.user_id, sessionId: row.session_id }
+        : null;
+    return { ok: false, reason: row.outcome, family };
+  }
   if (!row.account_id || !row.account_slug || !row.user_id || !row.role || !row.session_id) {
     throw new Error("app_rotate_refresh_token rotated without naming the family");
   }

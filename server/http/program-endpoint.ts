@@ -19,19 +19,49 @@ export type ResolveRequest = (request: Request) => Promise<ResolvedRequest>;
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
+/** The most a body of these endpoints holds (credentials, a token, a slug): far more than enough. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** The body's text, or null when it is larger than MAX_BODY_BYTES (read no further than that). */
+async function boundedText(request: Request): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+type BodyProblem = { code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE"; problem: Problem };
+
 /** The JSON body of `request`, or the problem with it. An empty body reads as `{}`. */
-async function jsonBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; problem: Problem }> {
-  const text = await request.text();
+async function jsonBody(request: Request): Promise<{ ok: true; body: unknown } | ({ ok: false } & BodyProblem)> {
+  const text = await boundedText(request);
+  if (text === null) {
+    const tooLarge = problem("body_too_large", `The body may hold at most ${MAX_BODY_BYTES} bytes.`);
+    return { ok: false, code: "PAYLOAD_TOO_LARGE", problem: tooLarge };
+  }
   if (text.trim() === "") return { ok: true, body: {} };
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    return { ok: false, problem: problem("unsupported_content_type", "Send the body as application/json.") };
+    const unsupported = problem("unsupported_content_type", "Send the body as application/json.");
+    return { ok: false, code: "BAD_REQUEST", problem: unsupported };
   }
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
   } catch {
     // Not a silent catch: the client is told its body is not JSON.
-    return { ok: false, problem: problem("invalid_json", "The body is not valid JSON.") };
+    return { ok: false, code: "BAD_REQUEST", problem: problem("invalid_json", "The body is not valid JSON.") };
   }
 }
 
@@ -51,10 +81,10 @@ export async function programEndpoint<T extends object>(
   try {
     const resolved = await resolve(request);
     if (resolved.host.kind === "unknown") {
-      return errorResponse("NOT_FOUND", [problem("unknown_host", "Not found.")], resolved.requestId);
+      return errorResponse("NOT_FOUND", [problem("unknown_host", "Not found.")], requestId, NO_STORE);
     }
     const body = await jsonBody(request);
-    if (!body.ok) return errorResponse("BAD_REQUEST", [body.problem], resolved.requestId, NO_STORE);
+    if (!body.ok) return errorResponse(body.code, [body.problem], requestId, NO_STORE);
     const result = await work(body.body, resolved);
     return Response.json(result, { status: 200, headers: NO_STORE });
   } catch (error) {

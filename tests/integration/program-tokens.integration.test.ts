@@ -4,8 +4,9 @@
  * against the real database: what each answers, what each revokes, and the limits in front of them.
  */
 
+import { createHash } from "node:crypto";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { appRouter } from "@/server/api/root";
@@ -20,9 +21,11 @@ import {
   logoutEndpoint,
   refreshEndpoint,
 } from "@/server/auth/program-endpoints";
+import { createPrismaClient } from "@/server/db/client";
 import { resolveRequest } from "@/server/http/resolve-request";
 import { type CounterSpec, LIMITS } from "@/server/limits/registry";
 import { retryAfterHeader } from "@/server/limits/retry-after-header";
+import { logger } from "@/server/log";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
 import { apiKeyFor, brandHostNamed, callerFor, resolveTestRequest } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
@@ -141,6 +144,8 @@ async function resolveWith(token: string, tenant: string, host = resellerHost) {
   return resolved.principal ? { tenant: resolved.principal.tenant.slug } : { refused: resolved.refusal?.reason };
 }
 
+const sha256 = (text: string) => new Uint8Array(createHash("sha256").update(text).digest());
+
 const resellerOwner = () => ({ email: ids.voicereseller.ownerEmail, tenant: "voicereseller" });
 
 /** A user of `accountId` who can log in, with `role`. */
@@ -208,6 +213,15 @@ describe("POST /api/auth/login", () => {
     expect(badTenant).toMatchObject({ status: 400, field: "tenant" });
   });
 
+  it("refuses a body larger than any login needs, without reading it whole", async () => {
+    const huge = JSON.stringify({ email: "x@example.test", password: "p".repeat(20_000), tenant: "voicereseller" });
+    expect(refusalOf(await login(null, { raw: huge }))).toEqual({
+      status: 413,
+      reason: "body_too_large",
+      field: null,
+    });
+  });
+
   it("answers 404 on a host no account answers on", async () => {
     const answer = await login(
       { ...resellerOwner(), password },
@@ -236,6 +250,16 @@ describe("POST /api/auth/refresh", () => {
     expect(rotated.status).toBe(200);
     const second = Pair.parse(rotated.body);
     expect(second.refreshToken).not.toBe(first.refreshToken);
+    // Only hashes are stored; the used token names the one that replaced it.
+    const stored = await owner.refreshToken.findMany({
+      where: { tokenHash: { in: [first, second].map((pair) => sha256(pair.refreshToken)) } },
+    });
+    const [used, current] = [first, second].map((pair) =>
+      stored.find((row) => Buffer.from(row.tokenHash).equals(sha256(pair.refreshToken))),
+    );
+    expect(used?.usedAt).not.toBeNull();
+    expect(used?.replacedBy).toBe(current?.id);
+    expect(current).toMatchObject({ usedAt: null, userId: ids.voicereseller.ownerUserId });
     expect(second.tenant).toBe("voicereseller");
     expect(await resolveWith(second.accessToken, "voicereseller")).toEqual({ tenant: "voicereseller" });
     const third = Pair.parse((await refresh(second.refreshToken)).body);
@@ -251,7 +275,9 @@ describe("POST /api/auth/refresh", () => {
     // Every token of the family stops at once: the old access token, the new one, the new refresh token.
     expect(await resolveWith(first.accessToken, "voicereseller")).toEqual({ refused: "session_ended" });
     expect(await resolveWith(second.accessToken, "voicereseller")).toEqual({ refused: "session_ended" });
-    expect(refusalOf(await refresh(second.refreshToken))).toMatchObject({ status: 401, reason: "refresh_invalid" });
+    expect(refusalOf(await refresh(second.refreshToken))).toMatchObject({ status: 401, reason: "session_ended" });
+    // Presented again, the used token says the same: there is no family left to revoke.
+    expect(refusalOf(await refresh(first.refreshToken))).toMatchObject({ status: 401, reason: "session_ended" });
   });
 
   it("lets exactly one of two concurrent refreshes of one token rotate it", async () => {
@@ -313,7 +339,7 @@ describe("POST /api/auth/logout", () => {
     const pair = await loggedIn(ids.voicereseller.ownerEmail, "voicereseller");
     expect(await logout({ refreshToken: pair.refreshToken })).toMatchObject({ status: 200, body: { revoked: true } });
     expect(await resolveWith(pair.accessToken, "voicereseller")).toEqual({ refused: "session_ended" });
-    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ reason: "refresh_invalid" });
+    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ reason: "session_ended" });
     expect(await logout({ refreshToken: pair.refreshToken })).toMatchObject({
       status: 200,
       body: { revoked: false },
@@ -325,7 +351,7 @@ describe("POST /api/auth/logout", () => {
     const answer = await logout({}, { bearer: pair.accessToken, tenant: "voicereseller" });
     expect(answer).toMatchObject({ status: 200, body: { revoked: true } });
     expect(await resolveWith(pair.accessToken, "voicereseller")).toEqual({ refused: "session_ended" });
-    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ reason: "refresh_invalid" });
+    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ reason: "session_ended" });
   });
 
   it("refuses a request with neither", async () => {
@@ -343,7 +369,7 @@ describe("what ends a family", () => {
       data: { status: "deactivated" },
     });
     expect(await resolveWith(pair.accessToken, "bistro")).toEqual({ refused: "user_inactive" });
-    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ status: 401, reason: "refresh_invalid" });
+    expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ status: 401, reason: "user_inactive" });
   });
 
   it("a suspended account's tokens stop with account_suspended", async () => {
@@ -352,7 +378,7 @@ describe("what ends a family", () => {
     await owner.account.update({ where: { id: ids["city-clinic"].accountId }, data: { status: "suspended" } });
     try {
       expect(await resolveWith(pair.accessToken, "city-clinic")).toEqual({ refused: "account_suspended" });
-      expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ status: 401 });
+      expect(refusalOf(await refresh(pair.refreshToken))).toMatchObject({ status: 401, reason: "account_suspended" });
       const again = await login({ email: user.email, password, tenant: "city-clinic" });
       expect(refusalOf(again)).toMatchObject({ status: 401, reason: "account_suspended" });
     } finally {
@@ -532,5 +558,36 @@ describe("API key use", () => {
     const refused = await withKey(key, "198.51.100.24", specs);
     expect(refused).toMatchObject({ status: 429, reason: "rate_limited" });
     expect(refused.retryAfter).not.toBeNull();
+  });
+});
+
+describe("an unexpected error", () => {
+  it("answers a generic message with the request id, and logs what happened under that id", async () => {
+    const url = new URL(inject("appUrl"));
+    url.pathname = "/no_such_database_for_tokens";
+    const broken = createPrismaClient(url.toString(), { max: 1 });
+    const logged: { bindings: unknown; details: unknown }[] = [];
+    const spy = vi.spyOn(logger, "child").mockImplementation(
+      (bindings) =>
+        ({
+          error: (details: unknown) => logged.push({ bindings, details }),
+        }) as unknown as ReturnType<typeof logger.child>,
+    );
+    try {
+      const request = new Request("http://voicereseller.localhost/api/auth/refresh", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ refreshToken: "vrt_whatever" }),
+      });
+      const response = await refreshEndpoint(request, { db: broken, resolve: deps(resellerHost, IP).resolve });
+      expect(response.status).toBe(500);
+      const { error } = ErrorBody.parse(await response.json());
+      expect(error).toMatchObject({ code: "INTERNAL_SERVER_ERROR", reason: "internal_error" });
+      expect(error.message).toBe(`Something went wrong. Reference ${error.requestId}.`);
+      expect(logged).toEqual([{ bindings: { requestId: error.requestId }, details: expect.anything() }]);
+    } finally {
+      spy.mockRestore();
+      await broken.$disconnect();
+    }
   });
 });
