@@ -10,9 +10,11 @@ import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { problemsOf } from "@/server/api/error-message";
 import { appRouter } from "@/server/api/root";
+import { contextOfRequest } from "@/server/api/trpc";
 import { issueAccessToken } from "@/server/auth/access-token";
 import { KEY_SCOPES, type Role } from "@/server/auth/permissions";
 import { startSession } from "@/server/auth/session-store";
+import { trpcResponseMeta } from "@/server/http/trpc-response-meta";
 import type { HostBrand, HostResolution } from "@/server/tenancy/host-resolver";
 import {
   accessTokenFor,
@@ -21,6 +23,7 @@ import {
   callerAs,
   callerFor,
   contextFor,
+  resolveTestRequest,
   signedInSession,
   type TestRequest,
   trpcError,
@@ -249,6 +252,35 @@ describe("a browser session", () => {
     }).account.current();
     expect(current.account.id).toBe(clinic.accountId);
     expect(current.user?.id).toBe(clinic.ownerUserId);
+  });
+});
+
+describe("the tRPC route's answer to a refused program", () => {
+  /** account.current as the route handler runs it: resolved once, its headers from the resolution. */
+  async function routeAnswer(request: TestRequest) {
+    const resolved = await resolveTestRequest(app, request);
+    return fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request("http://voicereseller.localhost/api/trpc/account.current"),
+      router: appRouter,
+      responseMeta: trpcResponseMeta(resolved),
+      createContext: () => contextOfRequest(app, { ...resolved, origin: null }),
+    });
+  }
+
+  it("carries the RFC 6750 challenge with the reason; a browser's refusal does not", async () => {
+    const { token } = await accessTokenFor(app, bistroOwner(), bistroTenant());
+    const refused = await routeAnswer({ host: resellerHost, bearer: token, tenant: "city-clinic" });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("www-authenticate")).toBe(
+      'Bearer error="invalid_token", error_description="tenant_mismatch"',
+    );
+    const held = await routeAnswer({ host: resellerHost, bearer: token, tenant: "bistro" });
+    expect(held.status).toBe(200);
+    expect(held.headers.get("www-authenticate")).toBeNull();
+    const browser = await routeAnswer({ host: resellerHost });
+    expect(browser.status).toBe(401);
+    expect(browser.headers.get("www-authenticate")).toBeNull();
   });
 });
 
