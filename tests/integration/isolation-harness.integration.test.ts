@@ -8,7 +8,9 @@
  * actor's owner in a browser session, as that owner with a Bearer access token (X-Tenant = the
  * actor's slug), and as an API key of the actor's account holding every scope a key can hold. The
  * expectation is the same for each way unless the case states otherwise in `byCredential` (a
- * procedure only a browser may call), or the procedure needs a permission no key can hold.
+ * procedure only a browser may call), or the procedure needs a permission no key can hold
+ * (`keys:*`): then the key is refused FORBIDDEN missing_permission, read from the procedure's
+ * meta.permission, so a case for such a procedure needs nothing more than its session expectation.
  *
  * Adding a tenant procedure without a case here fails this file: add the case to
  * CROSS_TENANT_CASES, keyed by the procedure's path. The procedures a person calls for themselves
@@ -1341,9 +1343,17 @@ describe("the router walk", () => {
       where: { accountId_id: { accountId, id: revoked.id } },
       data: { revokedAt: new Date(), revokedByUserId: ownerUserId },
     });
+    // A customer's owner with an act-as token for its sibling: signed, but not below it.
+    const sibling = await accessTokenFor(
+      app,
+      { accountId, userId: ownerUserId },
+      { id: ids["city-clinic"].accountId, slug: "city-clinic" },
+      { act: { userId: ownerUserId, tenantSlug: "bistro" } },
+    );
     const refused = [
       { bearer: token, tenant: "city-clinic", reason: "tenant_mismatch" },
       { bearer: revoked.key, tenant: "bistro", reason: "key_revoked" },
+      { bearer: sibling.token, tenant: "city-clinic", reason: "tenant_unavailable" },
     ];
     for (const procedure of listProcedures().filter((p) => p.type !== "subscription")) {
       for (const { reason, ...credential } of refused) {
