@@ -404,6 +404,37 @@ describe("what ends a credential", () => {
   });
 });
 
+describe("an API key's reach", () => {
+  it("never acts for another account, not even one below its own", async () => {
+    const key = await apiKeyFor(owner, {
+      accountId: ids.voicereseller.accountId,
+      createdByUserId: ids.voicereseller.ownerUserId,
+      scopes: KEY_SCOPES,
+    });
+    expect(await overHttp({ host: resellerHost, bearer: key.key, tenant: "voicereseller" })).toEqual({
+      status: 200,
+      reason: null,
+    });
+    expect(await overHttp({ host: resellerHost, bearer: key.key, tenant: "bistro" })).toEqual({
+      status: 401,
+      reason: "tenant_mismatch",
+    });
+  });
+
+  it("is refused on a host its account's people are not served on", async () => {
+    const key = await apiKeyFor(owner, {
+      accountId: ids.bistro.accountId,
+      createdByUserId: ids.bistro.ownerUserId,
+      scopes: ["account:read"],
+    });
+    const platform: HostResolution = { kind: "platform", hostname: "localhost" };
+    expect(await overHttp({ host: platform, bearer: key.key, tenant: "bistro" })).toEqual({
+      status: 401,
+      reason: "wrong_host",
+    });
+  });
+});
+
 describe("a refused program request executes nothing", () => {
   const create = (number: string) => ({ path: "extensions.create", input: { number, name: "Should not exist" } });
 
