@@ -1083,29 +1083,30 @@ function callerFor(session: SessionSpec | null, host?: HostResolution, openAs: s
   });
 }
 
-/** The credentials programs of each demo account use here, made once per file (the key is revoked afterwards). */
-const programCredentials = new Map<string, Promise<string>>();
-
 type Person = { userId: string; role: Role };
 
+/** Each demo account's key with every key scope, made once per file and revoked afterwards. */
+const HARNESS_KEY = "isolation harness";
+const harnessKeys = new Map<DemoSlug, Promise<string>>();
+
+/**
+ * The bearer credential of `kind`: a new access token (as logging in issues one: its own token
+ * family, so no other test's ending of sessions can reach it), or the account's harness key.
+ */
 function programCredential(kind: ProgramCredential, slug: DemoSlug, person?: Person): Promise<string> {
   const { accountId, ownerUserId } = ids[slug];
-  const user = person ?? { userId: ownerUserId, role: "owner" };
-  const cacheKey = `${kind} ${slug} ${kind === "token" ? user.userId : ""}`;
-  let credential = programCredentials.get(cacheKey);
-  if (!credential) {
-    credential =
-      kind === "token"
-        ? accessTokenFor(app, { accountId, ...user }, { id: accountId, slug }).then((issued) => issued.token)
-        : apiKeyFor(owner, { accountId, createdByUserId: ownerUserId, scopes: KEY_SCOPES, name: HARNESS_KEY }).then(
-            (made) => made.key,
-          );
-    programCredentials.set(cacheKey, credential);
+  if (kind === "token") {
+    const user = person ?? { userId: ownerUserId, role: "owner" };
+    return accessTokenFor(app, { accountId, ...user }, { id: accountId, slug }).then((issued) => issued.token);
   }
-  return credential;
+  let key = harnessKeys.get(slug);
+  if (!key) {
+    const made = apiKeyFor(owner, { accountId, createdByUserId: ownerUserId, scopes: KEY_SCOPES, name: HARNESS_KEY });
+    key = made.then((created) => created.key);
+    harnessKeys.set(slug, key);
+  }
+  return key;
 }
-
-const HARNESS_KEY = "isolation harness";
 
 /**
  * A caller for `slug`'s owner (or `person` of that account) proving itself by `kind`: the session
