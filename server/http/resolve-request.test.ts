@@ -141,7 +141,7 @@ describe("resolveRequest", () => {
       "tenant_missing",
     ],
     [
-      "an expired or forged token",
+      "a token that does not verify",
       async () => ({ authorization: "Bearer aaa.bbb.ccc", "x-tenant": "bistro" }),
       "token_invalid",
     ],

@@ -530,11 +530,12 @@ describe("the client address", () => {
 
 describe("an act-as token", () => {
   const reseller = () => ({ accountId: ids.voicereseller.accountId, userId: ids.voicereseller.ownerUserId });
-  const actAs = { userId: "", tenantSlug: "voicereseller" };
+  /** The `act` claim of a token VoiceReseller's `userId` obtained by act-as. */
+  const actedBy = (userId: string) => ({ userId, tenantSlug: "voicereseller" });
 
   it("lets a reseller's owner act for an account below, audited with both identities", async () => {
     const { token } = await accessTokenFor(app, reseller(), bistroTenant(), {
-      act: { ...actAs, userId: ids.voicereseller.ownerUserId },
+      act: actedBy(ids.voicereseller.ownerUserId),
     });
     const program = callerFor(app, { host: resellerHost, bearer: token, tenant: "bistro" });
     const current = await program.account.current();
@@ -579,7 +580,7 @@ describe("an act-as token", () => {
       app,
       reseller(),
       { id: ids.acme.accountId, slug: "acme" },
-      { act: { ...actAs, userId: ids.voicereseller.ownerUserId } },
+      { act: actedBy(ids.voicereseller.ownerUserId) },
     );
     expect(await overHttp({ host: resellerHost, bearer: outside.token, tenant: "acme" })).toEqual({
       status: 401,
@@ -591,7 +592,7 @@ describe("an act-as token", () => {
     const member = await makePerson(ids.voicereseller.accountId, "act-as-member", "member");
     try {
       const { token } = await accessTokenFor(app, member, bistroTenant(), {
-        act: { ...actAs, userId: member.userId },
+        act: actedBy(member.userId),
       });
       expect(await overHttp({ host: resellerHost, bearer: token, tenant: "bistro" })).toEqual({
         status: 401,
