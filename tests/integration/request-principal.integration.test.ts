@@ -508,7 +508,8 @@ describe("the client address", () => {
       bearer: key.key,
       tenant: "bistro",
       ip,
-      // A client's own claim of an address is not the address.
+      // What the resolver derived (here the test's socket address) is what is recorded, never a
+      // header the client wrote; how the address is derived is tested in middleware.integration.
       headers: { "x-forwarded-for": "198.51.100.1" },
     }).extensions.create({ number: "4831", name: "Addressed" });
     try {
