@@ -70,6 +70,9 @@ async function route(request: NextRequest, requestId: string): Promise<NextRespo
   }
 
   if (isPortalPath(request.nextUrl.pathname)) {
+    // A hint, not authorisation: a signed cookie spares a signed-out visitor a page that would only
+    // send them to sign in. Whether the session still holds is the resolver's answer, which every
+    // page and procedure asks (server/http/resolve-request.ts); a refusal there sends them to /login.
     const session = await readSession(request.cookies.get(SESSION_COOKIE)?.value, host);
     if (!session) {
       const login = new URL("/login", origin);

@@ -102,7 +102,12 @@ export function refusalError(refused: AuthRefusal): TRPCError {
 // 2. INIT ------------------------------------------------------------------------------------------
 
 export type Tenancy = "public" | "authed" | "tenant" | "reseller" | "operator";
-export type ProcedureMeta = { tenancy: Tenancy };
+/**
+ * What every procedure declares: its tenancy, and for tenant and reseller procedures the
+ * permission they need (so tests and documentation can tell, from the router alone, what a
+ * role or an API key's scopes may call).
+ */
+export type ProcedureMeta = { tenancy: Tenancy; permission?: Permission };
 
 const t = initTRPC
   .context<TRPCContext>()
@@ -217,7 +222,7 @@ export const userProcedure = authedProcedure.use(({ ctx, next }) => {
  * results, so a failed result is rethrown here, or the transaction would commit a failed request.
  */
 export function tenantProcedure(permission: Permission) {
-  return authedProcedure.meta({ tenancy: "tenant" }).use(async ({ ctx, next }) => {
+  return authedProcedure.meta({ tenancy: "tenant", permission }).use(async ({ ctx, next }) => {
     const { principal } = ctx;
     if (!principal.permissions.has(permission)) {
       const message =

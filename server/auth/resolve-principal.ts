@@ -110,9 +110,14 @@ async function fromToken(db: Db, host: HostBrand, token: string, tenantHeader: s
   const row = await sessionRow(db, who, actingFor);
   if (!row) return whySessionFails(db, claims);
   if (!accountAllowedOnHost(host, who.accountId, row.ancestors)) return refused("wrong_host");
-  if (!actingFor) return { principal: userPrincipal("token", who, row, null), refusal: null };
+  if (!actingFor) {
+    // The tenant runs by id; X-Tenant was checked against the slug. Both must name one account.
+    if (row.account_slug !== claims.tenant) return refused("tenant_mismatch");
+    return { principal: userPrincipal("token", who, row, null), refusal: null };
+  }
   const opened = openedAccount(row);
   if (!opened || opened.id !== claims.tid) return refused("tenant_unavailable");
+  if (opened.slug !== claims.tenant) return refused("tenant_mismatch");
   return { principal: userPrincipal("token", who, row, opened), refusal: null };
 }
 

@@ -45,6 +45,11 @@ export const STATUS_OF_CODE: Record<string, number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
+/** RFC 6750's challenge for a bearer credential that does not hold, naming the refusal's reason. */
+export function bearerChallenge(reason: string): string {
+  return `Bearer error="invalid_token", error_description="${reason}"`;
+}
+
 /** A JSON error response; a 401 also says, as RFC 6750 asks, that a bearer credential is expected. */
 export function errorResponse(
   code: string,
@@ -54,8 +59,6 @@ export function errorResponse(
 ): Response {
   const status = STATUS_OF_CODE[code] ?? 500;
   const extra: Record<string, string> =
-    status === 401
-      ? { "WWW-Authenticate": `Bearer error="invalid_token", error_description="${problems[0].reason}"` }
-      : {};
+    status === 401 ? { "WWW-Authenticate": bearerChallenge(problems[0].reason) } : {};
   return Response.json(errorBody(code, problems, requestId), { status, headers: { ...extra, ...headers } });
 }

@@ -51,13 +51,28 @@ export type ResolvedRequest = {
   bearer: boolean;
 };
 
-type Bearer = { kind: "bearer"; credential: string } | { kind: "malformed" } | { kind: "absent" };
+export type Bearer = { kind: "bearer"; credential: string } | { kind: "malformed" } | { kind: "absent" };
 
-function bearerOf(headers: Pick<Headers, "get">): Bearer {
+/** What the Authorization header presents: one bearer credential (printable ASCII), a malformed header, or none. */
+export function bearerOf(headers: Pick<Headers, "get">): Bearer {
   const authorization = headers.get("authorization");
   if (authorization === null) return { kind: "absent" };
   const match = /^Bearer +([\x21-\x7e]{1,2048})$/i.exec(authorization.trim());
   return match?.[1] ? { kind: "bearer", credential: match[1] } : { kind: "malformed" };
+}
+
+/**
+ * A bearer credential as the principal resolver takes it: an API key when it has a key's shape,
+ * else an access token, with the tenant X-Tenant names (trimmed; blank is none).
+ */
+export function bearerCredentials(
+  credential: string,
+  headers: Pick<Headers, "get">,
+): Extract<PresentedCredentials, { kind: "token" | "key" }> {
+  const tenant = headers.get(TENANT_HEADER)?.trim() || null;
+  if (looksLikeApiKey(credential)) return { kind: "key", key: credential, tenant };
+  // Anything else is read as a token; one that is not a JWT at all fails as an invalid token.
+  return { kind: "token", token: looksLikeJwt(credential) ? credential : "", tenant };
 }
 
 async function credentialsOf(
@@ -66,12 +81,7 @@ async function credentialsOf(
   bearer: Bearer,
 ): Promise<PresentedCredentials | "malformed"> {
   if (bearer.kind === "malformed") return "malformed";
-  if (bearer.kind === "bearer") {
-    const tenant = parts.headers.get(TENANT_HEADER)?.trim() || null;
-    if (looksLikeApiKey(bearer.credential)) return { kind: "key", key: bearer.credential, tenant };
-    // Anything else is read as a token; one that is not a JWT at all fails as an invalid token.
-    return { kind: "token", token: looksLikeJwt(bearer.credential) ? bearer.credential : "", tenant };
-  }
+  if (bearer.kind === "bearer") return bearerCredentials(bearer.credential, parts.headers);
   const session = await readSession(parts.cookie(SESSION_COOKIE), host);
   if (!session) return { kind: "none" };
   return { kind: "session", session, openAs: openAsFromCookie(parts.cookie(OPEN_AS_COOKIE), session.userId) };

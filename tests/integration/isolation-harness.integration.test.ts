@@ -4,8 +4,17 @@
  * which account A calls it with account B's ids and gets NOT_FOUND or FORBIDDEN (or, for a
  * procedure that takes no ids, only its own data), while B's rows stay exactly as they were.
  *
+ * Every case runs three times, once per way a request proves who acts (CREDENTIAL_KINDS): as the
+ * actor's owner in a browser session, as that owner with a Bearer access token (X-Tenant = the
+ * actor's slug), and as an API key of the actor's account holding every scope a key can hold. The
+ * expectation is the same for each way unless the case states otherwise in `byCredential` (a
+ * procedure only a browser may call), or the procedure needs a permission no key can hold
+ * (`keys:*`): then the key is refused FORBIDDEN missing_permission, read from the procedure's
+ * meta.permission, so a case for such a procedure needs nothing more than its session expectation.
+ *
  * Adding a tenant procedure without a case here fails this file: add the case to
- * CROSS_TENANT_CASES, keyed by the procedure's path.
+ * CROSS_TENANT_CASES, keyed by the procedure's path. The procedures a person calls for themselves
+ * (authed, not tenant) state what each way of signing in gets in PERSON_CASES.
  */
 
 import { getErrorShape, TRPCError } from "@trpc/server";
@@ -14,12 +23,15 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { problemsOf } from "@/server/api/error-message";
 import { appRouter, createCaller } from "@/server/api/root";
 import type { Tenancy, TRPCContext } from "@/server/api/trpc";
+import { hashPassword } from "@/server/auth/password";
+import { KEY_SCOPES, PERMISSIONS, type Permission, type Role } from "@/server/auth/permissions";
 import { brandKey, type PortalSession } from "@/server/auth/session";
 import { startSession } from "@/server/auth/session-store";
 import type { HostResolution } from "@/server/tenancy/host-resolver";
-import { contextFor, homeHost } from "@/tests/helpers/callers";
+import { accessTokenFor, apiKeyFor, contextFor, homeHost } from "@/tests/helpers/callers";
 import {
   connectDemoDatabase,
   createMemberUser,
@@ -49,7 +61,24 @@ type CrossTenantCase = {
    */
   expect: "NOT_FOUND" | "FORBIDDEN" | "OWN_DATA_ONLY";
   call: (caller: Caller, ids: DemoIds) => Promise<unknown>;
+  /** What the case answers instead when the actor proves itself another way than a session. */
+  byCredential?: Partial<Record<ProgramCredential, Refused>>;
 };
+
+/** The ways a request proves who acts; every case runs once per way. */
+const CREDENTIAL_KINDS = ["session", "token", "key"] as const;
+type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
+type ProgramCredential = Exclude<CredentialKind, "session">;
+
+/** A refusal with its machine-readable reason. */
+type Refused = { code: TRPCError["code"]; reason: string };
+
+/** What a program gets from a procedure only a person in a browser may call. */
+const BROWSER_ONLY: Refused = { code: "FORBIDDEN", reason: "browser_only" };
+/** What an API key gets from a procedure only a person may call. */
+const USER_ONLY: Refused = { code: "FORBIDDEN", reason: "user_only" };
+/** What an API key gets from a procedure needing a permission no key can hold (keys:*). */
+const KEY_LACKS_PERMISSION: Refused = { code: "FORBIDDEN", reason: "missing_permission" };
 
 const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
   "dashboard.summary": [
@@ -404,6 +433,8 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       victim: "acme",
       expect: "NOT_FOUND",
       call: (caller, ids) => caller.openAs.start({ accountId: ids.acme.accountId }),
+      // Programs exchange their token at POST /api/auth/act-as; keys never act for another account.
+      byCredential: { token: BROWSER_ONLY, key: BROWSER_ONLY },
     },
     {
       name: "a customer opening its sibling (City Clinic opening Bistro)",
@@ -411,6 +442,7 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       victim: "bistro",
       expect: "FORBIDDEN",
       call: (caller, ids) => caller.openAs.start({ accountId: ids.bistro.accountId }),
+      // Not a reseller: refused before the browser-only rule is reached, whatever the credential.
     },
     {
       name: "a customer opening its own reseller",
@@ -897,6 +929,44 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
   ],
 };
 
+/**
+ * The procedures a person calls for themselves: authed, not tenant, since they act on the caller's
+ * own user and take no ids another tenant could own. What each way of signing in gets is stated
+ * per way; "ANSWERS" means the procedure ran for the caller. A walk below fails on an authed
+ * procedure without an entry.
+ */
+type PersonCase = {
+  call: (caller: Caller) => Promise<unknown>;
+  answers: Record<CredentialKind, "ANSWERS" | Refused>;
+};
+
+const PERSON_NAME = "Harness Person";
+
+const PERSON_CASES: Record<string, PersonCase> = {
+  "plans.list": {
+    call: (caller) => caller.plans.list(),
+    answers: { session: "ANSWERS", token: "ANSWERS", key: "ANSWERS" },
+  },
+  "profile.get": {
+    call: (caller) => caller.profile.get(),
+    answers: { session: "ANSWERS", token: "ANSWERS", key: USER_ONLY },
+  },
+  "profile.updateName": {
+    call: (caller) => caller.profile.updateName({ name: PERSON_NAME }),
+    answers: { session: "ANSWERS", token: "ANSWERS", key: USER_ONLY },
+  },
+  "profile.changePassword": {
+    // A wrong current password: a session reaches the password check; a program never gets there.
+    call: (caller) =>
+      caller.profile.changePassword({ currentPassword: "not the password at all", newPassword: "a long new password" }),
+    answers: {
+      session: { code: "BAD_REQUEST", reason: "wrong_password" },
+      token: BROWSER_ONLY,
+      key: USER_ONLY,
+    },
+  },
+};
+
 // SET-UP ------------------------------------------------------------------------------------------
 
 let owner: PrismaClient;
@@ -907,11 +977,15 @@ beforeAll(async () => {
   ({ owner, app, ids } = await connectDemoDatabase());
 });
 
-afterAll(async () => {
-  // The one row a case writes into the actor's own account (users.invite).
+/** The one row a case writes into the actor's own account (users.invite), and its audit entries. */
+async function removeInvitee(): Promise<void> {
   await owner.user.deleteMany({ where: { accountId: ids.acme.accountId, email: ids.bistro.ownerEmail } });
   await owner.$executeRaw`DELETE FROM audit_entries WHERE account_id = ${ids.acme.accountId}::uuid
     AND action LIKE 'user.%' AND details::text LIKE ${`%${ids.bistro.ownerEmail}%`}`;
+}
+
+afterAll(async () => {
+  await removeInvitee();
   await Promise.all([owner.$disconnect(), app.$disconnect()]);
 });
 
@@ -930,6 +1004,8 @@ async function ownRowIds(accountId: string): Promise<string[]> {
     ...(await owner.department.findMany(where)),
     ...(await owner.schedule.findMany(where)),
     ...(await owner.phoneNumber.findMany(where)),
+    // account.current names the key a request is made with.
+    ...(await owner.apiKey.findMany(where)),
   ];
   return rows.map((row) => row.id);
 }
@@ -1007,6 +1083,73 @@ function callerFor(session: SessionSpec | null, host?: HostResolution, openAs: s
   });
 }
 
+type Person = { userId: string; role: Role };
+
+/** Each demo account's key with every key scope, made once per file and revoked afterwards. */
+const HARNESS_KEY = "isolation harness";
+const harnessKeys = new Map<DemoSlug, Promise<string>>();
+
+/**
+ * The bearer credential of `kind`: a new access token (as logging in issues one: its own token
+ * family, so no other test's ending of sessions can reach it), or the account's harness key.
+ */
+function programCredential(kind: ProgramCredential, slug: DemoSlug, person?: Person): Promise<string> {
+  const { accountId, ownerUserId } = ids[slug];
+  if (kind === "token") {
+    const user = person ?? { userId: ownerUserId, role: "owner" };
+    return accessTokenFor(app, { accountId, ...user }, { id: accountId, slug }).then((issued) => issued.token);
+  }
+  let key = harnessKeys.get(slug);
+  if (!key) {
+    const made = apiKeyFor(owner, { accountId, createdByUserId: ownerUserId, scopes: KEY_SCOPES, name: HARNESS_KEY });
+    key = made.then((created) => created.key);
+    harnessKeys.set(slug, key);
+  }
+  return key;
+}
+
+/**
+ * A caller for `slug`'s owner (or `person` of that account) proving itself by `kind`: the session
+ * as a browser sends it, or `Authorization: Bearer` with `X-Tenant: <slug>` as a program does, on
+ * the host where the account's people sign in. A key acts as itself, whoever `person` is.
+ */
+function callerWith(kind: CredentialKind, slug: DemoSlug, person?: Person): Caller {
+  if (kind === "session") return callerFor(sessionOf(slug, person ?? {}));
+  let context: Promise<TRPCContext> | undefined;
+  const build = async () => {
+    const host = await homeHost(app, ids[slug].accountId);
+    const bearer = await programCredential(kind, slug, person);
+    return contextFor(app, { host, bearer, tenant: slug }, { setCookie: () => undefined });
+  };
+  return createCaller(() => {
+    context ??= build();
+    return context;
+  });
+}
+
+afterAll(async () => {
+  await owner.$executeRaw`UPDATE api_keys SET revoked_at = now(), revoked_by_user_id = created_by_user_id
+                           WHERE name = ${HARNESS_KEY} AND revoked_at IS NULL`;
+});
+
+/** What a case expects of `kind`: as stated for that way, else what no key may do, else `expect`. */
+function expectationOf(path: string, testCase: CrossTenantCase, kind: CredentialKind) {
+  if (kind === "session") return testCase.expect;
+  const stated = testCase.byCredential?.[kind];
+  if (stated) return stated;
+  if (kind === "key" && !keyMayHold(permissionOf(path))) return KEY_LACKS_PERMISSION;
+  return testCase.expect;
+}
+
+const KEY_SCOPE_SET = new Set<Permission>(KEY_SCOPES);
+function keyMayHold(permission: Permission | undefined): boolean {
+  return permission === undefined || KEY_SCOPE_SET.has(permission);
+}
+
+function permissionOf(path: string): Permission | undefined {
+  return listProcedures().find((procedure) => procedure.path === path)?.permission;
+}
+
 function hostOf(slug: DemoSlug, isReseller: boolean): HostResolution {
   return {
     kind: "brand",
@@ -1058,6 +1201,12 @@ async function expectTRPCError(call: Promise<unknown>, code: TRPCError["code"]):
   return error;
 }
 
+/** Fails unless `call` is refused with `refused.code` and, as clients read it, `refused.reason`. */
+async function expectRefusal(call: Promise<unknown>, refused: Refused): Promise<void> {
+  const error = await expectTRPCError(call, refused.code);
+  expect(problemsOf(error)[0]?.reason).toBe(refused.reason);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every uuid anywhere in `value`: whatever ids an answer carries, wherever the shape puts them. */
@@ -1074,10 +1223,16 @@ const TenancySchema = z.enum(["public", "authed", "tenant", "reseller", "operato
 // meta is read loosely so that a missing or misspelt tenancy is reported by path, not thrown.
 const ProcedureDef = z.object({
   type: z.enum(["query", "mutation", "subscription"]),
-  meta: z.object({ tenancy: z.unknown() }).partial().optional(),
+  meta: z.object({ tenancy: z.unknown(), permission: z.unknown() }).partial().optional(),
 });
 
-type ProcedureInfo = { path: string; type: z.infer<typeof ProcedureDef>["type"]; tenancy: Tenancy | undefined };
+type ProcedureInfo = {
+  path: string;
+  type: z.infer<typeof ProcedureDef>["type"];
+  tenancy: Tenancy | undefined;
+  /** What a tenant or reseller procedure needs (tenantProcedure(permission) puts it in meta). */
+  permission: Permission | undefined;
+};
 
 /** The router's procedures by path, as tRPC flattens them. */
 function listProcedures(): ProcedureInfo[] {
@@ -1085,7 +1240,13 @@ function listProcedures(): ProcedureInfo[] {
   return Object.entries(procedures).map(([path, procedure]) => {
     const def = ProcedureDef.parse(typeof procedure === "function" ? Reflect.get(procedure, "_def") : undefined);
     const tenancy = TenancySchema.safeParse(def.meta?.tenancy);
-    return { path, type: def.type, tenancy: tenancy.success ? tenancy.data : undefined };
+    const permission = z.enum(PERMISSIONS).safeParse(def.meta?.permission);
+    return {
+      path,
+      type: def.type,
+      tenancy: tenancy.success ? tenancy.data : undefined,
+      permission: permission.success ? permission.data : undefined,
+    };
   });
 }
 
@@ -1126,6 +1287,22 @@ describe("the router walk", () => {
     expect(missing, "tenant procedures without an entry in CROSS_TENANT_CASES").toEqual([]);
   });
 
+  it("every procedure a person calls for themselves states what each way of signing in gets", () => {
+    const authed = listProcedures()
+      .filter((procedure) => procedure.tenancy === "authed")
+      .map((procedure) => procedure.path)
+      .sort();
+    expect(Object.keys(PERSON_CASES).sort(), "authed procedures and PERSON_CASES").toEqual(authed);
+  });
+
+  it("every tenant and reseller procedure names the permission it needs", () => {
+    const unnamed = listProcedures()
+      .filter((procedure) => procedure.tenancy === "tenant" || procedure.tenancy === "reseller")
+      .filter((procedure) => procedure.permission === undefined)
+      .map((procedure) => procedure.path);
+    expect(unnamed, "tenant procedures without meta.permission").toEqual([]);
+  });
+
   it("every cross-tenant case names a tenant procedure that exists", () => {
     const tenantPaths = new Set(
       listProcedures()
@@ -1152,6 +1329,41 @@ describe("the router walk", () => {
     }
   });
 
+  it("every procedure answers UNAUTHORIZED with the reason to a bearer credential that does not hold", async () => {
+    // Public ones too: a program's refused credential stops the request before any procedure runs.
+    const { accountId, ownerUserId } = ids.bistro;
+    const host = await homeHost(app, accountId);
+    const { token } = await accessTokenFor(app, { accountId, userId: ownerUserId }, { id: accountId, slug: "bistro" });
+    const revoked = await apiKeyFor(owner, {
+      accountId,
+      createdByUserId: ownerUserId,
+      scopes: KEY_SCOPES,
+      name: HARNESS_KEY,
+    });
+    await owner.apiKey.update({
+      where: { accountId_id: { accountId, id: revoked.id } },
+      data: { revokedAt: new Date(), revokedByUserId: ownerUserId },
+    });
+    // A customer's owner with an act-as token for its sibling: signed, but not below it.
+    const sibling = await accessTokenFor(
+      app,
+      { accountId, userId: ownerUserId },
+      { id: ids["city-clinic"].accountId, slug: "city-clinic" },
+      { act: { userId: ownerUserId, tenantSlug: "bistro" } },
+    );
+    const refused = [
+      { bearer: token, tenant: "city-clinic", reason: "tenant_mismatch" },
+      { bearer: revoked.key, tenant: "bistro", reason: "key_revoked" },
+      { bearer: sibling.token, tenant: "city-clinic", reason: "tenant_unavailable" },
+    ];
+    for (const procedure of listProcedures().filter((p) => p.type !== "subscription")) {
+      for (const { reason, ...credential } of refused) {
+        const caller = createCaller(() => contextFor(app, { host, ...credential }));
+        await expectRefusal(callByPath(caller, procedure.path, { limit: -1 }), { code: "UNAUTHORIZED", reason });
+      }
+    }
+  });
+
   it("every non-public procedure answers UNAUTHORIZED without a session, before reading its input", async () => {
     const guarded = listProcedures().filter((p) => p.tenancy !== "public" && p.type !== "subscription");
     expect(guarded.length).toBeGreaterThan(0);
@@ -1164,30 +1376,74 @@ describe("the router walk", () => {
 
 // THE CASES ---------------------------------------------------------------------------------------
 
-describe.each(Object.entries(CROSS_TENANT_CASES))("cross-tenant: %s", (_path, cases) => {
-  it.each(cases.map((testCase) => [testCase.name, testCase] as const))("%s", async (_name, testCase) => {
-    const before = await snapshotOf(testCase.victim);
-    const caller = callerFor(sessionOf(testCase.actor));
-    if (testCase.expect === "OWN_DATA_ONLY") {
-      const answer = await testCase.call(caller, ids);
-      const actor = ids[testCase.actor];
-      const actorUsers = await owner.user.findMany({ where: { accountId: actor.accountId }, select: { id: true } });
-      const allowed = new Set([
-        actor.accountId,
-        ...actor.ancestors,
-        ...actorUsers.map((user) => user.id),
-        ...(await ownRowIds(actor.accountId)),
-      ]);
-      const found = uuidsIn(answer);
-      expect(found).toContain(actor.accountId);
-      expect(
-        found.filter((id) => !allowed.has(id)),
-        "ids in the answer that are not the actor's",
-      ).toEqual([]);
-    } else {
-      await expectTRPCError(testCase.call(caller, ids), testCase.expect);
-    }
-    expect(await snapshotOf(testCase.victim)).toEqual(before);
+/** Fails unless every id in `answer` belongs to `actor`: itself, its ancestors, its people or its rows. */
+async function expectOwnDataOnly(answer: unknown, actorSlug: DemoSlug): Promise<void> {
+  const actor = ids[actorSlug];
+  const actorUsers = await owner.user.findMany({ where: { accountId: actor.accountId }, select: { id: true } });
+  const allowed = new Set([
+    actor.accountId,
+    ...actor.ancestors,
+    ...actorUsers.map((user) => user.id),
+    ...(await ownRowIds(actor.accountId)),
+  ]);
+  const found = uuidsIn(answer);
+  expect(found).toContain(actor.accountId);
+  expect(
+    found.filter((id) => !allowed.has(id)),
+    "ids in the answer that are not the actor's",
+  ).toEqual([]);
+}
+
+describe.each(CREDENTIAL_KINDS)("cross-tenant, signed in with a %s", (kind) => {
+  // Each way invites the same address again: the invitation of the way before must be gone.
+  afterAll(removeInvitee);
+
+  describe.each(Object.entries(CROSS_TENANT_CASES))("%s", (path, cases) => {
+    it.each(cases.map((testCase) => [testCase.name, testCase] as const))("%s", async (_name, testCase) => {
+      const before = await snapshotOf(testCase.victim);
+      const call = testCase.call(callerWith(kind, testCase.actor), ids);
+      const expected = expectationOf(path, testCase, kind);
+      if (expected === "OWN_DATA_ONLY") await expectOwnDataOnly(await call, testCase.actor);
+      else if (typeof expected === "string") await expectTRPCError(call, expected);
+      else await expectRefusal(call, expected);
+      expect(await snapshotOf(testCase.victim)).toEqual(before);
+    });
+  });
+});
+
+describe("what a person calls for themselves, per way of signing in", () => {
+  let person: Person & { accountId: string };
+  beforeAll(async () => {
+    const user = await owner.user.create({
+      data: {
+        accountId: ids.bistro.accountId,
+        email: "harness-person@people.test",
+        name: PERSON_NAME,
+        role: "member",
+        passwordHash: await hashPassword("the person's own password"),
+      },
+    });
+    person = { accountId: user.accountId, userId: user.id, role: "member" };
+  });
+  afterAll(async () => {
+    await deleteMemberUser(owner, { accountId: person.accountId, id: person.userId });
+  });
+
+  describe.each(CREDENTIAL_KINDS)("with a %s", (kind) => {
+    it.each(Object.entries(PERSON_CASES))("%s", async (_path, personCase) => {
+      const others = await owner.user.findMany({ where: { NOT: { id: person.userId } }, orderBy: { id: "asc" } });
+      const call = personCase.call(callerWith(kind, "bistro", person));
+      const expected = personCase.answers[kind];
+      if (expected === "ANSWERS") await call;
+      else await expectRefusal(call, expected);
+      const self = await owner.user.findUniqueOrThrow({
+        where: { accountId_id: { accountId: person.accountId, id: person.userId } },
+      });
+      expect(self).toMatchObject({ name: PERSON_NAME, role: "member", status: "active" });
+      expect(await owner.user.findMany({ where: { NOT: { id: person.userId } }, orderBy: { id: "asc" } })).toEqual(
+        others,
+      );
+    });
   });
 });
 

@@ -7,8 +7,8 @@ import { requestCookie } from "@/server/auth/open-as";
 import { SESSION_COOKIE } from "@/server/auth/session";
 import { appDb } from "@/server/db/app-client";
 import { resolvePortalRequest } from "@/server/http/portal-request";
+import { trpcResponseMeta } from "@/server/http/trpc-response-meta";
 import { LIMITS } from "@/server/limits/registry";
-import { retryAfterHeader } from "@/server/limits/retry-after-header";
 
 async function handler(request: Request) {
   const cookieHeader = request.headers.get("cookie");
@@ -29,7 +29,7 @@ async function handler(request: Request) {
     router: appRouter,
     // A batch runs its calls at once: an unbounded one would be a flood in a single request.
     maxBatchSize: LIMITS.trpcMaxBatchSize,
-    responseMeta: retryAfterHeader,
+    responseMeta: trpcResponseMeta(resolved),
     createContext: ({ resHeaders }) =>
       contextOfRequest(appDb(), resolved, (cookie) => resHeaders.append("Set-Cookie", stringifySetCookie(cookie))),
   });
