@@ -458,6 +458,18 @@ describe("POST /api/auth/act-as", () => {
     }
   });
 
+  it("refuses text with control characters, naming the field, as every text input does", async () => {
+    const reseller = await asReseller();
+    expect(refusalOf(await actAs("bis\u0000tro", reseller))).toMatchObject({
+      status: 400,
+      reason: "control_character",
+      field: "tenant",
+    });
+    expect(
+      refusalOf(await login({ email: "owner@voicereseller.test\u0007", password, tenant: "voicereseller" })),
+    ).toMatchObject({ status: 400, reason: "control_character", field: "email" });
+  });
+
   it("refuses a role that may not open accounts", async () => {
     const member = await userWith(ids.voicereseller.accountId, "member", "member");
     const pair = await loggedIn(member.email, "voicereseller");
