@@ -6,6 +6,7 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import type { PrismaClient } from "@/server/db/types";
 import type { Actor } from "../audit/record";
 import type { OpenAsCookie } from "../auth/open-as";
@@ -95,7 +96,11 @@ export function refusalError(refused: AuthRefusal): TRPCError {
 // 2. INIT ------------------------------------------------------------------------------------------
 
 export type Tenancy = "public" | "authed" | "tenant" | "reseller" | "operator";
-export type ProcedureMeta = { tenancy: Tenancy };
+/**
+ * `tenancy` is set by the procedure ladder below (the isolation harness fails a procedure without
+ * it); `openapi` publishes a procedure on the REST face (server/api/rest/, /api/v1).
+ */
+export type ProcedureMeta = OpenApiMeta<{ tenancy?: Tenancy }>;
 
 const t = initTRPC
   .context<TRPCContext>()
