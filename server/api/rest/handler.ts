@@ -73,7 +73,7 @@ async function normalised(request: Request): Promise<Request> {
 }
 
 /** A TRPCError as THE error body, with its status, Retry-After for a limit and WWW-Authenticate for a 401. */
-function errorOf(error: TRPCError, requestId: string, status: number): Response {
+export function restErrorResponse(error: TRPCError, requestId: string, status: number): Response {
   const [first, ...rest] = problemsOf(error, requestId);
   const problems = first ? ([first, ...rest] as const) : ([unexpectedProblem(requestId)] as const);
   const response = errorResponse(error.code, problems, requestId, retryAfterHeader({ errors: [error] }).headers ?? {});
@@ -93,7 +93,7 @@ export async function handleRestRequest(request: Request, deps: RestDeps): Promi
     } catch (error) {
       if (!(error instanceof BodyTooLarge)) throw error;
       const tooLarge = new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: "The request body is too large." });
-      return errorOf(tooLarge, resolved.requestId, 413);
+      return restErrorResponse(tooLarge, resolved.requestId, 413);
     }
     const response = await createOpenApiFetchHandler({
       endpoint: REST_BASE_PATH,
@@ -110,7 +110,7 @@ export async function handleRestRequest(request: Request, deps: RestDeps): Promi
     if (error.code === "PARSE_ERROR") {
       return errorResponse("BAD_REQUEST", [problem("invalid_json", "The body is not valid JSON.")], resolved.requestId);
     }
-    return errorOf(error, resolved.requestId, response.status);
+    return restErrorResponse(error, resolved.requestId, response.status);
   } catch (error) {
     // Before any procedure ran (the resolver's database is down): nothing about it reaches the client.
     requestLogger(requestId).error({ err: error }, "REST request failed");
