@@ -7,7 +7,7 @@ import { z } from "zod";
  * through the objects, arrays, optionals and defaults of a published input, in place: the same
  * schema instance tRPC parses with. Left alone, it would quietly widen what every caller may send
  * after the first REST request ("false" becoming true, "" becoming 0). So each such leaf says
- * which it is, and tests/rest-coercion.test.ts fails on one that does not:
+ * which it is, and server/api/rest/published.test.ts fails on one that does not:
  */
 
 /** A number read from a query string (`?limit=10`): coerced for every caller, as REST needs. */
