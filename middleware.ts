@@ -22,6 +22,7 @@ const PORTAL_PATHS = [
   "/numbers",
   "/departments",
   "/schedules",
+  "/api-reference",
 ];
 
 function isPortalPath(pathname: string): boolean {

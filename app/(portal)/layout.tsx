@@ -29,6 +29,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: "/audit", label: "Audit log", permission: "audit:read" },
         { href: "/settings/branding", label: "Branding", permission: "settings:read" },
         { href: "/settings/domains", label: "Domains", permission: "domains:read" },
+        { href: "/api-reference", label: "API reference", permission: "account:read" },
       ]
     : [
         { href: "/dashboard", label: "Dashboard", permission: "account:read" },

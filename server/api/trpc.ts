@@ -6,6 +6,7 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import type { PrismaClient } from "@/server/db/types";
 import type { Actor } from "../audit/record";
 import type { OpenAsCookie } from "../auth/open-as";
@@ -103,11 +104,12 @@ export function refusalError(refused: AuthRefusal): TRPCError {
 
 export type Tenancy = "public" | "authed" | "tenant" | "reseller" | "operator";
 /**
- * What every procedure declares: its tenancy, and for tenant and reseller procedures the
- * permission they need (so tests and documentation can tell, from the router alone, what a
- * role or an API key's scopes may call).
+ * What every procedure declares: its tenancy (set by the procedure ladder below; the isolation
+ * harness fails a procedure without it), for tenant and reseller procedures the permission they
+ * need (so tests and documentation can tell, from the router alone, what a role or an API key's
+ * scopes may call), and with `openapi` its place on the REST face (server/api/rest/, /api/v1).
  */
-export type ProcedureMeta = { tenancy: Tenancy; permission?: Permission };
+export type ProcedureMeta = OpenApiMeta<{ tenancy?: Tenancy; permission?: Permission }>;
 
 const t = initTRPC
   .context<TRPCContext>()

@@ -37,6 +37,9 @@ export const GetCurrentAccountOutput = z.object({
 export const accountRouter = createTRPCRouter({
   /** The account the request acts for, with its plan, limits and effective branding and defaults. */
   current: tenantProcedure("account:read")
+    .meta({
+      openapi: { method: "GET", path: "/account", tags: ["account"], summary: "The account the request runs as" },
+    })
     .output(GetCurrentAccountOutput)
     .query(async ({ ctx }) => {
       const { actor, home, permissions } = ctx.principal;

@@ -13,6 +13,7 @@ import {
   SetChildAccountStatusInput,
   UpdateChildAccountInput,
 } from "../schemas/managed-account.schema";
+import { queryNumber } from "../schemas/rest-input";
 import { cursorText, plainText } from "../schemas/text";
 import { actorOf, createTRPCRouter, resellerProcedure } from "../trpc";
 
@@ -25,8 +26,7 @@ export const ListChildAccountsInput = z.object({
     .transform((value) => (value ? value : undefined)),
   /** The last slug of the previous page. */
   cursor: cursorText(isChildAccountsCursor).optional(),
-  limit: z
-    .number({ message: "limit must be a whole number from 1 to 100" })
+  limit: queryNumber("limit must be a whole number from 1 to 100")
     .int("limit must be a whole number from 1 to 100")
     .min(1, "limit must be a whole number from 1 to 100")
     .max(100, "limit must be a whole number from 1 to 100")
@@ -56,6 +56,9 @@ export const ListChildAccountsOutput = z.object({
 export const accountsRouter = createTRPCRouter({
   /** A reseller's child accounts (or the children of an account below it), a page at a time. */
   listChildren: resellerProcedure("accounts:read")
+    .meta({
+      openapi: { method: "GET", path: "/accounts", tags: ["accounts"], summary: "List the accounts below yours" },
+    })
     .input(ListChildAccountsInput)
     .output(ListChildAccountsOutput)
     .query(async ({ ctx, input }) => {
@@ -66,6 +69,14 @@ export const accountsRouter = createTRPCRouter({
 
   /** One account below the reseller, with the parent and child limits its form explains. */
   get: resellerProcedure("accounts:read")
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/accounts/{accountId}",
+        tags: ["accounts"],
+        summary: "Get an account below yours",
+      },
+    })
     .input(GetChildAccountInput)
     .output(ManagedAccountOutput)
     .query(({ ctx, input }) => getChildAccount(ctx.db, actorOf(ctx), input.accountId)),
@@ -75,6 +86,9 @@ export const accountsRouter = createTRPCRouter({
    * owner when given: one transaction, so both exist or neither does.
    */
   create: resellerProcedure("accounts:write")
+    .meta({
+      openapi: { method: "POST", path: "/accounts", tags: ["accounts"], summary: "Create an account below yours" },
+    })
     .input(CreateChildAccountInput)
     .output(ManagedAccountOutput)
     .mutation(async ({ ctx, input }) => {
@@ -86,12 +100,28 @@ export const accountsRouter = createTRPCRouter({
 
   /** Renames an account below the reseller, or changes its plan or limits. */
   update: resellerProcedure("accounts:write")
+    .meta({
+      openapi: {
+        method: "PATCH",
+        path: "/accounts/{accountId}",
+        tags: ["accounts"],
+        summary: "Change an account's name, plan or limits",
+      },
+    })
     .input(UpdateChildAccountInput)
     .output(ManagedAccountOutput)
     .mutation(({ ctx, input }) => updateChildAccount(ctx.db, actorOf(ctx), input)),
 
   /** Suspends, reactivates or closes an account below the reseller. */
   setStatus: resellerProcedure("accounts:write")
+    .meta({
+      openapi: {
+        method: "PUT",
+        path: "/accounts/{accountId}/status",
+        tags: ["accounts"],
+        summary: "Suspend, close or reopen an account",
+      },
+    })
     .input(SetChildAccountStatusInput)
     .output(ManagedAccountOutput)
     .mutation(({ ctx, input }) => setChildAccountStatus(ctx.db, actorOf(ctx), input)),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { NOT_BELOW } from "../../accounts/scope";
 import { decodeAuditCursor, listAuditEntries } from "../../audit/list";
 import { DomainError, problem } from "../../domain-error";
+import { queryNumber } from "../schemas/rest-input";
 import { cursorText, plainText } from "../schemas/text";
 import { createTRPCRouter, tenantProcedure } from "../trpc";
 
@@ -12,7 +13,7 @@ export const ListAuditEntriesInput = z.object({
   /** Only entries about this account: the tenant's own or one below it. */
   targetAccountId: z.uuid({ message: "targetAccountId must be an account id" }).optional(),
   cursor: cursorText((value) => decodeAuditCursor(value) !== null).optional(),
-  limit: z.number().int().min(1, "limit is 1 to 100").max(100, "limit is 1 to 100").default(50),
+  limit: queryNumber("limit is 1 to 100").int().min(1, "limit is 1 to 100").max(100, "limit is 1 to 100").default(50),
 });
 
 export const ListAuditEntriesOutput = z.object({
@@ -34,6 +35,7 @@ export const ListAuditEntriesOutput = z.object({
 export const auditRouter = createTRPCRouter({
   /** The account's audit log, newest first: who did what, to which account, from where. */
   list: tenantProcedure("audit:read")
+    .meta({ openapi: { method: "GET", path: "/audit-entries", tags: ["audit"], summary: "List audit entries" } })
     .input(ListAuditEntriesInput)
     .output(ListAuditEntriesOutput)
     .query(async ({ ctx, input }) => {

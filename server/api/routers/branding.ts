@@ -17,12 +17,28 @@ export const brandingRouter = createTRPCRouter({
 
   /** The branding and defaults of the tenant's account or one below it: own, effective and inherited values. */
   get: tenantProcedure("settings:read")
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/accounts/{accountId}/branding",
+        tags: ["branding"],
+        summary: "Get an account's branding, with where each value comes from",
+      },
+    })
     .input(GetBrandingInput)
     .output(BrandingEditorOutput)
     .query(({ ctx, input }) => getBrandingEditor(ctx.db, ctx.accountId, input.accountId)),
 
   /** Overrides or resets branding and defaults, and uploads a logo, in one change. */
   update: tenantProcedure("settings:write")
+    .meta({
+      openapi: {
+        method: "PATCH",
+        path: "/accounts/{accountId}/branding",
+        tags: ["branding"],
+        summary: "Change or reset an account's branding",
+      },
+    })
     .input(UpdateBrandingInput)
     .output(BrandingEditorOutput)
     .mutation(({ ctx, input }) =>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryNumber } from "./rest-input";
 import { nameText } from "./text";
 
 export const RING_STRATEGIES = ["simultaneous", "in_order"] as const;
@@ -17,8 +18,8 @@ const MemberIds = z
 
 export const ListDepartmentsInput = z.object({
   search: nameText({ label: "Search", max: 80 }).optional(),
-  page: z.number({ message: "page must be a number" }).int().min(1).max(10_000).default(1),
-  pageSize: z.number({ message: "pageSize must be a number" }).int().min(1).max(100).default(20),
+  page: queryNumber("page must be a number").int().min(1).max(10_000).default(1),
+  pageSize: queryNumber("pageSize must be a number").int().min(1).max(100).default(20),
 });
 
 export const GetDepartmentInput = z.object({ id: DepartmentId });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXTENSION_NUMBER_PATTERN, EXTENSION_SEARCH_MAX, isExtensionsCursor } from "../../sip/extensions";
+import { queryNumber } from "./rest-input";
 import { cursorText, nameText, plainText } from "./text";
 
 const ExtensionId = z.uuid({ message: "extensionId must be an extension id" });
@@ -15,8 +16,7 @@ const ExtensionName = nameText({ label: "The name", max: 80, required: "Enter a 
 export const ListExtensionsInput = z.object({
   search: plainText({ label: "Search", max: EXTENSION_SEARCH_MAX }).optional(),
   cursor: cursorText(isExtensionsCursor).optional(),
-  limit: z
-    .number({ message: "limit must be a number" })
+  limit: queryNumber("limit must be a number")
     .int()
     .min(1, "limit is at least 1")
     .max(100, "limit is at most 100")

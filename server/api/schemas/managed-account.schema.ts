@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { SlugSchema } from "../../tenancy/slug";
+import { jsonOnly } from "./rest-input";
 import { nameText, plainText } from "./text";
 import { PersonName, UserEmail } from "./users.schema";
 
 const limit = (label: string) =>
-  z
-    .number({ message: `${label} must be a whole number` })
-    .int(`${label} must be a whole number`)
-    .min(0, `${label} cannot be negative`)
-    .max(100_000, `${label} is at most 100000`);
+  jsonOnly(
+    z
+      .number({ message: `${label} must be a whole number` })
+      .int(`${label} must be a whole number`)
+      .min(0, `${label} cannot be negative`)
+      .max(100_000, `${label} is at most 100000`),
+  );
 
 export const LimitsInput = z.object({
   maxIn: limit("Inbound calls (max_in)"),
@@ -29,7 +32,7 @@ export const CreateChildAccountInput = z.object({
   name: AccountName,
   slug: Slug,
   planId: PlanId,
-  isReseller: z.boolean().default(false),
+  isReseller: jsonOnly(z.boolean()).default(false),
   limits: LimitsInput,
   /** The account's first owner, invited by e-mail in the same transaction (the portal's form requires one). */
   owner: z.object({ name: PersonName, email: UserEmail }).optional(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isTimeZone, minutesOf } from "../../schedules/time-of-day";
 import { ValueSource } from "./effective-settings.schema";
+import { jsonOnly, queryNumber } from "./rest-input";
 import { nameText, plainText } from "./text";
 
 const ScheduleId = z.uuid({ message: "id must be a schedule id" });
@@ -15,7 +16,7 @@ const TimeOfDay = (label: string) =>
   );
 
 const HoursRange = z.object({
-  weekday: z.number({ message: "weekday must be 1 (Monday) to 7 (Sunday)" }).int().min(1).max(7),
+  weekday: jsonOnly(z.number({ message: "weekday must be 1 (Monday) to 7 (Sunday)" }).int().min(1).max(7)),
   opens: TimeOfDay("The opening time"),
   closes: TimeOfDay("The closing time"),
 });
@@ -110,8 +111,8 @@ const TimeZone = plainText({ label: "The time zone", max: 64 })
 
 export const ListSchedulesInput = z.object({
   search: nameText({ label: "Search", max: 80 }).optional(),
-  page: z.number({ message: "page must be a number" }).int().min(1).max(10_000).default(1),
-  pageSize: z.number({ message: "pageSize must be a number" }).int().min(1).max(100).default(20),
+  page: queryNumber("page must be a number").int().min(1).max(10_000).default(1),
+  pageSize: queryNumber("pageSize must be a number").int().min(1).max(100).default(20),
 });
 
 export const GetScheduleInput = z.object({ id: ScheduleId });
