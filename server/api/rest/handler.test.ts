@@ -11,7 +11,7 @@ describe("restErrorResponse", () => {
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("5");
     expect(await response.json()).toMatchObject({
-      error: { code: "TOO_MANY_REQUESTS", reason: "too_many_requests", requestId: "req-1" },
+      error: { code: "TOO_MANY_REQUESTS", reason: "rate_limited", requestId: "req-1" },
     });
   });
 
