@@ -29,6 +29,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: "/audit", label: "Audit log", permission: "audit:read" },
         { href: "/settings/branding", label: "Branding", permission: "settings:read" },
         { href: "/settings/domains", label: "Domains", permission: "domains:read" },
+        { href: "/settings/api-keys", label: "API keys", permission: "keys:read" },
       ]
     : [
         { href: "/dashboard", label: "Dashboard", permission: "account:read" },
