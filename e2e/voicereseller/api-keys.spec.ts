@@ -70,7 +70,20 @@ test("Bistro's owner creates a key, copies it once, a program uses it, and revok
   expect(current.status()).toBe(200);
   const body = (await current.json()) as { result: { data: { json: { account: { slug: string } } } } };
   expect(body.result.data.json.account.slug).toBe("bistro");
-  expect((await call("extensions.list")).status()).toBe(200);
+  const input = encodeURIComponent(JSON.stringify({ json: { limit: 5 } }));
+  const extensions = await call(`extensions.list?input=${input}`);
+  expect(extensions.status()).toBe(200);
+  // Read only: a change is refused for want of the scope.
+  const write = await program.post(apiUrl("/api/trpc/extensions.create"), {
+    headers: {
+      host: HOST,
+      authorization: `Bearer ${copied}`,
+      "x-tenant": "bistro",
+      "content-type": "application/json",
+    },
+    data: { json: { number: "2999", name: "Not allowed" } },
+  });
+  expect(write.status()).toBe(403);
 
   // Its last use shows on the page.
   await page.reload();
