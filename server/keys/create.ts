@@ -3,6 +3,7 @@ import { type Actor, recordAudit } from "../audit/record";
 import { generateApiKey } from "../auth/api-key-secret";
 import type { KeyScope } from "../auth/permissions";
 import type { TenantDb } from "../db/tenant";
+import { violationOf } from "../db/violation";
 import { DomainError, problem } from "../domain-error";
 import { withKeyLimit } from "./limit";
 import { type ApiKeyListItem, findApiKey } from "./list";
@@ -27,6 +28,22 @@ export function checkExpiry(expiresAt: Date | null, now: Date): Date | null {
   return expiresAt;
 }
 
+/**
+ * The database's own bound on the expiry (a year after the row's creation time), should its clock
+ * run behind this server's: the same problem as the check above, not a failed request.
+ */
+async function withinAYear<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (violationOf(error)?.constraint !== "api_keys_expiry_within_a_year") throw error;
+    throw new DomainError(
+      "BAD_REQUEST",
+      problem("expiry_too_far", "A key expires within a year at most; choose an earlier date.", "expiresAt"),
+    );
+  }
+}
+
 export type CreatedApiKey = { accountId: string; key: string; apiKey: ApiKeyListItem };
 
 /**
@@ -46,25 +63,28 @@ export async function createApiKey(
   const expiresAt = checkExpiry(input.expiresAt ?? null, now);
   const secret = generateApiKey();
   const { id } = await withKeyLimit(() =>
-    db.apiKey.create({
-      data: {
-        accountId: actor.accountId,
-        name: input.name,
-        prefix: secret.prefix,
-        secretHash: new Uint8Array(secret.hash),
-        scopes,
-        createdByUserId: userId,
-        expiresAt,
-      },
-      select: { id: true },
-    }),
+    withinAYear(() =>
+      db.apiKey.create({
+        data: {
+          accountId: actor.accountId,
+          name: input.name,
+          prefix: secret.prefix,
+          secretHash: new Uint8Array(secret.hash),
+          scopes,
+          createdByUserId: userId,
+          expiresAt,
+        },
+        select: { id: true },
+      }),
+    ),
   );
   await recordAudit(db, actor, {
     action: "api_key.created",
     targetAccountId: actor.accountId,
     // Never the key itself: its prefix says which one it is.
     details: {
-      after: { id, name: input.name, prefix: secret.prefix, scopes, expiresAt: expiresAt?.toISOString() ?? null },
+      id,
+      after: { name: input.name, prefix: secret.prefix, scopes, expiresAt: expiresAt?.toISOString() ?? null },
     },
   });
   const apiKey = await findApiKey(db, actor.accountId, id);

@@ -27,7 +27,8 @@ export async function revokeApiKey(db: TenantDb, actor: Actor, input: { keyId: s
     await recordAudit(db, actor, {
       action: "api_key.revoked",
       targetAccountId: accountId,
-      details: { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix },
+      // Which key, in the log's words; never the key itself.
+      details: { id: apiKey.id, after: { name: apiKey.name, prefix: apiKey.prefix, status: "revoked" } },
     });
   }
   return apiKey;

@@ -1040,7 +1040,7 @@ afterAll(async () => {
   });
   const keyIds = keys.map((key) => key.id);
   await owner.$executeRaw`DELETE FROM audit_entries WHERE action LIKE 'api_key.%'
-    AND details->'after'->>'id' = ANY (${keyIds}::text[])`;
+    AND details->>'id' = ANY (${keyIds}::text[])`;
   await owner.apiKey.deleteMany({ where: { id: { in: keyIds } } });
 });
 
