@@ -104,6 +104,35 @@ test("Bistro's owner creates a key, copies it once, a program uses it, and revok
   // The audit log names what was done, and by whom.
   await page.goto("/audit?action=api_key.revoked");
   await expect(page.getByTestId("audit-entries")).toContainText("Revoked an API key");
+
+  // A read-and-write key's change is in the log as that key, by its name and prefix.
+  await page.goto("/settings/api-keys");
+  await page.getByLabel("Read and write").check();
+  await page.getByLabel("Name").fill("Provisioner");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const writer = await dialog.getByTestId("api-key-secret").inputValue();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  const headers = { host: HOST, authorization: `Bearer ${writer}`, "x-tenant": "bistro" };
+  const programWriting = await playwright.request.newContext();
+  const made = await programWriting.post(apiUrl("/api/trpc/extensions.create"), {
+    headers: { ...headers, "content-type": "application/json" },
+    data: { json: { number: "2998", name: "Made by a key" } },
+  });
+  expect(made.status()).toBe(200);
+  const extensionId = ((await made.json()) as { result: { data: { json: { id: string } } } }).result.data.json.id;
+  await page.goto("/audit?action=extension.created");
+  await expect(page.getByTestId("actor-key").first()).toHaveText(`API key Provisioner (${writer.slice(0, 12)})`);
+  const removed = await programWriting.post(apiUrl("/api/trpc/extensions.delete"), {
+    headers: { ...headers, "content-type": "application/json" },
+    data: { json: { extensionId } },
+  });
+  expect(removed.status()).toBe(200);
+  await programWriting.dispose();
+  await page.goto("/settings/api-keys");
+  const writerRow = page.locator(`[data-key="${writer.slice(0, 12)}"]`);
+  await writerRow.getByRole("button", { name: /^Revoke/ }).click();
+  await writerRow.getByRole("button", { name: "Yes, revoke" }).click();
+  await expect(writerRow).toContainText("Revoked");
 });
 
 for (const viewport of VIEWPORTS) {
