@@ -51,7 +51,8 @@ test("Bistro's owner creates a key, copies it once, a program uses it, and revok
   // Listed by its prefix, never again in full.
   const prefix = key.slice(0, 12);
   const row = page.locator(`[data-key="${prefix}"]`);
-  await expect(row).toContainText("Nightly report");
+  // Closing the dialog re-renders the list on the server (router.refresh), on a machine shared by others.
+  await expect(row).toContainText("Nightly report", { timeout: 15_000 });
   await expect(row).toContainText("Read only");
   await expect(row).toContainText("Active");
   await expect(row).toContainText("Never");
@@ -130,6 +131,7 @@ test("Bistro's owner creates a key, copies it once, a program uses it, and revok
   await programWriting.dispose();
   await page.goto("/settings/api-keys");
   const writerRow = page.locator(`[data-key="${writer.slice(0, 12)}"]`);
+  await expect(writerRow).toContainText("Read and write");
   await writerRow.getByRole("button", { name: /^Revoke/ }).click();
   await writerRow.getByRole("button", { name: "Yes, revoke" }).click();
   await expect(writerRow).toContainText("Revoked");
