@@ -30,6 +30,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: "/settings/branding", label: "Branding", permission: "settings:read" },
         { href: "/settings/domains", label: "Domains", permission: "domains:read" },
         { href: "/api-reference", label: "API reference", permission: "account:read" },
+        { href: "/settings/api-keys", label: "API keys", permission: "keys:read" },
       ]
     : [
         { href: "/dashboard", label: "Dashboard", permission: "account:read" },

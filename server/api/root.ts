@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { accountsRouter } from "./routers/accounts";
+import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
 import { dashboardRouter } from "./routers/dashboard";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   profile: profileRouter,
   extensions: extensionsRouter,
   devices: devicesRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,7 +10,7 @@ import type { OpenApiMeta } from "trpc-to-openapi";
 import type { PrismaClient } from "@/server/db/types";
 import type { Actor } from "../audit/record";
 import type { OpenAsCookie } from "../auth/open-as";
-import type { Permission } from "../auth/permissions";
+import { isKeyScope, type Permission } from "../auth/permissions";
 import { type AuthRefusal, type Principal, refusal } from "../auth/principal";
 import { withTenant } from "../db/tenant";
 import { DomainError, problem } from "../domain-error";
@@ -226,6 +226,15 @@ export const userProcedure = authedProcedure.use(({ ctx, next }) => {
 export function tenantProcedure(permission: Permission) {
   return authedProcedure.meta({ tenancy: "tenant", permission }).use(async ({ ctx, next }) => {
     const { principal } = ctx;
+    if (principal.actor.kind === "key" && !isKeyScope(permission)) {
+      // Nothing a key may hold grants this (managing keys): only a person can do it.
+      const message = "Only a person can do this, not an API key.";
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message,
+        cause: new DomainError("FORBIDDEN", problem("user_only", message)),
+      });
+    }
     if (!principal.permissions.has(permission)) {
       const message =
         principal.actor.kind === "key"

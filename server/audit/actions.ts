@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "device.enabled": "Enabled a device",
   "device.updated": "Changed a device",
   "device.deleted": "Deleted a device",
+  "api_key.created": "Created an API key",
+  "api_key.revoked": "Revoked an API key",
 };
 
 export function auditActionLabel(action: string): string {

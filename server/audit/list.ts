@@ -6,8 +6,14 @@ export type AuditListEntry = {
   createdAt: Date;
   action: string;
   ip: string | null;
-  /** The real user, and the account they belong to (names as they were when they acted). */
-  actor: { email: string; accountName: string } | null;
+  /**
+   * Who acted, and the account they belong to (names as they were when they acted): a user, or an
+   * API key of that account (its name and visible prefix).
+   */
+  actor:
+    | { kind: "user"; email: string; accountName: string }
+    | { kind: "key"; name: string; prefix: string; accountName: string }
+    | null;
   /** The account the user had open ("open as") when it differs from their own. */
   actingAs: { id: string; name: string } | null;
   target: { id: string; slug: string; name: string } | null;
@@ -82,14 +88,27 @@ export async function listAuditEntries(
       createdAt: row.createdAt,
       action: row.action,
       ip: row.ip,
-      actor:
-        row.actorEmail && row.actorAccountName ? { email: row.actorEmail, accountName: row.actorAccountName } : null,
+      actor: actorOf(row),
       actingAs: row.acting && row.actingAccountId !== row.actorAccountId ? row.acting : null,
       target: row.target,
       details: asObject(row.details),
     })),
     nextCursor: rows.length > input.limit && last ? encodeAuditCursor(last) : null,
   };
+}
+
+function actorOf(row: {
+  actorEmail: string | null;
+  actorKeyName: string | null;
+  actorKeyPrefix: string | null;
+  actorAccountName: string | null;
+}): AuditListEntry["actor"] {
+  if (!row.actorAccountName) return null;
+  if (row.actorEmail) return { kind: "user", email: row.actorEmail, accountName: row.actorAccountName };
+  if (row.actorKeyName && row.actorKeyPrefix) {
+    return { kind: "key", name: row.actorKeyName, prefix: row.actorKeyPrefix, accountName: row.actorAccountName };
+  }
+  return null;
 }
 
 function asObject(value: Prisma.JsonValue): Record<string, unknown> {

@@ -74,6 +74,10 @@ export function roleHas(role: Role, permission: Permission): boolean {
 export const KEY_SCOPES = PERMISSIONS.filter((permission) => !permission.startsWith("keys:"));
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
+export function isKeyScope(permission: string): permission is KeyScope {
+  return (KEY_SCOPES as readonly string[]).includes(permission);
+}
+
 /** The permissions of a role, as a principal carries them. */
 export function permissionsOfRole(role: Role): ReadonlySet<Permission> {
   return new Set(GRANTS[role]);

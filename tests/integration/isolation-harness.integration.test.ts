@@ -927,6 +927,47 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller, ids) => caller.users.resendInvitation({ userId: ids.bistro.ownerUserId }),
     },
   ],
+  "apiKeys.list": [
+    {
+      name: "a customer lists its own keys, never its sibling's",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.apiKeys.list({ limit: 100 }),
+    },
+    {
+      name: "a reseller lists its own keys, not those of the accounts below it",
+      actor: "voicereseller",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.apiKeys.list({ limit: 100 }),
+    },
+  ],
+  "apiKeys.create": [
+    {
+      name: "a key is made in the caller's own account (it takes no account id)",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.apiKeys.create({ name: HARNESS_KEY_NAME, scopes: ["account:read"] }),
+    },
+  ],
+  "apiKeys.revoke": [
+    {
+      name: "a customer revoking its sibling's key",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.apiKeys.revoke({ keyId: victimKeyId() }),
+    },
+    {
+      name: "a reseller revoking a key of its child without opening it",
+      actor: "voicereseller",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.apiKeys.revoke({ keyId: victimKeyId() }),
+    },
+  ],
 };
 
 /**
@@ -966,6 +1007,9 @@ const PERSON_CASES: Record<string, PersonCase> = {
     },
   },
 };
+
+/** The key apiKeys.create cases make in the actor's account (removed after the file). */
+const HARNESS_KEY_NAME = "Harness key";
 
 // SET-UP ------------------------------------------------------------------------------------------
 
@@ -1040,6 +1084,39 @@ beforeAll(async () => {
     data: { accountId, scheduleId: schedule.id, day: new Date("2026-12-25T00:00:00Z"), name: "Christmas" },
   });
   victim = { departmentId: department.id, scheduleId: schedule.id };
+});
+
+/** City Clinic's key that the apiKeys.revoke cases aim at. */
+let victimKey: string | undefined;
+function victimKeyId() {
+  if (!victimKey) throw new Error("the victim key is made in beforeAll");
+  return victimKey;
+}
+
+beforeAll(async () => {
+  victimKey = (
+    await owner.apiKey.create({
+      data: {
+        accountId: ids["city-clinic"].accountId,
+        name: VICTIM_NAME,
+        prefix: "vrk_Harness0",
+        secretHash: new Uint8Array(32),
+        scopes: ["account:read"],
+        createdByUserId: ids["city-clinic"].ownerUserId,
+      },
+    })
+  ).id;
+});
+
+afterAll(async () => {
+  const keys = await owner.apiKey.findMany({
+    where: { OR: [{ name: HARNESS_KEY_NAME }, { id: victimKey ?? "" }] },
+    select: { id: true },
+  });
+  const keyIds = keys.map((key) => key.id);
+  await owner.$executeRaw`DELETE FROM audit_entries WHERE action LIKE 'api_key.%'
+    AND details->>'id' = ANY (${keyIds}::text[])`;
+  await owner.apiKey.deleteMany({ where: { id: { in: keyIds } } });
 });
 
 // Runs before the disconnect above (after-hooks run in reverse order).
@@ -1186,6 +1263,7 @@ async function snapshotOf(slug: DemoSlug) {
       include: { hours: true, holidays: true },
       orderBy: { id: "asc" },
     }),
+    apiKeys: await owner.apiKey.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
   };
 }
 

@@ -154,12 +154,23 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "devices.enable": () => ({ deviceId: NO_SUCH_ID }),
   "devices.update": () => ({ deviceId: NO_SUCH_ID, label: "Desk phone", callerIdNumber: "+14155550123" }),
   "devices.delete": () => ({ deviceId: NO_SUCH_ID }),
+  "apiKeys.list": () => ({ cursor: NO_SUCH_ID, limit: 10 }),
+  // An expiry beyond a year: refused after validation, so no key is made (see VALID_INPUT_REFUSALS).
+  "apiKeys.create": () => ({
+    name: "Text input key",
+    scopes: ["account:read"],
+    expiresAt: new Date(Date.now() + 2 * 366 * 24 * 3600 * 1000),
+  }),
+  "apiKeys.revoke": () => ({ keyId: NO_SUCH_ID }),
 };
 
 const UNKNOWN_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 /** Procedures whose valid input is refused by a rule rather than answered: the refusal's reason. */
-const VALID_INPUT_REFUSALS: Record<string, string> = { "profile.changePassword": "wrong_password" };
+const VALID_INPUT_REFUSALS: Record<string, string> = {
+  "profile.changePassword": "wrong_password",
+  "apiKeys.create": "expiry_too_far",
+};
 
 /** The text inputs that are names people read in lists: no invisible or reordering characters. */
 const NAME_FIELDS: Record<string, readonly string[]> = {
@@ -178,6 +189,7 @@ const NAME_FIELDS: Record<string, readonly string[]> = {
   "extensions.update": ["name"],
   "devices.create": ["label"],
   "devices.update": ["label"],
+  "apiKeys.create": ["name"],
 };
 
 /** What must be refused in any text, with the field named. */
@@ -402,6 +414,7 @@ describe("cursors", () => {
     ["numbers.list", "+0123456789"],
     ["extensions.list", "0123"],
     ["extensions.list", "12345678"],
+    ["apiKeys.list", "not-a-key-id"],
   ])("%s refuses the cursor %j as invalid_cursor", async (path, cursor) => {
     const error = await outcome(callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), "cursor", cursor)));
     expect(error?.code).toBe("BAD_REQUEST");

@@ -32,6 +32,12 @@ describe("changeLines", () => {
     ]);
   });
 
+  it("shows a list (a key's permissions) as words a narrow column can wrap", () => {
+    expect(changeLines({ after: { scopes: ["account:read", "extensions:write"] } }, plans)).toEqual([
+      { field: "scopes", label: "Permissions", after: "account:read, extensions:write" },
+    ]);
+  });
+
   it("reads nothing from malformed details", () => {
     expect(changeLines({ before: "x", after: [1] }, plans)).toEqual([]);
   });

@@ -10,6 +10,8 @@ function readable(field: string, value: unknown, plans: ReadonlyMap<string, stri
   if (field === "language" && typeof value === "string") return languageName(value);
   if (field === "logoUrl") return "a logo";
   if (typeof value === "boolean") return value ? "yes" : "no";
+  // A list (a key's permissions): words with spaces between, so that a narrow column wraps it.
+  if (Array.isArray(value)) return value.map((each) => readable(field, each, plans)).join(", ");
   if (field === "status" || field === "voiceGender" || field === "kind") return String(value).replace("_", " ");
   return String(value);
 }

@@ -91,7 +91,13 @@ export default async function AuditPage({
                     <TableCell label="Who">
                       {entry.actor ? (
                         <>
-                          <span className="break-all">{entry.actor.email}</span>{" "}
+                          {entry.actor.kind === "key" ? (
+                            <span className="break-all" data-testid="actor-key">
+                              API key {entry.actor.name} ({entry.actor.prefix})
+                            </span>
+                          ) : (
+                            <span className="break-all">{entry.actor.email}</span>
+                          )}{" "}
                           <span className="text-slate-600">({entry.actor.accountName})</span>
                           {entry.actingAs ? (
                             <span className="block text-slate-600" data-testid="acting-as">

@@ -33,6 +33,7 @@ export default async function SettingsPage() {
     { href: "/settings/domains", label: "Domains (portal and SIP)", permission: "domains:read" },
     { href: "/audit", label: "Audit log", permission: "audit:read" },
     { href: "/api-reference", label: "REST API reference (for programs)", permission: "account:read" },
+    { href: "/settings/api-keys", label: "API keys (for your programs)", permission: "keys:read" },
   ] as const;
   return (
     <main className="flex flex-col gap-6">

@@ -23,7 +23,12 @@ export const ListAuditEntriesOutput = z.object({
       createdAt: z.date(),
       action: z.string(),
       ip: z.string().nullable(),
-      actor: z.object({ email: z.string(), accountName: z.string() }).nullable(),
+      actor: z
+        .discriminatedUnion("kind", [
+          z.object({ kind: z.literal("user"), email: z.string(), accountName: z.string() }),
+          z.object({ kind: z.literal("key"), name: z.string(), prefix: z.string(), accountName: z.string() }),
+        ])
+        .nullable(),
       actingAs: z.object({ id: z.uuid(), name: z.string() }).nullable(),
       target: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }).nullable(),
       details: z.record(z.string(), z.unknown()),
