@@ -9,7 +9,7 @@
  * actor's slug), and as an API key of the actor's account holding every scope a key can hold. The
  * expectation is the same for each way unless the case states otherwise in `byCredential` (a
  * procedure only a browser may call), or the procedure needs a permission no key can hold
- * (`keys:*`): then the key is refused FORBIDDEN missing_permission, read from the procedure's
+ * (`keys:*`): then the key is refused FORBIDDEN user_only (only a person manages keys), read from the procedure's
  * meta.permission, so a case for such a procedure needs nothing more than its session expectation.
  *
  * Adding a tenant procedure without a case here fails this file: add the case to
@@ -78,7 +78,7 @@ const BROWSER_ONLY: Refused = { code: "FORBIDDEN", reason: "browser_only" };
 /** What an API key gets from a procedure only a person may call. */
 const USER_ONLY: Refused = { code: "FORBIDDEN", reason: "user_only" };
 /** What an API key gets from a procedure needing a permission no key can hold (keys:*). */
-const KEY_LACKS_PERMISSION: Refused = { code: "FORBIDDEN", reason: "missing_permission" };
+const ONLY_A_PERSON: Refused = { code: "FORBIDDEN", reason: "user_only" };
 
 const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
   "dashboard.summary": [
@@ -1214,7 +1214,7 @@ function expectationOf(path: string, testCase: CrossTenantCase, kind: Credential
   if (kind === "session") return testCase.expect;
   const stated = testCase.byCredential?.[kind];
   if (stated) return stated;
-  if (kind === "key" && !keyMayHold(permissionOf(path))) return KEY_LACKS_PERMISSION;
+  if (kind === "key" && !keyMayHold(permissionOf(path))) return ONLY_A_PERSON;
   return testCase.expect;
 }
 
