@@ -41,7 +41,7 @@ test("Bistro's owner creates a key, copies it once, a program uses it, and revok
   const key = await dialog.getByTestId("api-key-secret").inputValue();
   expect(key).toMatch(/^vrk_[0-9A-Za-z]{8}_[0-9A-Za-z]{32}$/);
   await dialog.getByRole("button", { name: "Copy key" }).click();
-  await expect(dialog.getByTestId("api-key-copied")).toHaveText("Copied.");
+  await expect(dialog.getByTestId("api-key-secret-copied")).toHaveText("Copied.");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(key);
   await expectAccessible(page, "the new key dialog");

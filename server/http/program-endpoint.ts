@@ -11,6 +11,7 @@ import { DomainError, type Problem, problem } from "../domain-error";
 import { RetryLater } from "../limits/retry-later";
 import { requestLogger } from "../log";
 import { requestIdFrom } from "../request-id";
+import { boundedText } from "./bounded-body";
 import { errorResponse } from "./error-body";
 import type { ResolvedRequest } from "./resolve-request";
 
@@ -22,31 +23,11 @@ const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 /** The most a body of these endpoints holds (credentials, a token, a slug): far more than enough. */
 const MAX_BODY_BYTES = 16 * 1024;
 
-/** The body's text, or null when it is larger than MAX_BODY_BYTES (read no further than that). */
-async function boundedText(request: Request): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 type BodyProblem = { code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE"; problem: Problem };
 
 /** The JSON body of `request`, or the problem with it. An empty body reads as `{}`. */
 async function jsonBody(request: Request): Promise<{ ok: true; body: unknown } | ({ ok: false } & BodyProblem)> {
-  const text = await boundedText(request);
+  const text = await boundedText(request, MAX_BODY_BYTES);
   if (text === null) {
     const tooLarge = problem("body_too_large", `The body may hold at most ${MAX_BODY_BYTES} bytes.`);
     return { ok: false, code: "PAYLOAD_TOO_LARGE", problem: tooLarge };

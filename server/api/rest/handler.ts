@@ -12,6 +12,7 @@ import { TRPCError } from "@trpc/server";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import type { PrismaClient } from "@/server/db/types";
 import { problem } from "../../domain-error";
+import { boundedText } from "../../http/bounded-body";
 import { errorResponse, STATUS_OF_CODE } from "../../http/error-body";
 import type { RequestParts, ResolvedRequest } from "../../http/resolve-request";
 import { retryAfterHeader } from "../../limits/retry-after-header";
@@ -37,23 +38,9 @@ class BodyTooLarge extends Error {}
 
 /** The body as text, refusing more than REST_MAX_BODY_BYTES without reading it all. */
 async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > REST_MAX_BODY_BYTES) throw new BodyTooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > REST_MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const text = await boundedText(request, REST_MAX_BODY_BYTES);
+  if (text === null) throw new BodyTooLarge();
+  return text;
 }
 
 /**
