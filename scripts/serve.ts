@@ -30,6 +30,8 @@ export async function buildAndServe(options: {
   port: number;
   dev: boolean;
   log: (line: string) => void;
+  /** More settings for the server (the HTTP benchmark's do-nothing route and limits). */
+  extraEnv?: Record<string, string>;
 }): Promise<ChildProcess> {
   const secrets = await loadLocalSecrets();
   const serverEnv = childProcessEnv({
@@ -38,6 +40,7 @@ export async function buildAndServe(options: {
     // Many brand hosts share one server: next-auth takes the origin from the request's Host.
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
+    ...options.extraEnv,
   });
   if (!options.dev) {
     const hash = sourceHash();

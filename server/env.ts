@@ -32,6 +32,14 @@ const EnvSchema = z.object({
   /** Password given to the request role `portal_app` when the migration runner creates it. */
   APP_DB_PASSWORD: z.string().min(12).optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * Serve the benchmark's do-nothing route (/api/bench/noop), which `npm run bench:http` compares
+   * the real routes with. Off everywhere else: the route answers 404.
+   */
+  BENCH_ROUTES: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   /** How long an access token for programs lasts (POST /api/auth/login, /api/auth/refresh). */
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   /**

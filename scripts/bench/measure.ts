@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/server/env";
 import { prepareTestDatabase } from "@/tests/helpers/prepare-test-database";
@@ -61,4 +62,21 @@ export function prepareBenchDatabase() {
     database: "portal_bench_test",
     port: env.EMBEDDED_PG_PORT + 20,
   });
+}
+
+/** Linux CPU time counters (all CPUs): total and `steal`, the time the hypervisor gave to other guests. */
+export function cpuTimes(): { total: number; steal: number } | undefined {
+  if (!existsSync("/proc/stat")) return undefined;
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+  // user nice system idle iowait irq softirq steal; guest time is already counted in user and nice.
+  return { total: fields.slice(0, 8).reduce((sum, x) => sum + x, 0), steal: fields[7] ?? 0 };
+}
+
+/** The share of CPU time the hypervisor stole between two readings of cpuTimes(), in percent. */
+export function stolenPercent(
+  before: ReturnType<typeof cpuTimes>,
+  after: ReturnType<typeof cpuTimes>,
+): number | undefined {
+  if (!before || !after || after.total === before.total) return undefined;
+  return (100 * (after.steal - before.steal)) / (after.total - before.total);
 }

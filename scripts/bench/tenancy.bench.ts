@@ -1,7 +1,6 @@
 // `npm run bench` (this file alone: `npx tsx scripts/bench/tenancy.bench.ts`): what tenant scoping
 // and host resolution cost, measured in one run against a fresh embedded PostgreSQL.
 // Not a test: it prints numbers for docs/PERFORMANCE.md and asserts nothing about time.
-import { existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { z } from "zod";
@@ -10,7 +9,15 @@ import { createPrismaClient, type PrismaClient } from "@/server/db/client";
 import { withTenant } from "@/server/db/tenant";
 import { env } from "@/server/env";
 import { HostResolver } from "@/server/tenancy/host-resolver";
-import { formatStats as fmt, measure, measureInterleaved, prepareBenchDatabase, type Stats } from "./measure";
+import {
+  cpuTimes,
+  formatStats as fmt,
+  measure,
+  measureInterleaved,
+  prepareBenchDatabase,
+  type Stats,
+  stolenPercent,
+} from "./measure";
 
 const COMMAND = "npm run bench   (this part alone: npx tsx scripts/bench/tenancy.bench.ts)";
 const ACCOUNTS = 200;
@@ -88,14 +95,6 @@ async function rawScopedOneMessage(pool: pg.Pool, accountId: string): Promise<nu
   return results[2]?.rowCount ?? 0;
 }
 
-/** Linux CPU time counters (all CPUs): total and `steal`, the time the hypervisor gave to other guests. */
-function cpuTimes(): { total: number; steal: number } | undefined {
-  if (!existsSync("/proc/stat")) return undefined;
-  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
-  // user nice system idle iowait irq softirq steal; guest time is already counted in user and nice.
-  return { total: fields.slice(0, 8).reduce((sum, x) => sum + x, 0), steal: fields[7] ?? 0 };
-}
-
 function check(label: string, actual: number, expected: number): void {
   if (actual !== expected)
     throw new Error(`set-up check failed: ${label} returned ${actual} rows, expected ${expected}`);
@@ -166,11 +165,8 @@ try {
     const difference = Math.round(a.median - b.median);
     return `${difference < 0 ? "-" : "+"}${Math.abs(difference).toLocaleString("en-US")} µs`;
   };
-  const cpuAfter = cpuTimes();
-  const steal =
-    cpuBefore && cpuAfter && cpuAfter.total > cpuBefore.total
-      ? `${((100 * (cpuAfter.steal - cpuBefore.steal)) / (cpuAfter.total - cpuBefore.total)).toFixed(1)}%`
-      : "unknown";
+  const stolen = stolenPercent(cpuBefore, cpuTimes());
+  const steal = stolen === undefined ? "unknown" : `${stolen.toFixed(1)}%`;
   const row = (label: string, stats: Stats) => console.log(`${label.padEnd(58)}${fmt(stats)}`);
 
   console.log(`\ncommand: ${COMMAND}`);
