@@ -32,6 +32,8 @@ export async function buildAndServe(options: {
   log: (line: string) => void;
   /** More settings for the server (the HTTP benchmark's do-nothing route and limits). */
   extraEnv?: Record<string, string>;
+  /** Node.js flags for the server process itself (the benchmark's `--cpu-prof`). */
+  nodeArgs?: string[];
 }): Promise<ChildProcess> {
   const secrets = await loadLocalSecrets();
   const serverEnv = childProcessEnv({
@@ -54,9 +56,11 @@ export async function buildAndServe(options: {
     }
   }
   options.log(`serving on http://localhost:${options.port}`);
+  const serverArgs = [PORTAL_SERVER, String(options.port), ...(options.dev ? ["--dev"] : [])];
+  // With Node flags, tsx is a loader of the one server process (the CLI would start another).
   const server = spawn(
     process.execPath,
-    [TSX_CLI, PORTAL_SERVER, String(options.port), ...(options.dev ? ["--dev"] : [])],
+    options.nodeArgs ? [...options.nodeArgs, "--import", "tsx", ...serverArgs] : [TSX_CLI, ...serverArgs],
     { stdio: "inherit", env: { ...serverEnv, NODE_ENV: options.dev ? "development" : "production" } },
   );
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

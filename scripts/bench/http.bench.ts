@@ -10,6 +10,7 @@
 //   --quick            one round of 3 s per row, while changing something (document the default)
 //   --duration N       seconds per row and round          --rounds N       rounds
 //   --connections N    concurrent connections
+//   --profile          the server writes a V8 CPU profile (.data/bench-http/profiles) when it stops
 
 import http from "node:http";
 import path from "node:path";
@@ -27,6 +28,7 @@ const { values: flags } = parseArgs({
     duration: { type: "string" },
     rounds: { type: "string" },
     connections: { type: "string" },
+    profile: { type: "boolean", default: false },
   },
 });
 const DURATION = Number(flags.duration ?? (flags.quick ? 3 : 10));
@@ -69,6 +71,7 @@ function cookiesOf(answer: Answer): string[] {
 async function serverReady(): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the bench server stopped with exit code ${server.exitCode}`);
     const answer = await send("GET", "/api/bench/noop").catch(() => null);
     if (answer?.status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -150,6 +153,9 @@ const server = await buildAndServe({
     TENANT_REQUESTS_PER_MINUTE: "1000000",
     API_KEY_REQUESTS_PER_ACCOUNT_PER_MINUTE: "1000000",
   },
+  ...(flags.profile
+    ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${path.resolve(".data", "bench-http", "profiles")}`] }
+    : {}),
 });
 try {
   await serverReady();
@@ -243,7 +249,10 @@ try {
     );
   }
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
+  if (server.exitCode === null) {
+    const stopped = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await stopped;
+  }
   await database.stop();
 }
