@@ -1,7 +1,6 @@
 "use server";
 
 import { TZDate } from "@date-fns/tz";
-import { revalidatePath } from "next/cache";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { serverCaller } from "@/server/api/server-caller";
 import type { KeyScope } from "@/server/auth/permissions";
@@ -48,9 +47,6 @@ export async function createApiKeyAction(_previous: ApiKeySecretState, form: For
   );
   if (!result.ok) return result.state;
   const { key, apiKey } = result.value;
-  // The answer carries the list with the new key in it, behind the dialog: the page does not
-  // depend on a refresh after the dialog closes, which a busy browser may drop.
-  revalidatePath("/settings/api-keys");
   return { problems: [], secret: { key, name: apiKey.name, prefix: apiKey.prefix } };
 }
 
