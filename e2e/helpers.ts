@@ -49,6 +49,9 @@ export const VIEWPORTS = [
  * rule with the elements that break it.
  */
 export async function expectAccessible(page: Page, what = page.url()) {
+  // Next streams a page's <title> after its body; right after a server action re-renders the
+  // page it may not be there yet. A page that never gets one still fails here, by this wait.
+  await expect(page, `the title of ${what}`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
