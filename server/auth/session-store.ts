@@ -7,9 +7,6 @@
  */
 import type { TenantDb } from "../db/tenant";
 import type { Prisma } from "../db/types";
-import type { HostBrand } from "../tenancy/host-resolver";
-import { accountAllowedOnHost } from "./host-rule";
-import type { PortalSession } from "./session";
 
 type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
 
@@ -43,35 +40,4 @@ export async function endSessionsOfUser(db: TenantDb, user: { accountId: string;
   const rows = await db.$queryRaw<{ ended: number }[]>`
     SELECT app_end_user_sessions(${user.accountId}::uuid, ${user.userId}::uuid) AS ended`;
   return rows[0]?.ended ?? 0;
-}
-
-/** What `app_session` answers for a session that holds. */
-export type LiveSession = {
-  ancestors: string[];
-  account_name: string;
-  role: PortalSession["role"];
-  email: string;
-  user_name: string;
-  open_as_id: string | null;
-  open_as_slug: string | null;
-  open_as_name: string | null;
-  open_as_status: "active" | "suspended" | "closed" | null;
-};
-
-/**
- * The session's user and account if the session holds on `host`: not ended, the user still there,
- * the account and every account above it active (all in `app_session`), and the account one that
- * signs in on this host. One query. With `openAs`, also the opened account if it is below.
- */
-export async function liveSession(
-  db: Db,
-  session: PortalSession,
-  host: HostBrand,
-  openAs: string | null = null,
-): Promise<LiveSession | null> {
-  const rows = await db.$queryRaw<LiveSession[]>`
-    SELECT * FROM app_session(${session.accountId}::uuid, ${session.userId}::uuid, ${session.sessionId}::uuid,
-                              ${openAs}::uuid)`;
-  const row = rows[0];
-  return row && accountAllowedOnHost(host, session.accountId, row.ancestors) ? row : null;
 }
