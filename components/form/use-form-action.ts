@@ -1,10 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, startTransition, useActionState, useEffect, useRef } from "react";
 import type { FormState } from "@/app/(portal)/form-state";
 import { useHydrated } from "../use-hydrated";
 import { focusFirstProblem } from "./form-summary";
+import { useSureNavigation } from "./use-sure-navigation";
 
 const INITIAL: FormState = { problems: [] };
 
@@ -19,20 +19,21 @@ export function useFormAction(
   action: (state: FormState, form: FormData) => Promise<FormState>,
   options: { summaryId: string },
 ) {
-  const router = useRouter();
+  const navigate = useSureNavigation();
   const [state, dispatch, pending] = useActionState(action, INITIAL);
   const formRef = useRef<HTMLFormElement>(null);
   const hydrated = useHydrated();
   const { summaryId } = options;
 
   useEffect(() => {
+    // One navigation, never a push and a refresh together: a refresh dispatched while the push is
+    // in flight re-requests the old address. The pages are dynamic, so the push renders them afresh.
     if (state.next) {
-      router.push(state.next);
-      router.refresh();
+      navigate(state.next);
     } else if (state.problems.length > 0) {
       focusFirstProblem(formRef.current, summaryId);
     }
-  }, [state, router, summaryId]);
+  }, [state, navigate, summaryId]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { FormSummary, focusFirstProblem } from "@/components/form/form-summary";
 import { problemAt } from "@/components/form/problems";
+import { useSureNavigation } from "@/components/form/use-sure-navigation";
 import { useUnsavedChanges } from "@/components/form/use-unsaved-changes";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -38,17 +39,17 @@ function useSecretAction(
   summaryId: string,
 ) {
   const router = useRouter();
+  const navigate = useSureNavigation();
   const [state, dispatch, pending] = useActionState(action, INITIAL);
   const [secret, setSecret] = useState<DeviceSecretState["secret"] | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const hydrated = useHydrated();
   useEffect(() => {
     if (state.secret) setSecret(state.secret);
-    else if (state.next) {
-      router.push(state.next);
-      router.refresh();
-    } else if (state.problems.length > 0) focusFirstProblem(formRef.current, summaryId);
-  }, [state, router, summaryId]);
+    // One navigation, as in useFormAction: a refresh beside the push could undo it.
+    else if (state.next) navigate(state.next);
+    else if (state.problems.length > 0) focusFirstProblem(formRef.current, summaryId);
+  }, [state, navigate, summaryId]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;

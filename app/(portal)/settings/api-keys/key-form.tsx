@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { FormSummary, focusFirstProblem } from "@/components/form/form-summary";
 import { problemAt } from "@/components/form/problems";
+import { useSureNavigation } from "@/components/form/use-sure-navigation";
 import { useUnsavedChanges } from "@/components/form/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Field, fieldIds } from "@/components/ui/field";
@@ -32,7 +32,7 @@ export function KeyForm(props: {
   maxDay: string;
   timeZone: string;
 }) {
-  const router = useRouter();
+  const navigate = useSureNavigation();
   const [state, dispatch, pending] = useActionState(createApiKeyAction, INITIAL);
   const [secret, setSecret] = useState<NewKeySecret | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -167,7 +167,9 @@ export function KeyForm(props: {
         onClose={() => {
           setSecret(null);
           setValues(initial);
-          router.refresh();
+          // A navigation rather than a refresh: the list is rendered afresh with the new key, and
+          // the notice says where it went.
+          navigate("/settings/api-keys?done=created");
         }}
       />
     </form>

@@ -19,7 +19,10 @@ import { RevokeKey } from "./revoke-key";
 
 export const metadata: Metadata = { title: "API keys" };
 
-const DONE: Record<string, string> = { revoked: "Key revoked: programs using it are refused from now on." };
+const DONE: Record<string, string> = {
+  created: "Key created. It is listed below by its prefix; the whole key is not shown again.",
+  revoked: "Key revoked: programs using it are refused from now on.",
+};
 
 const NOUNS: Record<string, string> = {
   account: "This account",
