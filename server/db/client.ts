@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { TenantStartClient } from "./tenant-start";
 
 export type { PrismaClient };
 
@@ -14,7 +15,8 @@ export function createPrismaClient(
   url: string,
   options: { max?: number; onQuery?: (query: SentQuery) => void } = {},
 ): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10 });
+  // Every pooled connection is a TenantStartClient: a tenant transaction's BEGIN carries its tenant.
+  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10, Client: TenantStartClient });
   const { onQuery } = options;
   if (!onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
