@@ -97,6 +97,12 @@ const EnvSchema = z.object({
    * has 10 connections): more wait briefly in a short queue, then answer 429.
    */
   TENANT_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(100).default(3),
+  /**
+   * How often (ms) each server instance writes the per-request counts (requests per tenant and per
+   * key's account) to the shared table; 0 writes on every request. Instances see each other's
+   * counts this much later (server/limits/batched-counter.ts).
+   */
+  LIMIT_WRITE_INTERVAL_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   /** Requests one tenant may make per minute, counted across every server instance. */
   TENANT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   /** Failed sign-ins one client address may make per hour before it is blocked for an hour. */

@@ -5,6 +5,8 @@
  * key's account, generously (a runaway program stops before it eats the account's share).
  */
 import type { PrismaClient } from "../db/types";
+import { env } from "../env";
+import { batchedCounter } from "../limits/batched-counter";
 import { type CounterSpec, LIMITS } from "../limits/registry";
 import { retryAfterSecondsOf } from "../limits/retry-later";
 import { sharedCounter } from "../limits/shared-counter";
@@ -29,7 +31,8 @@ export function keyUseLimits(
   specs: { failuresPerSource: CounterSpec; perAccount: CounterSpec } = LIMITS.apiKey,
 ): KeyUseLimits {
   const failures = sharedCounter(db, specs.failuresPerSource);
-  const perAccount = sharedCounter(db, specs.perAccount);
+  // Counted on every request made with a key: written in batches, not a round trip each.
+  const perAccount = batchedCounter(db, specs.perAccount, env.LIMIT_WRITE_INTERVAL_MS);
   return {
     async beforeLookup(ip) {
       const state = await failures.peek(source(ip));

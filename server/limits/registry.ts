@@ -8,8 +8,6 @@ export type CounterSpec = {
   duration: number;
   /** Once over `points`, the key stays refused this many seconds (else until the window ends). */
   blockDuration?: number;
-  /** Refuse in memory, without asking the database, once a key is over its points. */
-  refuseInMemory?: boolean;
 };
 
 const HOUR = 60 * 60;
@@ -64,12 +62,14 @@ export const LIMITS = {
     changePerUser: { keyPrefix: "password-change:user", points: 10, duration: HOUR },
   },
   tenant: {
-    /** Requests per minute of one tenant, across every server instance. */
+    /**
+     * Requests per minute of one tenant, across every server instance, counted in batches
+     * (server/limits/batched-counter.ts): no round trip per request.
+     */
     perMinute: {
       keyPrefix: "tenant:requests",
       points: env.TENANT_REQUESTS_PER_MINUTE,
       duration: 60,
-      refuseInMemory: true,
     },
     /**
      * Requests of one tenant in progress at once on this server instance, and how many more may
@@ -111,12 +111,11 @@ export const LIMITS = {
       duration: HOUR,
       blockDuration: HOUR,
     },
-    /** Generous: requests made with any key of one account, per minute, refused in memory once over. */
+    /** Generous: requests made with any key of one account, per minute, counted in batches as the tenant's are. */
     perAccount: {
       keyPrefix: "api-key:account",
       points: env.API_KEY_REQUESTS_PER_ACCOUNT_PER_MINUTE,
       duration: 60,
-      refuseInMemory: true,
     },
   },
   /** Calls in one tRPC HTTP batch. */

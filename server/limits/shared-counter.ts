@@ -52,7 +52,6 @@ export class SharedCounter {
       points: spec.points,
       duration: spec.duration,
       blockDuration: spec.blockDuration ?? 0,
-      ...(spec.refuseInMemory ? { inMemoryBlockOnConsumed: spec.points } : {}),
     });
   }
 
@@ -93,7 +92,7 @@ export class SharedCounter {
   }
 }
 
-function hashKey(key: string): string {
+export function hashKey(key: string): string {
   return createHash("sha256").update(key).digest("base64url");
 }
 
