@@ -1,6 +1,6 @@
 import type { Permission, Role } from "../auth/permissions";
 import type { TenantDb } from "../db/tenant";
-import { type EffectiveSettings, loadEffectiveSettings } from "../tenancy/branding";
+import { type ChainRow, type EffectiveSettings, effectiveSettingsOf } from "../tenancy/branding";
 
 export type AccountOverview = {
   account: {
@@ -33,9 +33,35 @@ export type AccountOverview = {
   effective: EffectiveSettings;
 };
 
+type OverviewRow = {
+  id: string;
+  slug: string;
+  name: string;
+  is_reseller: boolean;
+  status: AccountOverview["account"]["status"];
+  parent_id: string | null;
+  max_in: number;
+  max_out: number;
+  max_dialer: number;
+  plan_id: string;
+  plan_name: string;
+  max_concurrent_calls: number | null;
+  max_users: number | null;
+  max_departments: number | null;
+  recording: boolean;
+  ai_transcription: boolean;
+  advanced_analytics: boolean;
+  chain: ChainRow[] | null;
+  defaults: Record<string, unknown> | null;
+};
+
 /**
  * The account the request acts for (the user's own, or one they opened), its plan and limits, its
  * effective branding and defaults, and who acts (a user or a key, of their own account).
+ *
+ * One statement: the account, its plan, its branding chain and the platform's defaults together.
+ * This is the call every page and program makes first, so each round trip saved here is saved on
+ * nearly every request (docs/PERFORMANCE.md, "The request path over HTTP").
  */
 export async function getAccountOverview(
   db: TenantDb,
@@ -45,32 +71,39 @@ export async function getAccountOverview(
     userAccount: { id: string; name: string };
   },
 ): Promise<AccountOverview | null> {
-  const account = await db.account.findFirst({ where: { id: input.accountId }, include: { plan: true } });
-  if (!account) return null;
-  const effective = await loadEffectiveSettings(db, account.id);
-  const { plan } = account;
+  const [row] = await db.$queryRaw<OverviewRow[]>`
+    SELECT a.id, a.slug, a.name, a.is_reseller, a.status::text AS status, a.parent_id,
+           a.max_in, a.max_out, a.max_dialer,
+           p.id AS plan_id, p.name AS plan_name, p.max_concurrent_calls, p.max_users, p.max_departments,
+           p.recording, p.ai_transcription, p.advanced_analytics,
+           (SELECT jsonb_agg(to_jsonb(link) ORDER BY link.depth) FROM app_branding_chain(a.id) AS link) AS chain,
+           app_platform_defaults() AS defaults
+    FROM accounts a
+    JOIN plans p ON p.id = a.plan_id
+    WHERE a.id = ${input.accountId}::uuid`;
+  if (!row) return null;
   return {
     account: {
-      id: account.id,
-      slug: account.slug,
-      name: account.name,
-      isReseller: account.isReseller,
-      status: account.status,
-      parentId: account.parentId,
-      limits: { maxIn: account.maxIn, maxOut: account.maxOut, maxDialer: account.maxDialer },
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      isReseller: row.is_reseller,
+      status: row.status,
+      parentId: row.parent_id,
+      limits: { maxIn: row.max_in, maxOut: row.max_out, maxDialer: row.max_dialer },
     },
     plan: {
-      id: plan.id,
-      name: plan.name,
-      maxConcurrentCalls: plan.maxConcurrentCalls,
-      maxUsers: plan.maxUsers,
-      maxDepartments: plan.maxDepartments,
-      recording: plan.recording,
-      aiTranscription: plan.aiTranscription,
-      advancedAnalytics: plan.advancedAnalytics,
+      id: row.plan_id,
+      name: row.plan_name,
+      maxConcurrentCalls: row.max_concurrent_calls,
+      maxUsers: row.max_users,
+      maxDepartments: row.max_departments,
+      recording: row.recording,
+      aiTranscription: row.ai_transcription,
+      advancedAnalytics: row.advanced_analytics,
     },
     ...input.actor,
-    openedFrom: input.userAccount.id === account.id ? null : input.userAccount,
-    effective,
+    openedFrom: input.userAccount.id === row.id ? null : input.userAccount,
+    effective: effectiveSettingsOf(row.chain ?? [], row.defaults),
   };
 }

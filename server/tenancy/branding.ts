@@ -17,7 +17,7 @@ export type { InheritableSettings } from "../settings/registry";
 export type EffectiveSettings = Resolved<InheritableSettings>;
 
 /** One row of app_branding_chain: the registry's columns as jsonb, keyed by column. */
-type ChainRow = {
+export type ChainRow = {
   account_id: string;
   depth: number;
   slug: string;
@@ -35,15 +35,20 @@ function storedValues(row: Readonly<Record<string, unknown>>): { [K in SettingKe
   }) as { [K in SettingKey]: InheritableSettings[K] | null };
 }
 
+/** The platform's defaults as `app_platform_defaults()` answers them, checked against the registry. */
+export function platformDefaultsOf(defaults: Record<string, unknown> | null | undefined): InheritableSettings {
+  if (!defaults) {
+    throw new Error("platform_settings has no row: run the seed (`npm run db:seed`)");
+  }
+  const stored = storedValues(defaults);
+  // A null passes only where the registry allows none (the platform holds no reference, no domain).
+  return mapSettings(SETTING_KEYS, (key) => SETTINGS[key].value.parse(stored[key])) as InheritableSettings;
+}
+
 export async function loadPlatformDefaults(db: Db): Promise<InheritableSettings> {
   const [row] = await db.$queryRaw<{ defaults: Record<string, unknown> | null }[]>`
     SELECT app_platform_defaults() AS defaults`;
-  if (!row?.defaults) {
-    throw new Error("platform_settings has no row: run the seed (`npm run db:seed`)");
-  }
-  const stored = storedValues(row.defaults);
-  // A null passes only where the registry allows none (the platform holds no reference, no domain).
-  return mapSettings(SETTING_KEYS, (key) => SETTINGS[key].value.parse(stored[key])) as InheritableSettings;
+  return platformDefaultsOf(row?.defaults);
 }
 
 function toLink(row: ChainRow): ChainLink<SettingKey> {
@@ -66,6 +71,18 @@ export async function loadBrandingChain(
   const platform = await loadPlatformDefaults(db);
   if (rows.length === 0) throw new Error(`account ${accountId} does not exist`);
   return { chain: rows.map(toLink), platform };
+}
+
+/**
+ * The effective settings of an account whose chain (`app_branding_chain`, nearest first) and
+ * platform defaults (`app_platform_defaults()`) a caller read itself, in a statement of its own.
+ */
+export function effectiveSettingsOf(
+  rows: readonly ChainRow[],
+  defaults: Record<string, unknown> | null | undefined,
+): EffectiveSettings {
+  if (rows.length === 0) throw new Error("an account's branding chain has at least the account itself");
+  return resolveSettings(rows.map(toLink), platformDefaultsOf(defaults));
 }
 
 /**
