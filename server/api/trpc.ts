@@ -12,7 +12,9 @@ import type { Actor } from "../audit/record";
 import type { OpenAsCookie } from "../auth/open-as";
 import { isKeyScope, type Permission } from "../auth/permissions";
 import { type AuthRefusal, type Principal, refusal } from "../auth/principal";
-import { withTenant } from "../db/tenant";
+import { resolvePrincipal } from "../auth/resolve-principal";
+import { type PendingSession, pendingTenant, sessionCheckSql, settlePendingSession } from "../auth/session-check";
+import { type TenantDb, withTenant } from "../db/tenant";
 import { DomainError, problem } from "../domain-error";
 import type { ResolvedRequest } from "../http/resolve-request";
 import { RetryLater } from "../limits/retry-later";
@@ -33,6 +35,11 @@ export type TRPCContext = {
   principal: Principal | null;
   /** Why the request's credentials grant nothing, when they were presented and do not hold. */
   refusal: AuthRefusal | null;
+  /**
+   * A session cookie not yet checked against the database (the tRPC route defers it): a tenant
+   * procedure checks it in the message that begins its transaction, any other authed one first.
+   */
+  pending: PendingSession | null;
   /** Sets a cookie on the response (how "open as" starts and ends). */
   setCookie: (cookie: OpenAsCookie) => void | Promise<void>;
   /** Names the request in logs and in the answer to an unexpected error. */
@@ -50,7 +57,8 @@ export type TRPCContext = {
  */
 export function createTRPCContext(
   db: PrismaClient,
-  request: Pick<ResolvedRequest, "host" | "ip" | "principal" | "refusal" | "requestId"> & { origin: string | null },
+  request: Pick<ResolvedRequest, "host" | "ip" | "principal" | "refusal" | "requestId"> &
+    Partial<Pick<ResolvedRequest, "pending">> & { origin: string | null },
   setCookie?: TRPCContext["setCookie"],
 ): TRPCContext {
   return {
@@ -59,6 +67,7 @@ export function createTRPCContext(
     ip: request.ip,
     principal: request.principal,
     refusal: request.refusal,
+    pending: request.pending ?? null,
     requestId: request.requestId,
     origin: request.origin,
     setCookie:
@@ -178,9 +187,10 @@ async function withinLimits<T>(work: () => Promise<T>): Promise<T> {
  * pool the other tenants need. The tenant is the signed-in user's account.
  */
 const fairShare = t.middleware(({ ctx, next }) => {
-  const principal = ctx.principal;
-  if (!principal) return next();
-  return withinLimits(() => tenantWorkGate().takeTurn(principal.home.id, () => next()));
+  // A pending session's account is the one its signed cookie names; the turn only shares out work.
+  const home = ctx.principal?.home.id ?? ctx.pending?.session.accountId;
+  if (!home) return next();
+  return withinLimits(() => tenantWorkGate().takeTurn(home, () => next()));
 });
 
 /** Any request on a known host (platform or brand). Unknown hosts get NOT_FOUND. */
@@ -197,13 +207,22 @@ export const publicProcedure = t.procedure
  * A request with a principal: a live session, a valid access token or a live API key, on a host
  * the actor's account may use, with the account and every account above it active, and (when the
  * request acts for an account below) that account still open to the actor. All of it was decided
- * once, when the request was resolved; this only refuses a request that has no principal.
+ * when the request was resolved, or is decided here for a session the route left pending.
  */
-export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(({ ctx, next }) => {
-  const principal = ctx.principal;
+export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(async ({ ctx, next }) => {
+  const principal = ctx.principal ?? (await settledPrincipal(ctx));
   if (!principal) throw refusalError(ctx.refusal ?? refusal("unauthenticated"));
   return next({ ctx: { principal } });
 });
+
+/** A pending session's principal, checked on its own (a procedure that begins no tenant transaction). */
+async function settledPrincipal(ctx: TRPCContext): Promise<Principal | null> {
+  if (!ctx.pending) return null;
+  const { session, openAs, host } = ctx.pending;
+  const settled = await resolvePrincipal(ctx.db, host, { kind: "session", session, openAs }, ctx.ip);
+  if (!settled.principal) throw refusalError(settled.refusal ?? refusal("session_ended"));
+  return settled.principal;
+}
 
 /** An authed procedure only a person may call (their profile, their password): not a key. */
 export const userProcedure = authedProcedure.use(({ ctx, next }) => {
@@ -218,42 +237,75 @@ export const userProcedure = authedProcedure.use(({ ctx, next }) => {
   return next({ ctx: { user: actor } });
 });
 
+/** Refuses a principal the permission does not admit: FORBIDDEN with its reason. */
+function authorize(principal: Principal, permission: Permission): void {
+  if (principal.actor.kind === "key" && !isKeyScope(permission)) {
+    // Nothing a key may hold grants this (managing keys): only a person can do it.
+    const message = "Only a person can do this, not an API key.";
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message,
+      cause: new DomainError("FORBIDDEN", problem("user_only", message)),
+    });
+  }
+  if (!principal.permissions.has(permission)) {
+    const message =
+      principal.actor.kind === "key"
+        ? `This API key does not have the ${permission} scope.`
+        : `Your role cannot do this (${permission}).`;
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message,
+      cause: new DomainError("FORBIDDEN", problem("missing_permission", message)),
+    });
+  }
+}
+
 /**
  * Runs the rest of the request in one transaction scoped to the principal's tenant: `ctx.db` is
  * that transaction and row-level security admits only this tenant's rows. tRPC turns errors into
  * results, so a failed result is rethrown here, or the transaction would commit a failed request.
+ *
+ * A session the route left pending is checked in the message that begins the transaction
+ * (server/auth/session-check.ts): BEGIN, the tenant its cookie names and `app_session` travel
+ * together, and the procedure runs only once that answer is a principal allowed `permission` for
+ * that very tenant; otherwise the transaction rolls back having read nothing.
  */
 export function tenantProcedure(permission: Permission) {
-  return authedProcedure.meta({ tenancy: "tenant", permission }).use(async ({ ctx, next }) => {
-    const { principal } = ctx;
-    if (principal.actor.kind === "key" && !isKeyScope(permission)) {
-      // Nothing a key may hold grants this (managing keys): only a person can do it.
-      const message = "Only a person can do this, not an API key.";
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message,
-        cause: new DomainError("FORBIDDEN", problem("user_only", message)),
-      });
-    }
-    if (!principal.permissions.has(permission)) {
-      const message =
-        principal.actor.kind === "key"
-          ? `This API key does not have the ${permission} scope.`
-          : `Your role cannot do this (${permission}).`;
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message,
-        cause: new DomainError("FORBIDDEN", problem("missing_permission", message)),
-      });
-    }
-    // Counted once the principal is known, in the turn fairShare took.
-    await withinLimits(() => tenantWorkGate().countRequest(ctx.db, principal.home.id));
-    const accountId = principal.tenant.id;
-    return withTenant(ctx.db, accountId, async (tx) => {
-      const result = await next({ ctx: { db: tx, accountId } });
+  return publicProcedure.meta({ tenancy: "tenant", permission }).use(async ({ ctx, next }) => {
+    const work = async (principal: Principal, tx: TenantDb) => {
+      const accountId = principal.tenant.id;
+      const result = await next({ ctx: { db: tx, accountId, principal } });
       if (!result.ok) throw result.error;
       return result;
-    });
+    };
+    // Counted once the principal is known to hold, in the turn fairShare took.
+    const count = (principal: Principal) =>
+      withinLimits(() => tenantWorkGate().countRequest(ctx.db, principal.home.id));
+
+    const { principal, pending } = ctx;
+    if (principal) {
+      authorize(principal, permission);
+      await count(principal);
+      return withTenant(ctx.db, principal.tenant.id, (tx) => work(principal, tx));
+    }
+    if (!pending) throw refusalError(ctx.refusal ?? refusal("unauthenticated"));
+    const tenant = pendingTenant(pending);
+    return withTenant(
+      ctx.db,
+      tenant,
+      async (tx, checked) => {
+        const settled = settlePendingSession(pending, checked);
+        if (!settled.principal) throw refusalError(settled.refusal ?? refusal("session_ended"));
+        if (settled.principal.tenant.id !== tenant) {
+          throw new Error("a session's principal runs as another tenant than its transaction began with");
+        }
+        authorize(settled.principal, permission);
+        await count(settled.principal);
+        return work(settled.principal, tx);
+      },
+      { check: sessionCheckSql(pending) },
+    );
   });
 }
 

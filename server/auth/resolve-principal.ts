@@ -33,7 +33,7 @@ const rateLimited = (retryAfterSeconds: number): Resolution => ({
 });
 
 /** What `app_session` answers for a session or token family that holds. */
-type SessionRow = {
+export type SessionRow = {
   ancestors: string[];
   account_slug: string;
   account_name: string;
@@ -81,16 +81,30 @@ function userPrincipal(
   };
 }
 
-async function fromSession(db: Db, host: HostBrand, session: PortalSession, openAs: string | null) {
+/**
+ * The principal of a browser session, given what `app_session` answered for it (null: no row).
+ * The same decision whether the row was read on its own (fromSession) or in the message that
+ * began the request's tenant transaction (server/auth/session-check.ts).
+ */
+export function principalOfSession(
+  host: HostBrand,
+  session: PortalSession,
+  openAs: string | null,
+  row: SessionRow | null,
+): Resolution {
   const who = { accountId: session.accountId, userId: session.userId, sessionId: session.sessionId };
-  const row = await sessionRow(db, who, openAs);
   if (!row || !accountAllowedOnHost(host, who.accountId, row.ancestors)) return refused("session_ended");
-  if (!openAs) return { principal: userPrincipal("session", who, row, null), refusal: null } as const;
+  if (!openAs) return { principal: userPrincipal("session", who, row, null), refusal: null };
   const opened = openedAccount(row);
   // Gone, closed, or the role no longer opens accounts: refused rather than quietly acting as the
   // user's own account.
   if (!opened) return refused("opened_account_gone");
-  return { principal: userPrincipal("session", who, row, opened), refusal: null } as const;
+  return { principal: userPrincipal("session", who, row, opened), refusal: null };
+}
+
+async function fromSession(db: Db, host: HostBrand, session: PortalSession, openAs: string | null) {
+  const who = { accountId: session.accountId, userId: session.userId, sessionId: session.sessionId };
+  return principalOfSession(host, session, openAs, await sessionRow(db, who, openAs));
 }
 
 async function whySessionFails(db: Db, claims: AccessClaims): Promise<Resolution> {

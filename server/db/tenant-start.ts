@@ -3,9 +3,12 @@ import pg from "pg";
 
 /**
  * The tenant a transaction about to begin is for, and whether its BEGIN has carried it. Set by
- * withTenant (server/db/tenant.ts) around Prisma's `$transaction`.
+ * withTenant (server/db/tenant.ts) around Prisma's `$transaction`. `check`: one more statement
+ * (whose values are written with sqlUuid, server/auth/session-check.ts) sent in the same message,
+ * answering one jsonb column named `checked`; its first row's value lands in `checked` (null when
+ * it has no row).
  */
-export type TenantStart = { accountId: string; applied: boolean };
+export type TenantStart = { accountId: string; applied: boolean; check?: string; checked?: unknown };
 
 const starting = new AsyncLocalStorage<TenantStart>();
 
@@ -19,13 +22,32 @@ export function startingTenant<T>(start: TenantStart, work: () => Promise<T>): P
   return starting.run(start, work);
 }
 
+/** `value` as a SQL uuid literal, refusing anything that is not a UUID. */
+export function sqlUuid(value: string | null): string {
+  if (value === null) return "NULL::uuid";
+  if (!UUID.test(value)) throw new Error("a tenant id must be a UUID");
+  return `'${value.toLowerCase()}'::uuid`;
+}
+
 /**
- * The statement that begins a tenant's transaction: BEGIN and the tenant's `set_config` in one
- * message, one round trip instead of two.
+ * The statement that begins a tenant's transaction: BEGIN and the tenant's `set_config` (and the
+ * check, when there is one) in one message, one round trip instead of two or three.
  */
-export function beginFor(accountId: string): string {
-  if (!UUID.test(accountId)) throw new Error("a tenant id must be a UUID");
-  return `BEGIN; SELECT set_config('app.account_id', '${accountId.toLowerCase()}', true)`;
+export function beginFor(accountId: string, check?: string): string {
+  const begin = `BEGIN; SELECT set_config('app.account_id', ${sqlUuid(accountId)}::text, true)`;
+  return check ? `${begin}; ${check}` : begin;
+}
+
+type Results = { rows: unknown[][] } | { rows: unknown[][] }[];
+
+/**
+ * The first column of the first row of the message's last statement: the check's answer. The
+ * driver adapter's type parsers leave jsonb as its text.
+ */
+function lastAnswer(results: Results): unknown {
+  const last = Array.isArray(results) ? results[results.length - 1] : results;
+  const value = last?.rows[0]?.[0] ?? null;
+  return typeof value === "string" ? JSON.parse(value) : value;
 }
 
 type QueryConfigLike = { text: string };
@@ -46,9 +68,16 @@ export class TenantStartClient extends pg.Client {}
 
 TenantStartClient.prototype.query = function query(this: pg.Client, config: unknown, ...rest: unknown[]) {
   const start = starting.getStore();
-  if (start && !start.applied && isBegin(config)) {
+  if (start && !start.applied && isBegin(config) && rest.length === 0) {
     start.applied = true;
-    return Reflect.apply(baseQuery, this, [{ ...config, text: beginFor(start.accountId) }, ...rest]);
+    const sent: Promise<Results> = Reflect.apply(baseQuery, this, [
+      { ...config, text: beginFor(start.accountId, start.check) },
+    ]);
+    if (!start.check) return sent;
+    return sent.then((results) => {
+      start.checked = lastAnswer(results);
+      return results;
+    });
   }
   return Reflect.apply(baseQuery, this, [config, ...rest]);
 } as typeof baseQuery;

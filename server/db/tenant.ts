@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { startingTenant } from "./tenant-start";
+import { startingTenant, type TenantStart } from "./tenant-start";
 
 /** The client a tenant-scoped request works with: one transaction with `app.account_id` set. */
 export type TenantDb = Prisma.TransactionClient;
@@ -14,21 +14,29 @@ const AccountId = z.uuid();
  * roll the whole transaction back.
  *
  * The `set_config` travels with the transaction's BEGIN, in one message (server/db/tenant-start.ts);
- * when the client is not one that does that, it is sent on its own before `work` runs.
+ * when the client is not one that does that, it is sent on its own before `work` runs. `check`, a
+ * statement whose first row's `checked` column `work` receives, travels in the same message: a
+ * request's session is checked in the round trip that begins its transaction.
  */
 export async function withTenant<T>(
   db: PrismaClient,
   accountId: string,
-  work: (tx: TenantDb) => Promise<T>,
-  options: { timeoutMs?: number } = {},
+  work: (tx: TenantDb, checked: unknown) => Promise<T>,
+  options: { timeoutMs?: number; check?: string } = {},
 ): Promise<T> {
   const checked = AccountId.parse(accountId);
-  const start = { accountId: checked, applied: false };
+  const start: TenantStart = { accountId: checked, applied: false, check: options.check };
   return startingTenant(start, () =>
     db.$transaction(
       async (tx) => {
-        if (!start.applied) await tx.$executeRaw`SELECT set_config('app.account_id', ${checked}, true)`;
-        return work(tx);
+        if (!start.applied) {
+          await tx.$executeRaw`SELECT set_config('app.account_id', ${checked}, true)`;
+          if (options.check) {
+            const rows = await tx.$queryRawUnsafe<{ checked: unknown }[]>(options.check);
+            start.checked = rows[0]?.checked ?? null;
+          }
+        }
+        return work(tx, start.checked ?? null);
       },
       { timeout: options.timeoutMs ?? 15_000, maxWait: 5_000 },
     ),

@@ -16,6 +16,7 @@ import type { AuthRefusal, Principal } from "../auth/principal";
 import { refusal } from "../auth/principal";
 import { type PresentedCredentials, resolvePrincipal } from "../auth/resolve-principal";
 import { readSession, SESSION_COOKIE } from "../auth/session";
+import type { PendingSession } from "../auth/session-check";
 import type { Prisma } from "../db/types";
 import { requestIdFrom } from "../request-id";
 import type { HostResolution } from "../tenancy/host-resolver";
@@ -37,6 +38,12 @@ export type ResolverDeps = {
   accept?: "any" | "session";
   /** The limits on API key use (server/auth/key-limits.ts); the portal's resolver always has them. */
   keyLimits?: KeyUseLimits;
+  /**
+   * Leave a browser session's database check to the tenant transaction that begins the request
+   * (server/auth/session-check.ts): the tRPC route, whose tenant procedures check it in that same
+   * round trip. Everything else resolves the session here.
+   */
+  deferSession?: boolean;
 };
 
 export type ResolvedRequest = {
@@ -49,6 +56,8 @@ export type ResolvedRequest = {
   refusal: AuthRefusal | null;
   /** Whether the request presented a bearer credential: its refusal stops the whole request. */
   bearer: boolean;
+  /** With `deferSession`: a session cookie whose database check is still to come (principal is null). */
+  pending: PendingSession | null;
 };
 
 export type Bearer = { kind: "bearer"; credential: string } | { kind: "malformed" } | { kind: "absent" };
@@ -93,10 +102,14 @@ export async function resolveRequest(parts: RequestParts, deps: ResolverDeps): P
   const base = { host, ip, origin: requestOrigin(parts.headers), requestId: requestIdFrom(parts.headers) };
   const bearer: Bearer = deps.accept === "session" ? { kind: "absent" } : bearerOf(parts.headers);
   const isBearer = bearer.kind !== "absent";
-  if (host.kind === "unknown") return { ...base, principal: null, refusal: null, bearer: isBearer };
+  if (host.kind === "unknown") return { ...base, principal: null, refusal: null, bearer: isBearer, pending: null };
   const credentials = await credentialsOf(parts, host, bearer);
   if (credentials === "malformed") {
-    return { ...base, principal: null, refusal: refusal("authorization_invalid"), bearer: true };
+    return { ...base, principal: null, refusal: refusal("authorization_invalid"), bearer: true, pending: null };
+  }
+  if (credentials.kind === "session" && deps.deferSession) {
+    const pending = { session: credentials.session, openAs: credentials.openAs, host };
+    return { ...base, principal: null, refusal: null, bearer: false, pending };
   }
   const { principal, refusal: refused } = await resolvePrincipal(
     deps.db,
@@ -105,5 +118,5 @@ export async function resolveRequest(parts: RequestParts, deps: ResolverDeps): P
     ip,
     deps.keyLimits ?? null,
   );
-  return { ...base, principal, refusal: refused, bearer: isBearer };
+  return { ...base, principal, refusal: refused, bearer: isBearer, pending: null };
 }

@@ -88,11 +88,16 @@ function hostHeaderOf(host: HostResolution): string {
 }
 
 /**
- * The request resolved exactly as the route handler resolves one (server/http/resolve-request.ts):
- * the cookies are signed as next-auth signs them, the bearer goes in Authorization. Only the host
- * lookup and the socket address are given, since a test has neither a host cache nor a socket.
+ * The request resolved as the portal resolves one (server/http/resolve-request.ts): the cookies
+ * are signed as next-auth signs them, the bearer goes in Authorization. Only the host lookup and
+ * the socket address are given, since a test has neither a host cache nor a socket. With
+ * `deferSession`, as the tRPC route does, a session's check is left to the procedure.
  */
-export async function resolveTestRequest(app: PrismaClient, request: TestRequest): Promise<ResolvedRequest> {
+export async function resolveTestRequest(
+  app: PrismaClient,
+  request: TestRequest,
+  options: { deferSession?: boolean } = {},
+): Promise<ResolvedRequest> {
   const headers = new Headers({ host: hostHeaderOf(request.host), ...request.headers });
   if (request.bearer !== undefined) headers.set("authorization", `Bearer ${request.bearer}`);
   if (request.tenant !== undefined) headers.set("x-tenant", request.tenant);
@@ -105,13 +110,18 @@ export async function resolveTestRequest(app: PrismaClient, request: TestRequest
   }
   return resolveRequest(
     { headers, cookie: (name) => cookies.get(name) },
-    { db: app, resolveHost: async () => request.host, clientIp: () => request.ip ?? null },
+    {
+      db: app,
+      resolveHost: async () => request.host,
+      clientIp: () => request.ip ?? null,
+      deferSession: options.deferSession,
+    },
   );
 }
 
 /**
  * The tRPC context of `request` as the route builds it (contextOfRequest: a refused bearer
- * credential throws its 401 here). `db` is the context's client when it is not `app` (a test of
+ * credential throws its 401 here; a session is left pending, checked by the procedure). `db` is the context's client when it is not `app` (a test of
  * a failing database); the request is still resolved through `app`.
  */
 export async function contextFor(
@@ -119,7 +129,7 @@ export async function contextFor(
   request: TestRequest,
   options: { db?: PrismaClient; setCookie?: TRPCContext["setCookie"] } = {},
 ): Promise<TRPCContext> {
-  const resolved = await resolveTestRequest(app, request);
+  const resolved = await resolveTestRequest(app, request, { deferSession: true });
   return contextOfRequest(
     options.db ?? app,
     { ...resolved, origin: request.origin === undefined ? null : request.origin },

@@ -85,7 +85,7 @@ describe("the tenant travels with BEGIN", () => {
 
   it("writes only a UUID into the statement", () => {
     expect(beginFor(ids.acme.accountId)).toBe(
-      `BEGIN; SELECT set_config('app.account_id', '${ids.acme.accountId}', true)`,
+      `BEGIN; SELECT set_config('app.account_id', '${ids.acme.accountId}'::uuid::text, true)`,
     );
     expect(() => beginFor("x'); DROP TABLE accounts; --")).toThrow("UUID");
     expect(() => startingTenant({ accountId: "not-a-uuid", applied: false }, async () => 1)).toThrow("UUID");

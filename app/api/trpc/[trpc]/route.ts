@@ -12,10 +12,13 @@ import { LIMITS } from "@/server/limits/registry";
 
 async function handler(request: Request) {
   const cookieHeader = request.headers.get("cookie");
-  const resolved = await resolvePortalRequest({
-    headers: request.headers,
-    cookie: (name) => requestCookie(cookieHeader, name),
-  });
+  // A session cookie is checked by the procedure: a tenant procedure in the round trip that
+  // begins its transaction (server/auth/session-check.ts), saving one per request.
+  const resolved = await resolvePortalRequest(
+    { headers: request.headers, cookie: (name) => requestCookie(cookieHeader, name) },
+    "any",
+    { deferSession: true },
+  );
   // Only a request that rides on the session cookie can be forged by another site; a bearer
   // credential is never sent by a browser on its own.
   const rideOnCookie = !resolved.bearer && requestCookie(cookieHeader, SESSION_COOKIE) !== undefined;
