@@ -14,9 +14,16 @@ import { sharedCounter } from "../limits/shared-counter";
 /** Seconds to wait, when a limit refuses; null when it admits. */
 export type Wait = number | null;
 
+/** Where a client's failed lookups are counted: the row (limits.counters) and the points that refuse. */
+export type FailureGate = { storedKey: string; points: number };
+
 export type KeyUseLimits = {
-  /** Before the lookup: whether this address has failed too often. */
-  beforeLookup(ip: string | null): Promise<Wait>;
+  /**
+   * The counter of this address's failed lookups, read by the lookup itself in the same statement
+   * (server/auth/resolve-principal.ts): an address past the limit is refused before its key is
+   * looked up, with no round trip of its own.
+   */
+  failureGate(ip: string | null): FailureGate;
   /** The lookup failed (no such key, revoked, expired): counted against the address. */
   failed(ip: string | null): Promise<void>;
   /** The key holds: counted for its account. */
@@ -34,9 +41,8 @@ export function keyUseLimits(
   // Counted on every request made with a key: written in batches, not a round trip each.
   const perAccount = batchedCounter(db, specs.perAccount, env.LIMIT_WRITE_INTERVAL_MS);
   return {
-    async beforeLookup(ip) {
-      const state = await failures.peek(source(ip));
-      return state.allowed ? null : retryAfterSecondsOf(state.msBeforeNext);
+    failureGate(ip) {
+      return { storedKey: failures.storedKey(source(ip)), points: specs.failuresPerSource.points };
     },
     async failed(ip) {
       await failures.hit(source(ip));

@@ -5,6 +5,7 @@
  * tenant is what this decides.
  */
 import type { Prisma } from "../db/types";
+import { retryAfterSecondsOf } from "../limits/retry-later";
 import type { HostBrand } from "../tenancy/host-resolver";
 import { type AccessClaims, verifyAccessToken } from "./access-token";
 import { hashApiKey } from "./api-key-secret";
@@ -136,6 +137,9 @@ async function fromToken(db: Db, host: HostBrand, token: string, tenantHeader: s
 }
 
 type KeyRow = {
+  /** The client's failed lookups in the current window, when it has any. */
+  failures: number | null;
+  failures_expire: bigint | null;
   account_id: string;
   account_slug: string;
   account_name: string;
@@ -159,10 +163,24 @@ async function fromKey(
   limits: KeyUseLimits | null,
 ): Promise<Resolution> {
   if (!tenantHeader) return refused("tenant_missing");
-  const wait: Wait = (await limits?.beforeLookup(ip)) ?? null;
-  if (wait !== null) return rateLimited(wait);
-  const rows = await db.$queryRaw<KeyRow[]>`SELECT * FROM app_api_key(${hashApiKey(key)}, ${ip})`;
-  const row = rows[0];
+  const gate = limits?.failureGate(ip) ?? null;
+  const now = Date.now();
+  // One statement: the client's failed lookups, and the key only when they are within the limit:
+  // past it, the lookup is given no hash (it matches no key and marks none as used), so a client
+  // past the limit learns nothing of its key and touches no key row.
+  const rows = await db.$queryRaw<(Partial<KeyRow> & Pick<KeyRow, "failures" | "failures_expire">)[]>`
+    SELECT f.points AS failures, f.expire AS failures_expire, k.*
+      FROM (SELECT 1) AS one
+      LEFT JOIN limits.counters f ON f.key = ${gate?.storedKey ?? ""} AND f.expire > ${now}::bigint
+      LEFT JOIN LATERAL app_api_key(
+        CASE WHEN f.points IS NULL OR f.points < ${gate?.points ?? 0} THEN ${hashApiKey(key)}::bytea END,
+        ${ip}::text
+      ) AS k ON true`;
+  const [answer] = rows;
+  if (gate && answer?.failures != null && answer.failures >= gate.points) {
+    return rateLimited(retryAfterSecondsOf(Number(answer.failures_expire ?? now) - now));
+  }
+  const row = answer?.key_id ? (answer as KeyRow) : undefined;
   const failure = !row
     ? "key_invalid"
     : row.revoked_at

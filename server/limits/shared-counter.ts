@@ -81,6 +81,15 @@ export class SharedCounter {
     };
   }
 
+  /**
+   * The row of `key` as limits.counters names it, for a statement that reads where a key stands
+   * together with other work (server/auth/resolve-principal.ts reads a client's failed key lookups
+   * in the lookup itself): refused once its `points` reach the spec's, until its `expire`.
+   */
+  storedKey(key: string): string {
+    return `${this.spec.keyPrefix}:${hashKey(key)}`;
+  }
+
   /** Takes back one hit (an attempt that turned out not to count). */
   async undo(key: string): Promise<void> {
     await this.limiter.reward(hashKey(key));

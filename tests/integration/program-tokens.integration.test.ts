@@ -555,6 +555,11 @@ describe("API key use", () => {
     const refused = await withKey(key, "198.51.100.20");
     expect(refused).toMatchObject({ status: 429, reason: "rate_limited" });
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    // Refused before the lookup: a key never used before is not even marked as used from there.
+    const unused = await bistroKey();
+    expect(await withKey(unused.key, "198.51.100.20")).toMatchObject({ status: 429, reason: "rate_limited" });
+    const untouched = await owner.apiKey.findFirstOrThrow({ where: { prefix: unused.key.slice(0, 12) } });
+    expect(untouched.lastUsedAt).toBeNull();
     // The key itself still works from elsewhere.
     expect(await withKey(key, "198.51.100.21")).toMatchObject({ status: 200 });
   });
