@@ -11,6 +11,10 @@
 //   --duration N       seconds per row and round          --rounds N       rounds
 //   --connections N    concurrent connections
 //   --profile          the server writes a V8 CPU profile (.data/bench-http/profiles) when it stops
+//   --memory N         instead of the rows' rates: N requests (default 100,000) across the four
+//                      signed-in and key rows in turn, printing the server's memory after every
+//                      tenth of them, after a full garbage collection (the server runs with
+//                      --expose-gc; /api/bench/memory collects and answers process.memoryUsage())
 
 import http from "node:http";
 import path from "node:path";
@@ -29,8 +33,13 @@ const { values: flags } = parseArgs({
     rounds: { type: "string" },
     connections: { type: "string" },
     profile: { type: "boolean", default: false },
+    memory: { type: "string" },
   },
 });
+const MEMORY_REQUESTS = flags.memory === undefined ? null : Number(flags.memory || 100_000);
+if (MEMORY_REQUESTS !== null && (!Number.isInteger(MEMORY_REQUESTS / 1000) || MEMORY_REQUESTS < 10_000)) {
+  throw new Error("--memory takes a number of requests: a multiple of 1000, at least 10000");
+}
 const DURATION = Number(flags.duration ?? (flags.quick ? 3 : 10));
 const ROUNDS = Number(flags.rounds ?? (flags.quick ? 1 : 2));
 const CONNECTIONS = Number(flags.connections ?? 16);
@@ -108,7 +117,8 @@ type Row = { name: string; method: "GET" | "POST"; path: string; headers: Record
 
 type RoundResult = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 
-function load(row: Row, duration = DURATION): Promise<RoundResult> {
+/** Loads `row` for `duration` seconds, or for exactly `amount` requests. */
+function load(row: Row, duration = DURATION, amount?: number): Promise<RoundResult> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -117,7 +127,7 @@ function load(row: Row, duration = DURATION): Promise<RoundResult> {
         headers: { host: HOST, ...row.headers },
         ...(row.body === undefined ? {} : { body: row.body }),
         connections: CONNECTIONS,
-        duration,
+        ...(amount === undefined ? { duration } : { amount }),
       },
       (error, result) => {
         if (error) return reject(error);
@@ -153,10 +163,59 @@ const server = await buildAndServe({
     TENANT_REQUESTS_PER_MINUTE: "1000000",
     API_KEY_REQUESTS_PER_ACCOUNT_PER_MINUTE: "1000000",
   },
-  ...(flags.profile
-    ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${path.resolve(".data", "bench-http", "profiles")}`] }
-    : {}),
+  nodeArgs: [
+    ...(flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(".data", "bench-http", "profiles")}`] : []),
+    ...(MEMORY_REQUESTS === null ? [] : ["--expose-gc"]),
+  ],
 });
+
+type Memory = { rss: number; heapUsed: number };
+
+/** The server's memory in MiB after a full garbage collection (/api/bench/memory). */
+async function serverMemory(): Promise<Memory> {
+  const answer = await send("GET", "/api/bench/memory");
+  if (answer.status !== 200) throw new Error(`/api/bench/memory answered ${answer.status}`);
+  const memory = JSON.parse(answer.body) as { collected: boolean; rss: number; heapUsed: number };
+  if (!memory.collected) throw new Error("the server did not collect garbage: is it running with --expose-gc?");
+  return { rss: memory.rss / 2 ** 20, heapUsed: memory.heapUsed / 2 ** 20 };
+}
+
+/**
+ * `total` requests over the signed-in and key rows in turn, in blocks of a tenth of a tenth, and
+ * the server's resident memory after each tenth: memory that grows with work, not with load, is a
+ * leak.
+ */
+async function measureMemory(rows: readonly Row[], total: number): Promise<void> {
+  const block = total / 100;
+  const samples: ({ requests: number } & Memory)[] = [];
+  let sent = 0;
+  while (sent < total) {
+    const row = rows[(sent / block) % rows.length] as Row;
+    const result = await load(row, DURATION, block);
+    if (result.non2xx || result.errors)
+      throw new Error(`${row.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    sent += block;
+    if (sent % (total / 10) === 0) {
+      const memory = await serverMemory();
+      samples.push({ requests: sent, ...memory });
+      console.log(
+        `[bench:http] ${sent} requests: heap ${memory.heapUsed.toFixed(1)} MiB, RSS ${memory.rss.toFixed(1)} MiB`,
+      );
+    }
+  }
+  const first = samples[0];
+  const last = samples.at(-1);
+  if (!first || !last) return;
+  console.log(`\ncommand: npm run bench:http -- ${process.argv.slice(2).join(" ")}`);
+  console.log(`${CONNECTIONS} connections; ${((Date.now() - started) / 1000).toFixed(0)} s in all\n`);
+  console.log("| requests | server RSS MiB |");
+  console.log("| ---: | ---: |");
+  for (const sample of samples) console.log(`| ${sample.requests} | ${sample.rss.toFixed(1)} |`);
+  const growth = (100 * (last.rss - first.rss)) / first.rss;
+  console.log(
+    `\nafter ${last.requests} requests against after ${first.requests}: ${growth >= 0 ? "+" : ""}${growth.toFixed(1)}%`,
+  );
+}
 try {
   await serverReady();
   const cookie = await signIn();
@@ -205,48 +264,52 @@ try {
   }
   // A short warm-up of every row: the first requests load routes, JIT-compile and fill caches.
   for (const row of rows) await load(row, 3);
-  console.log(`[bench:http] warmed up; ${ROUNDS} round(s) of ${DURATION} s per row, ${CONNECTIONS} connections`);
+  if (MEMORY_REQUESTS !== null) {
+    await measureMemory(rows.slice(1), MEMORY_REQUESTS);
+  } else {
+    console.log(`[bench:http] warmed up; ${ROUNDS} round(s) of ${DURATION} s per row, ${CONNECTIONS} connections`);
 
-  const cpuBefore = cpuTimes();
-  const results = new Map<string, RoundResult[]>(rows.map((row) => [row.name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (let index = 0; index < rows.length; index++) {
-      const row = rows[(index + round) % rows.length] as Row;
-      const result = await load(row);
-      results.get(row.name)?.push(result);
+    const cpuBefore = cpuTimes();
+    const results = new Map<string, RoundResult[]>(rows.map((row) => [row.name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let index = 0; index < rows.length; index++) {
+        const row = rows[(index + round) % rows.length] as Row;
+        const result = await load(row);
+        results.get(row.name)?.push(result);
+        console.log(
+          `[bench:http] round ${round + 1}: ${row.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""}`,
+        );
+      }
+    }
+    const stolen = stolenPercent(cpuBefore, cpuTimes());
+
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+    const summary = rows.map((row) => {
+      const rounds = results.get(row.name) ?? [];
+      return {
+        name: row.name,
+        rps: mean(rounds.map((each) => each.requestsPerSecond)),
+        p50: mean(rounds.map((each) => each.p50)),
+        p99: mean(rounds.map((each) => each.p99)),
+        failed: rounds.reduce((sum, each) => sum + each.non2xx + each.errors, 0),
+      };
+    });
+    const base = summary[0];
+    console.log(
+      `\ncommand: npm run bench:http${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+    );
+    console.log(
+      `${CONNECTIONS} connections, ${DURATION} s per row and round, ${ROUNDS} round(s); CPU stolen by the hypervisor: ${stolen === undefined ? "unknown" : `${stolen.toFixed(1)}%`}; ${((Date.now() - started) / 1000).toFixed(0)} s in all\n`,
+    );
+    console.log("| row | requests/s | p50 ms | p99 ms | × do-nothing (req/s) | p99 × do-nothing | failed |");
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const row of summary) {
+      const ratio = base ? (row.rps / base.rps).toFixed(2) : "-";
+      const p99Ratio = base && base.p99 > 0 ? (row.p99 / base.p99).toFixed(2) : "-";
       console.log(
-        `[bench:http] round ${round + 1}: ${row.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""}`,
+        `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${ratio} | ${p99Ratio} | ${row.failed} |`,
       );
     }
-  }
-  const stolen = stolenPercent(cpuBefore, cpuTimes());
-
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
-  const summary = rows.map((row) => {
-    const rounds = results.get(row.name) ?? [];
-    return {
-      name: row.name,
-      rps: mean(rounds.map((each) => each.requestsPerSecond)),
-      p50: mean(rounds.map((each) => each.p50)),
-      p99: mean(rounds.map((each) => each.p99)),
-      failed: rounds.reduce((sum, each) => sum + each.non2xx + each.errors, 0),
-    };
-  });
-  const base = summary[0];
-  console.log(
-    `\ncommand: npm run bench:http${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
-  );
-  console.log(
-    `${CONNECTIONS} connections, ${DURATION} s per row and round, ${ROUNDS} round(s); CPU stolen by the hypervisor: ${stolen === undefined ? "unknown" : `${stolen.toFixed(1)}%`}; ${((Date.now() - started) / 1000).toFixed(0)} s in all\n`,
-  );
-  console.log("| row | requests/s | p50 ms | p99 ms | × do-nothing (req/s) | p99 × do-nothing | failed |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-  for (const row of summary) {
-    const ratio = base ? (row.rps / base.rps).toFixed(2) : "-";
-    const p99Ratio = base && base.p99 > 0 ? (row.p99 / base.p99).toFixed(2) : "-";
-    console.log(
-      `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${ratio} | ${p99Ratio} | ${row.failed} |`,
-    );
   }
 } finally {
   if (server.exitCode === null) {
