@@ -208,12 +208,17 @@ async function measureMemory(rows: readonly Row[], total: number): Promise<void>
   if (!first || !last) return;
   console.log(`\ncommand: npm run bench:http -- ${process.argv.slice(2).join(" ")}`);
   console.log(`${CONNECTIONS} connections; ${((Date.now() - started) / 1000).toFixed(0)} s in all\n`);
-  console.log("| requests | server RSS MiB |");
-  console.log("| ---: | ---: |");
-  for (const sample of samples) console.log(`| ${sample.requests} | ${sample.rss.toFixed(1)} |`);
-  const growth = (100 * (last.rss - first.rss)) / first.rss;
+  console.log("| requests | heap in use after GC, MiB | resident (RSS), MiB |");
+  console.log("| ---: | ---: | ---: |");
+  for (const sample of samples) {
+    console.log(`| ${sample.requests} | ${sample.heapUsed.toFixed(1)} | ${sample.rss.toFixed(1)} |`);
+  }
+  const growth = (of: keyof Memory) => {
+    const change = (100 * (last[of] - first[of])) / first[of];
+    return `${change >= 0 ? "+" : ""}${change.toFixed(1)}%`;
+  };
   console.log(
-    `\nafter ${last.requests} requests against after ${first.requests}: ${growth >= 0 ? "+" : ""}${growth.toFixed(1)}%`,
+    `\nafter ${last.requests} requests against after ${first.requests}: heap ${growth("heapUsed")}, RSS ${growth("rss")}`,
   );
 }
 try {

@@ -45,7 +45,8 @@ async function addVolume(owner: PrismaClient): Promise<string[]> {
         slug: `bench-${a}`,
         name: `Bench ${a}`,
         parentId: reseller.id,
-        planId: "starter",
+        // No user limit: Starter's five users would refuse the seeding (plan limits, issue 8).
+        planId: "enterprise",
         maxIn: 1,
         maxOut: 1,
         maxDialer: 0,
