@@ -1,8 +1,8 @@
-import { decode } from "next-auth/jwt";
 import { z } from "zod";
 import { env } from "../env";
 import type { HostBrand, HostResolution } from "../tenancy/host-resolver";
 import { ROLES } from "./permissions";
+import { decodeSessionToken } from "./session-token";
 
 /** Host-only (no Domain attribute), HttpOnly, SameSite=Lax; see authOptions.cookies. */
 export const SESSION_COOKIE = "portal.session-token";
@@ -44,7 +44,7 @@ export function authSecret(): string {
  */
 export async function readSession(token: string | undefined, host: HostResolution): Promise<PortalSession | null> {
   if (!token || host.kind === "unknown") return null;
-  const decoded = await decode({ token, secret: authSecret() }).catch((error: unknown) => {
+  const decoded = await decodeSessionToken(token, authSecret()).catch((error: unknown) => {
     // A forged, expired or foreign-secret token is simply no session; say so for operators.
     console.warn("session: rejected an undecodable session token", error instanceof Error ? error.message : error);
     return null;
