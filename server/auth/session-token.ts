@@ -4,8 +4,8 @@ import { jwtDecrypt } from "jose";
 /**
  * Reads a session token as next-auth's `decode` does (next-auth/jwt: `dir` + A256GCM, the key
  * derived from the secret with HKDF-SHA256, 15 s of clock tolerance), with the key derived once
- * per secret instead of on every request: the derivation was 7% of a signed-in API call's CPU
- * (docs/PERFORMANCE.md). next-auth still writes the tokens; session-token.test.ts checks that
+ * per secret instead of on every request: the derivation was about 5% of a signed-in API call's
+ * CPU (docs/PERFORMANCE.md). next-auth still writes the tokens; session-token.test.ts checks that
  * what it writes, this reads, and what it would refuse, this refuses.
  */
 const keys = new Map<string, Uint8Array>();
