@@ -12,20 +12,20 @@ export type TenantStart = { accountId: string; applied: boolean; check?: string;
 
 const starting = new AsyncLocalStorage<TenantStart>();
 
-// A UUID only: the one value ever written into SQL text here (the simple protocol, which allows
-// two statements in one message, takes no parameters). withTenant has already parsed it.
+// UUIDs only are ever written into SQL text here (the tenant's, and the ids a check names): the
+// simple protocol, which allows several statements in one message, takes no parameters.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Runs `work` (which starts one transaction) with `start` as the tenant its BEGIN carries. */
 export function startingTenant<T>(start: TenantStart, work: () => Promise<T>): Promise<T> {
-  if (!UUID.test(start.accountId)) throw new Error("a tenant id must be a UUID");
+  if (!UUID.test(start.accountId)) throw new Error("only a UUID is written into a BEGIN message");
   return starting.run(start, work);
 }
 
 /** `value` as a SQL uuid literal, refusing anything that is not a UUID. */
 export function sqlUuid(value: string | null): string {
   if (value === null) return "NULL::uuid";
-  if (!UUID.test(value)) throw new Error("a tenant id must be a UUID");
+  if (!UUID.test(value)) throw new Error("only a UUID is written into a BEGIN message");
   return `'${value.toLowerCase()}'::uuid`;
 }
 

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/server/db/types";
 import { logger } from "../log";
 import type { CounterSpec } from "./registry";
-import { type CounterState, hashKey } from "./shared-counter";
+import { type CounterState, storedKeyOf } from "./shared-counter";
 
 type Written = { points: number; expire: number };
 type Row = { key: string; points: number; expire: bigint | number };
@@ -32,7 +32,7 @@ export class BatchedCounter {
 
   /** Counts one for `key`, unless it is already over its limit, and says where it stands. */
   async hit(key: string): Promise<CounterState> {
-    const stored = `${this.spec.keyPrefix}:${hashKey(key)}`;
+    const stored = storedKeyOf(this.spec, key);
     const now = Date.now();
     const known = this.current(stored, now);
     const waiting = this.pending.get(stored) ?? 0;

@@ -87,7 +87,7 @@ export class SharedCounter {
    * in the lookup itself): refused once its `points` reach the spec's, until its `expire`.
    */
   storedKey(key: string): string {
-    return `${this.spec.keyPrefix}:${hashKey(key)}`;
+    return storedKeyOf(this.spec, key);
   }
 
   /** Takes back one hit (an attempt that turned out not to count). */
@@ -101,7 +101,12 @@ export class SharedCounter {
   }
 }
 
-export function hashKey(key: string): string {
+/** How limits.counters names `key` of a limit: its prefix and the key's hash, as the store writes it. */
+export function storedKeyOf(spec: CounterSpec, key: string): string {
+  return `${spec.keyPrefix}:${hashKey(key)}`;
+}
+
+function hashKey(key: string): string {
   return createHash("sha256").update(key).digest("base64url");
 }
 
