@@ -53,6 +53,7 @@ test("Bistro's owner creates an extension, adds a device and copies its SIP pass
   await expectAccessible(page, "the SIP password dialog");
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByText("Device added. Its password is not shown again")).toBeVisible();
 
   // Gone for good: not on the page, nor after a reload.
   const device = page.locator('[data-device="2101@sip.bistro.localhost"]');
@@ -72,6 +73,7 @@ test("Bistro's owner creates an extension, adds a device and copies its SIP pass
   expect(fresh).not.toBe(password);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
+  await expect(page.getByText("New password set: the phone registers with it from now on")).toBeVisible();
   expect(await page.content()).not.toContain(fresh);
 
   // Disable and enable.

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { FormSummary, focusFirstProblem } from "@/components/form/form-summary";
 import { problemAt } from "@/components/form/problems";
@@ -37,8 +36,8 @@ const INITIAL: DeviceSecretState = { problems: [] };
 function useSecretAction(
   action: (state: DeviceSecretState, form: FormData) => Promise<DeviceSecretState>,
   summaryId: string,
+  afterSecret: string,
 ) {
-  const router = useRouter();
   const navigate = useSureNavigation();
   const [state, dispatch, pending] = useActionState(action, INITIAL);
   const [secret, setSecret] = useState<DeviceSecretState["secret"] | null>(null);
@@ -56,9 +55,11 @@ function useSecretAction(
     const data = new FormData(event.currentTarget, submitter);
     startTransition(() => dispatch(data));
   };
+  // A navigation rather than a refresh, as the API key dialog does: the list is rendered afresh
+  // and a notice says what happened (a refresh alone was once dropped under load there).
   const closeSecret = () => {
     setSecret(null);
-    router.refresh();
+    navigate(afterSecret);
   };
   return { state, onSubmit, pending, hydrated, formRef, secret: secret ?? null, closeSecret };
 }
@@ -94,10 +95,17 @@ export function DeviceManager(props: {
   );
 }
 
+/** The extension's page with a notice of what was done to one of its devices. */
+const devicePage = (extensionId: string, done: string) => `/extensions/${encodeURIComponent(extensionId)}?done=${done}`;
+
 function DeviceRow(props: { extensionId: string; device: DeviceRowData; canWrite: boolean }) {
   const { device } = props;
   const errorId = `device-${device.id}-error`;
-  const { state, onSubmit, pending, hydrated, secret, closeSecret } = useSecretAction(changeDeviceAction, errorId);
+  const { state, onSubmit, pending, hydrated, secret, closeSecret } = useSecretAction(
+    changeDeviceAction,
+    errorId,
+    devicePage(props.extensionId, "device-password"),
+  );
   const [confirming, setConfirming] = useState<"regenerate" | "delete" | null>(null);
   const questionRef = useRef<HTMLSpanElement>(null);
   const identity = `${device.authUsername}@${device.realm}`;
@@ -210,6 +218,7 @@ function AddDeviceForm(props: {
   const { state, onSubmit, pending, hydrated, formRef, secret, closeSecret } = useSecretAction(
     createDeviceAction,
     summaryId,
+    devicePage(props.extension.id, "device-added"),
   );
   const usable = props.realms.filter((realm) => realm.usable);
   const initial = {

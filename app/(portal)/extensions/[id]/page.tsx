@@ -21,6 +21,8 @@ const DONE: Record<string, string> = {
   "device-enabled": "Device enabled.",
   "device-deleted": "Device deleted.",
   "device-saved": "Device saved.",
+  "device-added": "Device added. Its password is not shown again; regenerate it if it is lost.",
+  "device-password": "New password set: the phone registers with it from now on, the old one no longer works.",
 };
 
 /** One extension: its details, its devices (SIP identities) and what can be done with them. */
