@@ -2,8 +2,11 @@
  * A tenant transaction's BEGIN carries its tenant (server/db/tenant-start.ts): one message instead
  * of BEGIN and set_config apart, with row-level security exactly as before.
  */
+import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient } from "@/generated/prisma/client";
+import { sessionCheckSql } from "@/server/auth/session-check";
+import { startSession } from "@/server/auth/session-store";
 import { createPrismaClient, type SentQuery } from "@/server/db/client";
 import { withTenant } from "@/server/db/tenant";
 import { beginFor, startingTenant } from "@/server/db/tenant-start";
@@ -81,6 +84,27 @@ describe("the tenant travels with BEGIN", () => {
       }),
     ).rejects.toThrow("the work failed");
     expect(await owner.auditEntry.count({ where: { accountId: acme.accountId } })).toBe(before);
+  });
+
+  it("is sent on its own, check included, by a client that does not carry it with BEGIN", async () => {
+    // A client on the stock pg client: BEGIN goes out alone, so withTenant sends the rest itself.
+    const plain = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("appUrl"), max: 1 }) });
+    try {
+      const bistro = { accountId: ids.bistro.accountId, userId: ids.bistro.ownerUserId };
+      const sessionId = await startSession(plain, bistro);
+      const session = { ...bistro, role: "owner" as const, brand: "platform", sessionId };
+      const check = sessionCheckSql({ session, openAs: null, host: { kind: "platform", hostname: "localhost" } });
+      const seen = await withTenant(
+        plain,
+        bistro.accountId,
+        async (tx, checked) => ({ tenant: (await tenantOf(tx))[0]?.tenant, checked }),
+        { check },
+      );
+      expect(seen.tenant).toBe(bistro.accountId);
+      expect(seen.checked).toMatchObject({ role: "owner", account_slug: "bistro" });
+    } finally {
+      await plain.$disconnect();
+    }
   });
 
   it("writes only a UUID into the statement", () => {
