@@ -9,7 +9,7 @@ import { env } from "../env";
 import { batchedCounter } from "../limits/batched-counter";
 import { type CounterSpec, LIMITS } from "../limits/registry";
 import { retryAfterSecondsOf } from "../limits/retry-later";
-import { sharedCounter } from "../limits/shared-counter";
+import { sharedCounter, storedKeyOf } from "../limits/shared-counter";
 
 /** Seconds to wait, when a limit refuses; null when it admits. */
 export type Wait = number | null;
@@ -42,7 +42,7 @@ export function keyUseLimits(
   const perAccount = batchedCounter(db, specs.perAccount, env.LIMIT_WRITE_INTERVAL_MS);
   return {
     failureGate(ip) {
-      return { storedKey: failures.storedKey(source(ip)), points: specs.failuresPerSource.points };
+      return { storedKey: storedKeyOf(specs.failuresPerSource, source(ip)), points: specs.failuresPerSource.points };
     },
     async failed(ip) {
       await failures.hit(source(ip));

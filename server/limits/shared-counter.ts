@@ -67,29 +67,6 @@ export class SharedCounter {
     }
   }
 
-  /**
-   * Where `key` stands without counting anything: refused once it has used all its points (or is
-   * blocked). For limits counted after the fact (failures) that must refuse before the work.
-   */
-  async peek(key: string): Promise<CounterState> {
-    const res = await this.limiter.get(hashKey(key));
-    if (!res) return { allowed: true, consumed: 0, msBeforeNext: 0 };
-    return {
-      allowed: res.consumedPoints < this.spec.points,
-      consumed: res.consumedPoints,
-      msBeforeNext: res.msBeforeNext,
-    };
-  }
-
-  /**
-   * The row of `key` as limits.counters names it, for a statement that reads where a key stands
-   * together with other work (server/auth/resolve-principal.ts reads a client's failed key lookups
-   * in the lookup itself): refused once its `points` reach the spec's, until its `expire`.
-   */
-  storedKey(key: string): string {
-    return storedKeyOf(this.spec, key);
-  }
-
   /** Takes back one hit (an attempt that turned out not to count). */
   async undo(key: string): Promise<void> {
     await this.limiter.reward(hashKey(key));
@@ -101,7 +78,11 @@ export class SharedCounter {
   }
 }
 
-/** How limits.counters names `key` of a limit: its prefix and the key's hash, as the store writes it. */
+/**
+ * How limits.counters names `key` of a limit: its prefix and the key's hash, as the store writes
+ * it. Also for a statement that reads where a key stands together with other work
+ * (server/auth/resolve-principal.ts reads a client's failed key lookups in the lookup itself).
+ */
 export function storedKeyOf(spec: CounterSpec, key: string): string {
   return `${spec.keyPrefix}:${hashKey(key)}`;
 }

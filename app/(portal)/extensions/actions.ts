@@ -3,6 +3,7 @@
 import { serverCaller } from "@/server/api/server-caller";
 import { problem } from "@/server/domain-error";
 import { attempt, type FormState } from "../form-state";
+import { extensionPage } from "./extension-page";
 
 /** A form's answer that may carry a new SIP password: shown once in a dialog, never in a URL. */
 export type DeviceSecretState = FormState & { secret?: { password: string; identity: string; label: string } };
@@ -11,8 +12,6 @@ const text = (form: FormData, name: string) => {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
 };
-
-const extensionPage = (id: string, done: string) => `/extensions/${encodeURIComponent(id)}?done=${done}`;
 
 export async function createExtensionAction(_previous: FormState, form: FormData): Promise<FormState> {
   const caller = await serverCaller();

@@ -12,6 +12,7 @@ import { Input, Select } from "@/components/ui/input";
 import { TextLink } from "@/components/ui/link";
 import { useHydrated } from "@/components/use-hydrated";
 import { changeDeviceAction, createDeviceAction, type DeviceSecretState } from "../actions";
+import { extensionPage } from "../extension-page";
 import { DeviceSecretDialog } from "./device-secret-dialog";
 import { EditDevice } from "./edit-device";
 
@@ -95,16 +96,13 @@ export function DeviceManager(props: {
   );
 }
 
-/** The extension's page with a notice of what was done to one of its devices. */
-const devicePage = (extensionId: string, done: string) => `/extensions/${encodeURIComponent(extensionId)}?done=${done}`;
-
 function DeviceRow(props: { extensionId: string; device: DeviceRowData; canWrite: boolean }) {
   const { device } = props;
   const errorId = `device-${device.id}-error`;
   const { state, onSubmit, pending, hydrated, secret, closeSecret } = useSecretAction(
     changeDeviceAction,
     errorId,
-    devicePage(props.extensionId, "device-password"),
+    extensionPage(props.extensionId, "device-password"),
   );
   const [confirming, setConfirming] = useState<"regenerate" | "delete" | null>(null);
   const questionRef = useRef<HTMLSpanElement>(null);
@@ -218,7 +216,7 @@ function AddDeviceForm(props: {
   const { state, onSubmit, pending, hydrated, formRef, secret, closeSecret } = useSecretAction(
     createDeviceAction,
     summaryId,
-    devicePage(props.extension.id, "device-added"),
+    extensionPage(props.extension.id, "device-added"),
   );
   const usable = props.realms.filter((realm) => realm.usable);
   const initial = {
