@@ -3,43 +3,50 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useTransition } from "react";
 
-/** The address `href` names, as `window.location` spells its path and query. */
-function sameAddress(href: string): boolean {
-  const target = new URL(href, window.location.href);
-  return target.pathname === window.location.pathname && target.search === window.location.search;
-}
+/** How long a navigation may take before the browser loads the page itself. */
+const DROPPED_AFTER_MS = 4_000;
+
+/** The current address as `window.location` spells its path and query. */
+const here = () => window.location.pathname + window.location.search;
 
 /**
  * Goes to a page of the portal after a form succeeds, and makes sure it got there. The App Router
  * sometimes drops a client navigation that follows a server action: the page is fetched (200) and
  * never shown, intermittently and only in production builds (vercel/next.js#83386; seen here on
- * the API keys page under load). The push runs in a transition; when the transition ends and the
- * address is not the one asked for, the browser loads it itself. No timer: a slow navigation is
- * waited for, only a dropped one is redone.
+ * the API keys page under load, and then the transition may never end). So when the transition
+ * ends, or at the latest after DROPPED_AFTER_MS, a page still on the address it left from loads
+ * the new one itself. A page the person has left meanwhile is left alone.
  */
 export function useSureNavigation(): (href: string) => void {
   const router = useRouter();
   const [navigating, startNavigation] = useTransition();
-  const target = useRef<string | null>(null);
-  const started = useRef(false);
+  const pending = useRef<{ href: string; from: string; timer: number } | null>(null);
 
-  useEffect(() => {
-    if (navigating) {
-      started.current = true;
-      return;
+  const settle = useCallback(() => {
+    const started = pending.current;
+    if (!started) return;
+    pending.current = null;
+    window.clearTimeout(started.timer);
+    if (here() === started.from && new URL(started.href, window.location.href).href !== window.location.href) {
+      window.location.assign(started.href);
     }
-    const href = target.current;
-    if (!started.current || href === null) return;
-    started.current = false;
-    target.current = null;
-    if (!sameAddress(href)) window.location.assign(href);
-  }, [navigating]);
+  }, []);
+
+  const wasNavigating = useRef(false);
+  useEffect(() => {
+    if (navigating) wasNavigating.current = true;
+    else if (wasNavigating.current) {
+      wasNavigating.current = false;
+      settle();
+    }
+  }, [navigating, settle]);
 
   return useCallback(
     (href: string) => {
-      target.current = href;
+      if (pending.current) window.clearTimeout(pending.current.timer);
+      pending.current = { href, from: here(), timer: window.setTimeout(settle, DROPPED_AFTER_MS) };
       startNavigation(() => router.push(href));
     },
-    [router],
+    [router, settle],
   );
 }
