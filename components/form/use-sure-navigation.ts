@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useTransition } from "react";
 
 /** How long a navigation may take before the browser loads the page itself. */
-const DROPPED_AFTER_MS = 4_000;
+const DROPPED_AFTER_MS = 2_500;
 
 /** The current address as `window.location` spells its path and query. */
 const here = () => window.location.pathname + window.location.search;
