@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { TenantStartClient } from "./tenant-start";
 
@@ -8,18 +9,54 @@ export type { PrismaClient };
 export type SentQuery = { query: string; params: string; durationMs: number };
 
 /**
+ * The web server's pool (server/db/app-client.ts): ten connections, all kept open, so that a burst
+ * of requests never waits for one to open.
+ */
+export const PORTAL_POOL = { max: 10, keepOpen: 10 } as const;
+
+// Each client's pool, so that its kept connections can be opened ahead of need.
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
  * A Prisma client on `url`. Only server/db creates clients; everything else receives one.
+ * `keepOpen` connections stay open when idle (the rest close after ten idle seconds);
  * `onQuery` sees every statement the client sends (benchmarks use it to explain a code path's SQL).
  */
 export function createPrismaClient(
   url: string,
-  options: { max?: number; onQuery?: (query: SentQuery) => void } = {},
+  options: { max?: number; keepOpen?: number; onQuery?: (query: SentQuery) => void } = {},
 ): PrismaClient {
   // Every pooled connection is a TenantStartClient: a tenant transaction's BEGIN carries its tenant.
-  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10, Client: TenantStartClient });
-  const { onQuery } = options;
-  if (!onQuery) return new PrismaClient({ adapter });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    min: options.keepOpen ?? 0,
+    Client: TenantStartClient,
+  });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = options.onQuery ? tracedClient(adapter, options.onQuery) : new PrismaClient({ adapter });
+  pools.set(client, pool);
+  return client;
+}
+
+function tracedClient(adapter: PrismaPg, onQuery: (query: SentQuery) => void): PrismaClient {
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => onQuery({ query: event.query, params: event.params, durationMs: event.duration }));
   return client;
+}
+
+/**
+ * Opens the connections `db` keeps (its `keepOpen`) now rather than when requests first need them.
+ * Opening one takes several round trips and a SCRAM exchange, each waiting its turn on a busy event
+ * loop: under a burst of requests that can outlast a transaction's wait for a connection (5 s), so
+ * the server opens them before the burst, at start.
+ */
+export async function openKeptConnections(db: PrismaClient): Promise<void> {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("openKeptConnections: this client was not made by createPrismaClient");
+  const missing = Math.max(0, (pool.options.min ?? 0) - pool.totalCount);
+  const opened = await Promise.allSettled(Array.from({ length: missing }, () => pool.connect()));
+  for (const result of opened) if (result.status === "fulfilled") result.value.release();
+  const failed = opened.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
 }

@@ -1,7 +1,7 @@
 import { inject } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { DEMO_ACCOUNTS, demoOwnerEmail } from "@/prisma/seed";
-import { createPrismaClient } from "@/server/db/client";
+import { createPrismaClient, openKeptConnections, PORTAL_POOL } from "@/server/db/client";
 
 export type DemoSlug = "acme" | "voicereseller" | "bistro" | "city-clinic";
 
@@ -47,10 +47,17 @@ export async function loadDemoIds(owner: PrismaClient): Promise<DemoIds> {
   return Object.fromEntries(entries) as DemoIds;
 }
 
-/** Owner and request-role clients on the integration database, and the seeded ids. */
-export async function connectDemoDatabase(options: { appPoolSize?: number } = {}) {
+/**
+ * Owner and request-role clients on the integration database, and the seeded ids. `appPool`
+ * "portal" gives the request-role client the web server's own pool, opened as the server opens it.
+ */
+export async function connectDemoDatabase(options: { appPoolSize?: number; appPool?: "portal" } = {}) {
   const owner = createPrismaClient(inject("ownerUrl"), { max: 2 });
-  const app = createPrismaClient(inject("appUrl"), { max: options.appPoolSize ?? 4 });
+  const app = createPrismaClient(
+    inject("appUrl"),
+    options.appPool === "portal" ? PORTAL_POOL : { max: options.appPoolSize ?? 4 },
+  );
+  if (options.appPool === "portal") await openKeptConnections(app);
   return { owner, app, ids: await loadDemoIds(owner) };
 }
 

@@ -31,8 +31,9 @@ let app: PrismaClient;
 let ids: DemoIds;
 
 beforeAll(async () => {
-  // The portal's own pool size, so that "a fraction of the pool" means what it means in production.
-  ({ owner, app, ids } = await connectDemoDatabase({ appPoolSize: 10 }));
+  // The portal's own pool, open before the flood as the server's is from its start: "a fraction of
+  // the pool" means what it means in production, and no request waits for a connection to open.
+  ({ owner, app, ids } = await connectDemoDatabase({ appPool: "portal" }));
   await owner.$executeRaw`DELETE FROM limits.counters`;
 });
 
@@ -53,7 +54,11 @@ const ownerOf = (slug: DemoSlug) => ({ accountId: ids[slug].accountId, userId: i
 /** How a settled call ended: "ok", or the TRPCError code it failed with. */
 function outcome(result: PromiseSettledResult<unknown>): string {
   if (result.status === "fulfilled") return "ok";
-  return result.reason instanceof TRPCError ? result.reason.code : `not a TRPCError: ${String(result.reason)}`;
+  if (!(result.reason instanceof TRPCError)) return `not a TRPCError: ${String(result.reason)}`;
+  // An unexpected failure names its cause, so that a failing run says what broke.
+  return result.reason.code === "INTERNAL_SERVER_ERROR"
+    ? `${result.reason.code}: ${String(result.reason.cause)}`
+    : result.reason.code;
 }
 
 function tally(outcomes: readonly string[]): Record<string, number> {
