@@ -7,6 +7,8 @@ import { z } from "zod";
 import { hashPassword } from "@/server/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/server/db/client";
 import { withTenant } from "@/server/db/tenant";
+import { readAsTenant } from "@/server/db/tenant-read";
+import { Prisma } from "@/server/db/types";
 import { env } from "@/server/env";
 import { HostResolver } from "@/server/tenancy/host-resolver";
 import {
@@ -34,6 +36,15 @@ const listSql = (accountIdLiteral: string) =>
 
 const listUsers = (db: Pick<PrismaClient, "user">, accountId: string) =>
   db.user.findMany({ where: { accountId }, orderBy: { email: "asc" }, take: PAGE });
+
+/** The same list through the read path of tenant procedures that only read (server/db/tenant-read.ts). */
+const readUsers = (db: PrismaClient, accountId: string) =>
+  readAsTenant(db, accountId, (read) =>
+    read(
+      Prisma.sql`SELECT account_id, id, email, name, role, password_hash, created_at FROM users
+                  WHERE account_id = ${accountId}::uuid ORDER BY email ASC LIMIT ${PAGE}`,
+    ),
+  );
 
 async function addVolume(owner: PrismaClient): Promise<string[]> {
   const reseller = await owner.account.findUniqueOrThrow({ where: { slug: "voicereseller" } });
@@ -124,6 +135,7 @@ try {
   const first = pick(0);
   check("scoped list", (await withTenant(app, first, (tx) => listUsers(tx, first))).length, PAGE);
   check("unscoped list", (await listUsers(owner, first)).length, PAGE);
+  check("read path list", (await readUsers(app, first)).length, PAGE);
   check("scoped count without WHERE", await withTenant(app, first, (tx) => tx.user.count()), USERS_PER_ACCOUNT);
   check("raw scoped list", await rawScoped(appPool, first), PAGE);
   check("raw one-message list", await rawScopedOneMessage(appPool, first), PAGE);
@@ -135,6 +147,7 @@ try {
   const one = await measureInterleaved(ITERATIONS, {
     scoped: (i) => withTenant(app, pick(i), (tx) => listUsers(tx, pick(i))),
     unscoped: (i) => listUsers(owner, pick(i)),
+    readPath: (i) => readUsers(app, pick(i)),
     // The scoped code path run by the owner (superuser: no policies apply): the transaction
     // without row-level security, to separate what each costs.
     transactionOnly: (i) => withTenant(owner, pick(i), (tx) => listUsers(tx, pick(i))),
@@ -182,6 +195,7 @@ try {
   console.log(`${"µs per operation".padEnd(58)}   median       p95      mean`);
   row("list 50 users, scoped: withTenant (tx + set_config + RLS)", one.scoped);
   row("list 50 users, unscoped: owner, no transaction", one.unscoped);
+  row("list 50 users, scoped: readAsTenant (the read path)", one.readPath);
   row("list 50 users, withTenant as owner (tx, no RLS)", one.transactionOnly);
   row("Prisma: empty $transaction (BEGIN + COMMIT), app role", one.emptyTransaction);
   row("Prisma: $executeRaw set_config alone, app role", one.setConfigAlone);
@@ -196,6 +210,9 @@ try {
   console.log("\nmedians:");
   console.log(
     `  scoped/unscoped, one query:        ${ratio(one.scoped, one.unscoped)}  (${extra(one.scoped, one.unscoped)})`,
+  );
+  console.log(
+    `  read path/unscoped, one query:     ${ratio(one.readPath, one.unscoped)}  (${extra(one.readPath, one.unscoped)})`,
   );
   console.log(
     `  scoped/unscoped, ${REQUEST_QUERIES}-query request:   ${ratio(request.scoped, request.unscoped)}  (${extra(request.scoped, request.unscoped)})`,

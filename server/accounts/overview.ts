@@ -1,5 +1,6 @@
 import type { Permission, Role } from "../auth/permissions";
-import type { TenantDb } from "../db/tenant";
+import type { TenantReader } from "../db/tenant-read";
+import { Prisma } from "../db/types";
 import { type ChainRow, type EffectiveSettings, effectiveSettingsOf } from "../tenancy/branding";
 
 export type AccountOverview = {
@@ -64,14 +65,14 @@ type OverviewRow = {
  * nearly every request (docs/PERFORMANCE.md, "The request path over HTTP").
  */
 export async function getAccountOverview(
-  db: TenantDb,
+  read: TenantReader,
   input: {
     accountId: string;
     actor: Pick<AccountOverview, "user" | "apiKey" | "permissions">;
     userAccount: { id: string; name: string };
   },
 ): Promise<AccountOverview | null> {
-  const [row] = await db.$queryRaw<OverviewRow[]>`
+  const [row] = await read<OverviewRow>(Prisma.sql`
     SELECT a.id, a.slug, a.name, a.is_reseller, a.status::text AS status, a.parent_id,
            a.max_in, a.max_out, a.max_dialer,
            p.id AS plan_id, p.name AS plan_name, p.max_concurrent_calls, p.max_users, p.max_departments,
@@ -80,7 +81,7 @@ export async function getAccountOverview(
            app_platform_defaults() AS defaults
     FROM accounts a
     JOIN plans p ON p.id = a.plan_id
-    WHERE a.id = ${input.accountId}::uuid`;
+    WHERE a.id = ${input.accountId}::uuid`);
   if (!row) return null;
   return {
     account: {

@@ -15,6 +15,7 @@ import { type AuthRefusal, type Principal, refusal } from "../auth/principal";
 import { resolvePrincipal } from "../auth/resolve-principal";
 import { type PendingSession, pendingTenant, sessionCheckSql, settlePendingSession } from "../auth/session-check";
 import { type TenantDb, withTenant } from "../db/tenant";
+import { readAsTenant, type TenantReader } from "../db/tenant-read";
 import { DomainError, problem } from "../domain-error";
 import type { ResolvedRequest } from "../http/resolve-request";
 import { RetryLater } from "../limits/retry-later";
@@ -262,50 +263,82 @@ function authorize(principal: Principal, permission: Permission): void {
 }
 
 /**
+ * Admits a request to its tenant's transaction and runs `work` in it. `begin` opens the transaction
+ * (withTenant, or readAsTenant for procedures that only read) as the tenant, with `check` in the
+ * same message when there is one.
+ *
+ * A principal already resolved is authorized and counted before the transaction begins. A session
+ * the route left pending is checked in the message that begins the transaction
+ * (server/auth/session-check.ts): BEGIN, the tenant its cookie names and `app_session` travel
+ * together, and `work` runs only once that answer is a principal allowed `permission` for that very
+ * tenant; otherwise the transaction rolls back having read nothing.
+ */
+async function runAsTenant<Handle, Result>(
+  ctx: TRPCContext,
+  permission: Permission,
+  begin: (
+    tenant: string,
+    work: (handle: Handle, checked: unknown) => Promise<NoInfer<Result>>,
+    options: { check?: string },
+  ) => Promise<NoInfer<Result>>,
+  work: (principal: Principal, handle: Handle) => Promise<Result>,
+): Promise<Result> {
+  // Counted once the principal is known to hold, in the turn fairShare took.
+  const count = (principal: Principal) => withinLimits(() => tenantWorkGate().countRequest(ctx.db, principal.home.id));
+
+  const { principal, pending } = ctx;
+  if (principal) {
+    authorize(principal, permission);
+    await count(principal);
+    return begin(principal.tenant.id, (handle) => work(principal, handle), {});
+  }
+  if (!pending) throw refusalError(ctx.refusal ?? refusal("unauthenticated"));
+  const tenant = pendingTenant(pending);
+  return begin(
+    tenant,
+    async (handle, checked) => {
+      const settled = settlePendingSession(pending, checked);
+      if (!settled.principal) throw refusalError(settled.refusal ?? refusal("session_ended"));
+      if (settled.principal.tenant.id !== tenant) {
+        throw new Error("a session's principal runs as another tenant than its transaction began with");
+      }
+      authorize(settled.principal, permission);
+      await count(settled.principal);
+      return work(settled.principal, handle);
+    },
+    { check: sessionCheckSql(pending) },
+  );
+}
+
+/**
  * Runs the rest of the request in one transaction scoped to the principal's tenant: `ctx.db` is
  * that transaction and row-level security admits only this tenant's rows. tRPC turns errors into
  * results, so a failed result is rethrown here, or the transaction would commit a failed request.
- *
- * A session the route left pending is checked in the message that begins the transaction
- * (server/auth/session-check.ts): BEGIN, the tenant its cookie names and `app_session` travel
- * together, and the procedure runs only once that answer is a principal allowed `permission` for
- * that very tenant; otherwise the transaction rolls back having read nothing.
  */
 export function tenantProcedure(permission: Permission) {
-  return publicProcedure.meta({ tenancy: "tenant", permission }).use(async ({ ctx, next }) => {
+  return publicProcedure.meta({ tenancy: "tenant", permission }).use(({ ctx, next }) => {
     const work = async (principal: Principal, tx: TenantDb) => {
-      const accountId = principal.tenant.id;
-      const result = await next({ ctx: { db: tx, accountId, principal } });
+      const result = await next({ ctx: { db: tx, accountId: principal.tenant.id, principal } });
       if (!result.ok) throw result.error;
       return result;
     };
-    // Counted once the principal is known to hold, in the turn fairShare took.
-    const count = (principal: Principal) =>
-      withinLimits(() => tenantWorkGate().countRequest(ctx.db, principal.home.id));
+    return runAsTenant(ctx, permission, (tenant, run, options) => withTenant(ctx.db, tenant, run, options), work);
+  });
+}
 
-    const { principal, pending } = ctx;
-    if (principal) {
-      authorize(principal, permission);
-      await count(principal);
-      return withTenant(ctx.db, principal.tenant.id, (tx) => work(principal, tx));
-    }
-    if (!pending) throw refusalError(ctx.refusal ?? refusal("unauthenticated"));
-    const tenant = pendingTenant(pending);
-    return withTenant(
-      ctx.db,
-      tenant,
-      async (tx, checked) => {
-        const settled = settlePendingSession(pending, checked);
-        if (!settled.principal) throw refusalError(settled.refusal ?? refusal("session_ended"));
-        if (settled.principal.tenant.id !== tenant) {
-          throw new Error("a session's principal runs as another tenant than its transaction began with");
-        }
-        authorize(settled.principal, permission);
-        await count(settled.principal);
-        return work(settled.principal, tx);
-      },
-      { check: sessionCheckSql(pending) },
-    );
+/**
+ * A tenant procedure that only reads, through `ctx.read` (server/db/tenant-read.ts): the same
+ * tenant transaction, role and row-level security as tenantProcedure's, without Prisma's
+ * interactive transaction, for the calls made on nearly every request. It has no `ctx.db`.
+ */
+export function tenantReadProcedure(permission: Permission) {
+  return publicProcedure.meta({ tenancy: "tenant", permission }).use(({ ctx, next }) => {
+    const work = async (principal: Principal, read: TenantReader) => {
+      const result = await next({ ctx: { db: undefined, read, accountId: principal.tenant.id, principal } });
+      if (!result.ok) throw result.error;
+      return result;
+    };
+    return runAsTenant(ctx, permission, (tenant, run, options) => readAsTenant(ctx.db, tenant, run, options), work);
   });
 }
 

@@ -45,6 +45,13 @@ function tracedClient(adapter: PrismaPg, onQuery: (query: SentQuery) => void): P
   return client;
 }
 
+/** The pool under a client made by createPrismaClient. */
+export function poolOf(db: PrismaClient): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("this client was not made by createPrismaClient");
+  return pool;
+}
+
 /**
  * Opens the connections `db` keeps (its `keepOpen`) now rather than when requests first need them.
  * Opening one takes several round trips and a SCRAM exchange, each waiting its turn on a busy event
@@ -52,8 +59,7 @@ function tracedClient(adapter: PrismaPg, onQuery: (query: SentQuery) => void): P
  * the server opens them before the burst, at start.
  */
 export async function openKeptConnections(db: PrismaClient): Promise<void> {
-  const pool = pools.get(db);
-  if (!pool) throw new Error("openKeptConnections: this client was not made by createPrismaClient");
+  const pool = poolOf(db);
   const missing = Math.max(0, (pool.options.min ?? 0) - pool.totalCount);
   const opened = await Promise.allSettled(Array.from({ length: missing }, () => pool.connect()));
   for (const result of opened) if (result.status === "fulfilled") result.value.release();

@@ -44,7 +44,7 @@ type Results = { rows: unknown[][] } | { rows: unknown[][] }[];
  * The first column of the first row of the message's last statement: the check's answer. The
  * driver adapter's type parsers leave jsonb as its text.
  */
-function lastAnswer(results: Results): unknown {
+export function lastAnswer(results: Results): unknown {
   const last = Array.isArray(results) ? results[results.length - 1] : results;
   const value = last?.rows[0]?.[0] ?? null;
   return typeof value === "string" ? JSON.parse(value) : value;

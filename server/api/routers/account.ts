@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getAccountOverview } from "../../accounts/overview";
 import { PERMISSIONS, ROLES } from "../../auth/permissions";
 import { EffectiveSettingsOutput } from "../schemas/effective-settings.schema";
-import { createTRPCRouter, tenantProcedure } from "../trpc";
+import { createTRPCRouter, tenantReadProcedure } from "../trpc";
 
 const AccountStatus = z.enum(["active", "suspended", "closed"]);
 
@@ -36,14 +36,14 @@ export const GetCurrentAccountOutput = z.object({
 
 export const accountRouter = createTRPCRouter({
   /** The account the request acts for, with its plan, limits and effective branding and defaults. */
-  current: tenantProcedure("account:read")
+  current: tenantReadProcedure("account:read")
     .meta({
       openapi: { method: "GET", path: "/account", tags: ["account"], summary: "The account the request runs as" },
     })
     .output(GetCurrentAccountOutput)
     .query(async ({ ctx }) => {
       const { actor, home, permissions } = ctx.principal;
-      const overview = await getAccountOverview(ctx.db, {
+      const overview = await getAccountOverview(ctx.read, {
         accountId: ctx.accountId,
         actor: {
           user:
