@@ -14,6 +14,7 @@ import { isKeyScope, type Permission } from "../auth/permissions";
 import { type AuthRefusal, type Principal, refusal } from "../auth/principal";
 import { resolvePrincipal } from "../auth/resolve-principal";
 import { type PendingSession, pendingTenant, sessionCheckSql, settlePendingSession } from "../auth/session-check";
+import { poolReader } from "../db/sql-reader";
 import { type TenantDb, withTenant } from "../db/tenant";
 import { readAsTenant, type TenantReader } from "../db/tenant-read";
 import { DomainError, problem } from "../domain-error";
@@ -220,7 +221,7 @@ export const authedProcedure = publicProcedure.meta({ tenancy: "authed" }).use(a
 async function settledPrincipal(ctx: TRPCContext): Promise<Principal | null> {
   if (!ctx.pending) return null;
   const { session, openAs, host } = ctx.pending;
-  const settled = await resolvePrincipal(ctx.db, host, { kind: "session", session, openAs }, ctx.ip);
+  const settled = await resolvePrincipal(poolReader(ctx.db), host, { kind: "session", session, openAs }, ctx.ip);
   if (!settled.principal) throw refusalError(settled.refusal ?? refusal("session_ended"));
   return settled.principal;
 }

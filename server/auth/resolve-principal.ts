@@ -4,7 +4,8 @@
  * more only when the answer is no and the reason must be told. Nothing here runs as a tenant: the
  * tenant is what this decides.
  */
-import type { Prisma } from "../db/types";
+import type { SqlReader } from "../db/sql-reader";
+import { Prisma } from "../db/types";
 import { retryAfterSecondsOf } from "../limits/retry-later";
 import type { HostBrand } from "../tenancy/host-resolver";
 import { type AccessClaims, verifyAccessToken } from "./access-token";
@@ -14,8 +15,6 @@ import type { KeyUseLimits, Wait } from "./key-limits";
 import { KEY_SCOPES, type Permission, permissionsOfRole, type Role, roleHas } from "./permissions";
 import { type AuthRefusal, type Principal, refusal } from "./principal";
 import type { PortalSession } from "./session";
-
-type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 /** What a request presents, read from its headers and cookies without asking the database. */
 export type PresentedCredentials =
@@ -48,12 +47,12 @@ export type SessionRow = {
 };
 
 async function sessionRow(
-  db: Db,
+  read: SqlReader,
   who: { accountId: string; userId: string; sessionId: string },
   actingFor: string | null,
 ): Promise<SessionRow | null> {
-  const rows = await db.$queryRaw<SessionRow[]>`
-    SELECT * FROM app_session(${who.accountId}::uuid, ${who.userId}::uuid, ${who.sessionId}::uuid, ${actingFor}::uuid)`;
+  const rows = await read<SessionRow>(Prisma.sql`
+    SELECT * FROM app_session(${who.accountId}::uuid, ${who.userId}::uuid, ${who.sessionId}::uuid, ${actingFor}::uuid)`);
   return rows[0] ?? null;
 }
 
@@ -103,18 +102,23 @@ export function principalOfSession(
   return { principal: userPrincipal("session", who, row, opened), refusal: null };
 }
 
-async function fromSession(db: Db, host: HostBrand, session: PortalSession, openAs: string | null) {
+async function fromSession(read: SqlReader, host: HostBrand, session: PortalSession, openAs: string | null) {
   const who = { accountId: session.accountId, userId: session.userId, sessionId: session.sessionId };
-  return principalOfSession(host, session, openAs, await sessionRow(db, who, openAs));
+  return principalOfSession(host, session, openAs, await sessionRow(read, who, openAs));
 }
 
-async function whySessionFails(db: Db, claims: AccessClaims): Promise<Resolution> {
-  const rows = await db.$queryRaw<{ reason: "session_ended" | "user_inactive" | "account_suspended" }[]>`
-    SELECT app_session_refusal(${claims.acct}::uuid, ${claims.sub}::uuid, ${claims.sid}::uuid) AS reason`;
+async function whySessionFails(read: SqlReader, claims: AccessClaims): Promise<Resolution> {
+  const rows = await read<{ reason: "session_ended" | "user_inactive" | "account_suspended" }>(Prisma.sql`
+    SELECT app_session_refusal(${claims.acct}::uuid, ${claims.sub}::uuid, ${claims.sid}::uuid) AS reason`);
   return refused(rows[0]?.reason ?? "session_ended");
 }
 
-async function fromToken(db: Db, host: HostBrand, token: string, tenantHeader: string | null): Promise<Resolution> {
+async function fromToken(
+  read: SqlReader,
+  host: HostBrand,
+  token: string,
+  tenantHeader: string | null,
+): Promise<Resolution> {
   const check = await verifyAccessToken(token);
   if (!check.ok) return refused(check.reason);
   const { claims } = check;
@@ -122,8 +126,8 @@ async function fromToken(db: Db, host: HostBrand, token: string, tenantHeader: s
   if (tenantHeader !== claims.tenant) return refused("tenant_mismatch");
   const who = { accountId: claims.acct, userId: claims.sub, sessionId: claims.sid };
   const actingFor = claims.tid === claims.acct ? null : claims.tid;
-  const row = await sessionRow(db, who, actingFor);
-  if (!row) return whySessionFails(db, claims);
+  const row = await sessionRow(read, who, actingFor);
+  if (!row) return whySessionFails(read, claims);
   if (!accountAllowedOnHost(host, who.accountId, row.ancestors)) return refused("wrong_host");
   if (!actingFor) {
     // The tenant runs by id; X-Tenant was checked against the slug. Both must name one account.
@@ -139,7 +143,8 @@ async function fromToken(db: Db, host: HostBrand, token: string, tenantHeader: s
 type KeyRow = {
   /** The client's failed lookups in the current window, when it has any. */
   failures: number | null;
-  failures_expire: bigint | null;
+  /** int8: a bigint through Prisma, its text through pg. */
+  failures_expire: bigint | string | null;
   account_id: string;
   account_slug: string;
   account_name: string;
@@ -155,7 +160,7 @@ type KeyRow = {
 const GRANTABLE = new Set<string>(KEY_SCOPES);
 
 async function fromKey(
-  db: Db,
+  read: SqlReader,
   host: HostBrand,
   key: string,
   tenantHeader: string | null,
@@ -168,14 +173,14 @@ async function fromKey(
   // One statement: the client's failed lookups, and the key only when they are within the limit:
   // past it, the lookup is given no hash (it matches no key and marks none as used), so a client
   // past the limit learns nothing of its key and touches no key row.
-  const rows = await db.$queryRaw<(Partial<KeyRow> & Pick<KeyRow, "failures" | "failures_expire">)[]>`
+  const rows = await read<Partial<KeyRow> & Pick<KeyRow, "failures" | "failures_expire">>(Prisma.sql`
     SELECT f.points AS failures, f.expire AS failures_expire, k.*
       FROM (SELECT 1) AS one
       LEFT JOIN limits.counters f ON f.key = ${gate?.storedKey ?? ""} AND f.expire > ${now}::bigint
       LEFT JOIN LATERAL app_api_key(
         CASE WHEN f.points IS NULL OR f.points < ${gate?.points ?? 0} THEN ${hashApiKey(key)}::bytea END,
         ${ip}::text
-      ) AS k ON true`;
+      ) AS k ON true`);
   const [answer] = rows;
   if (gate && answer?.failures != null && answer.failures >= gate.points) {
     return rateLimited(retryAfterSecondsOf(Number(answer.failures_expire ?? now) - now));
@@ -217,7 +222,7 @@ async function fromKey(
  * API key use (server/auth/key-limits.ts); the portal always passes them.
  */
 export async function resolvePrincipal(
-  db: Db,
+  read: SqlReader,
   host: HostBrand,
   credentials: PresentedCredentials,
   ip: string | null,
@@ -227,10 +232,10 @@ export async function resolvePrincipal(
     case "none":
       return NONE;
     case "session":
-      return fromSession(db, host, credentials.session, credentials.openAs);
+      return fromSession(read, host, credentials.session, credentials.openAs);
     case "token":
-      return fromToken(db, host, credentials.token, credentials.tenant);
+      return fromToken(read, host, credentials.token, credentials.tenant);
     case "key":
-      return fromKey(db, host, credentials.key, credentials.tenant, ip, keyLimits);
+      return fromKey(read, host, credentials.key, credentials.tenant, ip, keyLimits);
   }
 }

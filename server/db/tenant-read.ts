@@ -2,29 +2,17 @@ import type { PoolClient } from "pg";
 import { z } from "zod";
 import { logger } from "../log";
 import { type PrismaClient, poolOf } from "./client";
+import { preparedStatement, type SqlReader } from "./sql-reader";
 import { beginFor, lastAnswer } from "./tenant-start";
 import type { Prisma } from "./types";
 
 /** Runs one statement in the tenant's transaction and answers its rows. */
-export type TenantReader = <Row>(statement: Prisma.Sql) => Promise<Row[]>;
+export type TenantReader = SqlReader;
 
 const AccountId = z.uuid();
 
 /** As long as a tenant transaction may run (withTenant's 15 s), enforced by PostgreSQL itself. */
 const STATEMENT_TIMEOUT = "SELECT set_config('statement_timeout', '15s', true)";
-
-// Each statement's text has one name, under which each connection prepares it once and keeps its
-// plan: the texts are the code's templates (and their few variants), so the map stays small.
-const preparedNames = new Map<string, string>();
-
-function preparedName(text: string): string {
-  let name = preparedNames.get(text);
-  if (!name) {
-    name = `tenant_read_${preparedNames.size + 1}`;
-    preparedNames.set(text, name);
-  }
-  return name;
-}
 
 /**
  * Runs `work` in one transaction whose `app.account_id` is `accountId`, as withTenant does, for a
@@ -54,11 +42,7 @@ export async function readAsTenant<T>(
     })) as unknown as { rows: unknown[][] }[];
     const checked = options.check ? lastAnswer(begun) : null;
     const read: TenantReader = async <Row>(statement: Prisma.Sql) => {
-      const result = await client.query({
-        name: preparedName(statement.text),
-        text: statement.text,
-        values: statement.values,
-      });
+      const result = await client.query(preparedStatement(statement));
       return result.rows as Row[];
     };
     const value = await work(read, checked);

@@ -1,6 +1,7 @@
 import { keyUseLimits } from "../auth/key-limits";
 import { requestCookie } from "../auth/open-as";
 import { appDb } from "../db/app-client";
+import { poolReader } from "../db/sql-reader";
 import { resolveRequestHost } from "../tenancy/request-host";
 import { requestClientIp } from "./request-ip";
 import { type RequestParts, type ResolvedRequest, resolveRequest } from "./resolve-request";
@@ -12,7 +13,7 @@ export function resolvePortalRequest(
   options: { deferSession?: boolean } = {},
 ): Promise<ResolvedRequest> {
   return resolveRequest(parts, {
-    db: appDb(),
+    read: poolReader(appDb()),
     resolveHost: resolveRequestHost,
     clientIp: requestClientIp,
     accept,

@@ -92,7 +92,7 @@ function offline(host: HostResolution = BRAND, accept?: ResolverDeps["accept"]) 
     throw new Error("this request must be answered without a query");
   });
   const deps = {
-    db: { $queryRaw: queryRaw } as unknown as ResolverDeps["db"],
+    read: queryRaw as unknown as ResolverDeps["read"],
     resolveHost: async () => host,
     clientIp,
     ...(accept ? { accept } : {}),

@@ -17,7 +17,7 @@ import { refusal } from "../auth/principal";
 import { type PresentedCredentials, resolvePrincipal } from "../auth/resolve-principal";
 import { readSession, SESSION_COOKIE } from "../auth/session";
 import type { PendingSession } from "../auth/session-check";
-import type { Prisma } from "../db/types";
+import type { SqlReader } from "../db/sql-reader";
 import { requestIdFrom } from "../request-id";
 import type { HostResolution } from "../tenancy/host-resolver";
 import { requestOrigin } from "./request-origin";
@@ -31,7 +31,8 @@ export type RequestParts = {
 };
 
 export type ResolverDeps = {
-  db: Pick<Prisma.TransactionClient, "$queryRaw">;
+  /** Runs the session and key lookups (poolReader of the request-role client, in the portal). */
+  read: SqlReader;
   resolveHost: (hostHeader: string | null) => Promise<HostResolution>;
   clientIp: (headers: Pick<Headers, "get">) => string | null;
   /** Pages serve people: they accept the session cookie only, never a bearer credential. */
@@ -112,7 +113,7 @@ export async function resolveRequest(parts: RequestParts, deps: ResolverDeps): P
     return { ...base, principal: null, refusal: null, bearer: false, pending };
   }
   const { principal, refusal: refused } = await resolvePrincipal(
-    deps.db,
+    deps.read,
     host,
     credentials,
     ip,

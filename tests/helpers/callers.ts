@@ -8,6 +8,7 @@ import { OPEN_AS_COOKIE, openAsCookie } from "@/server/auth/open-as";
 import { brandKey, type PortalSession, SESSION_COOKIE } from "@/server/auth/session";
 import { sessionCookie } from "@/server/auth/session-cookie";
 import { startSession } from "@/server/auth/session-store";
+import { poolReader } from "@/server/db/sql-reader";
 import { type ResolvedRequest, resolveRequest } from "@/server/http/resolve-request";
 import {
   type HostBrand,
@@ -111,7 +112,7 @@ export async function resolveTestRequest(
   return resolveRequest(
     { headers, cookie: (name) => cookies.get(name) },
     {
-      db: app,
+      read: poolReader(app),
       resolveHost: async () => request.host,
       clientIp: () => request.ip ?? null,
       deferSession: options.deferSession,

@@ -22,6 +22,7 @@ import {
   refreshEndpoint,
 } from "@/server/auth/program-endpoints";
 import { createPrismaClient } from "@/server/db/client";
+import { poolReader } from "@/server/db/sql-reader";
 import { resolveRequest } from "@/server/http/resolve-request";
 import { type CounterSpec, LIMITS } from "@/server/limits/registry";
 import { retryAfterHeader } from "@/server/limits/retry-after-header";
@@ -76,7 +77,7 @@ function deps(host: HostResolution, ip: string): EndpointDeps {
     resolve: (request) =>
       resolveRequest(
         { headers: request.headers, cookie: () => undefined },
-        { db: app, resolveHost: async () => host, clientIp: () => ip },
+        { read: poolReader(app), resolveHost: async () => host, clientIp: () => ip },
       ),
   };
 }
@@ -518,7 +519,12 @@ describe("API key use", () => {
     });
     const resolved = await resolveRequest(
       { headers, cookie: () => undefined },
-      { db: app, resolveHost: async () => resellerHost, clientIp: () => ip, keyLimits: keyUseLimits(app, specs) },
+      {
+        read: poolReader(app),
+        resolveHost: async () => resellerHost,
+        clientIp: () => ip,
+        keyLimits: keyUseLimits(app, specs),
+      },
     );
     const response = await fetchRequestHandler({
       endpoint: "/api/trpc",

@@ -2,6 +2,7 @@
  * The REST face (/api/v1) with real Requests through its handler: the same procedures as tRPC,
  * the same resolver (Bearer + X-Tenant), THE error body, and the OpenAPI document.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -9,6 +10,7 @@ import { restDocument } from "@/server/api/rest/document";
 import { handleRestRequest } from "@/server/api/rest/handler";
 import { SESSION_COOKIE } from "@/server/auth/session";
 import { sessionCookie } from "@/server/auth/session-cookie";
+import { poolReader } from "@/server/db/sql-reader";
 import { resolveRequest } from "@/server/http/resolve-request";
 import type { HostBrand } from "@/server/tenancy/host-resolver";
 import { accessTokenFor, apiKeyFor, brandHostNamed, signedInSession } from "@/tests/helpers/callers";
@@ -49,7 +51,8 @@ async function rest(
   });
   const response = await handleRestRequest(request, {
     db: app,
-    resolve: (parts) => resolveRequest(parts, { db: app, resolveHost: async () => resellerHost, clientIp: () => null }),
+    resolve: (parts) =>
+      resolveRequest(parts, { read: poolReader(app), resolveHost: async () => resellerHost, clientIp: () => null }),
   });
   return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
 }

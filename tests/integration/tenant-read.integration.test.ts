@@ -7,6 +7,7 @@ import { getAccountOverview } from "@/server/accounts/overview";
 import { sessionCheckSql } from "@/server/auth/session-check";
 import { startSession } from "@/server/auth/session-store";
 import type { PrismaClient } from "@/server/db/client";
+import { prismaReader } from "@/server/db/sql-reader";
 import { withTenant } from "@/server/db/tenant";
 import { readAsTenant } from "@/server/db/tenant-read";
 import { Prisma } from "@/server/db/types";
@@ -121,9 +122,7 @@ describe("readAsTenant", () => {
       actor: { user: null, apiKey: null, permissions: [] },
       userAccount: { id: vr.accountId, name: "VoiceReseller" },
     };
-    const viaPrisma = await withTenant(app, vr.accountId, (tx) =>
-      getAccountOverview((statement) => tx.$queryRaw(statement), input),
-    );
+    const viaPrisma = await withTenant(app, vr.accountId, (tx) => getAccountOverview(prismaReader(tx), input));
     const viaRead = await readAsTenant(app, vr.accountId, (read) => getAccountOverview(read, input));
     expect(viaPrisma).not.toBeNull();
     expect(viaRead).toEqual(viaPrisma);

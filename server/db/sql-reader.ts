@@ -1,0 +1,42 @@
+import type { PrismaClient } from "./client";
+import { poolOf } from "./client";
+import type { Prisma } from "./types";
+
+/**
+ * Runs one statement and answers its rows. Code that only reads takes one of these rather than a
+ * client, so the same statements run through Prisma (a transaction, a test) or straight on the
+ * pool (the request path, where Prisma's client cost more CPU per statement than the database).
+ */
+export type SqlReader = <Row>(statement: Prisma.Sql) => Promise<Row[]>;
+
+/** Statements through a Prisma client or transaction. */
+export function prismaReader(db: Pick<PrismaClient, "$queryRaw">): SqlReader {
+  return <Row>(statement: Prisma.Sql) => db.$queryRaw<Row[]>(statement);
+}
+
+/**
+ * Statements straight on the pool of a client made by createPrismaClient, each on its own (no
+ * transaction) and prepared once per connection. For what runs before a tenant is known: the
+ * `SECURITY DEFINER` lookups of sessions and keys.
+ */
+export function poolReader(db: PrismaClient): SqlReader {
+  const pool = poolOf(db);
+  return async <Row>(statement: Prisma.Sql) => {
+    const result = await pool.query(preparedStatement(statement));
+    return result.rows as Row[];
+  };
+}
+
+// Each statement's text has one name, under which each connection prepares it once and keeps its
+// plan: the texts are the code's templates (and their few variants), so the map stays small.
+const preparedNames = new Map<string, string>();
+
+/** `statement` as pg's prepared query: the name its text always has in this process, and its values. */
+export function preparedStatement(statement: Prisma.Sql): { name: string; text: string; values: unknown[] } {
+  let name = preparedNames.get(statement.text);
+  if (!name) {
+    name = `portal_${preparedNames.size + 1}`;
+    preparedNames.set(statement.text, name);
+  }
+  return { name, text: statement.text, values: statement.values };
+}
