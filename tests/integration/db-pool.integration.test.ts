@@ -68,3 +68,15 @@ describe("openKeptConnections", () => {
     await expect(openKeptConnections(stock)).rejects.toThrow(/not made by createPrismaClient/);
   });
 });
+
+describe("a kept connection the server ends", () => {
+  it("is dropped by the pool, which opens another when asked, and the process goes on", async () => {
+    const { client, name } = namedClient({ max: 2, keepOpen: 1 });
+    await openKeptConnections(client);
+    expect(await openConnections(name)).toBe(1);
+    // As an administrator or a restart would: the idle connection is ended from the server's side.
+    await owner.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ${name}`;
+    await expect.poll(() => openConnections(name)).toBe(0);
+    await expect(client.$queryRaw`SELECT 1 AS one`).resolves.toEqual([{ one: 1 }]);
+  });
+});
