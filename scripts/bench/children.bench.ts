@@ -9,7 +9,10 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { listChildAccounts } from "@/server/accounts/children";
 import { createPrismaClient, type SentQuery } from "@/server/db/client";
+import { prismaReader } from "@/server/db/sql-reader";
 import { withTenant } from "@/server/db/tenant";
+import { readAsTenant } from "@/server/db/tenant-read";
+import { Prisma } from "@/server/db/types";
 import { explainAsTenant } from "./explain";
 import { formatStats, measure, prepareBenchDatabase } from "./measure";
 
@@ -48,7 +51,10 @@ async function explainPage(resellerId: string, label: string, input: ListInput):
   const sent: SentQuery[] = [];
   const traced = createPrismaClient(database.appUrl, { max: 1, onQuery: (query) => sent.push(query) });
   try {
-    await withTenant(traced, resellerId, (tx) => listChildAccounts(tx, { accountId: resellerId, limit: 25, ...input }));
+    // Through Prisma here, for its query events: the same statements the read path sends.
+    await withTenant(traced, resellerId, (tx) =>
+      listChildAccounts(prismaReader(tx), { accountId: resellerId, limit: 25, ...input }),
+    );
   } finally {
     await traced.$disconnect();
   }
@@ -86,10 +92,13 @@ try {
   if (!EXPLAIN_ONLY) {
     // Other work on the machine moves these numbers a lot: say how busy it was.
     const loadBefore = loadavg()[0] ?? 0;
+    // The path accounts.listChildren takes: a tenant read (server/db/tenant-read.ts).
     const list = (input: ListInput) =>
-      withTenant(app, reseller.id, (tx) => listChildAccounts(tx, { accountId: reseller.id, limit: 25, ...input }));
+      readAsTenant(app, reseller.id, (read) =>
+        listChildAccounts(read, { accountId: reseller.id, limit: 25, ...input }),
+      );
     const bareTransaction = await measure(ITERATIONS, () =>
-      withTenant(app, reseller.id, (tx) => tx.$queryRaw`SELECT 1`),
+      readAsTenant(app, reseller.id, (read) => read(Prisma.sql`SELECT 1`)),
     );
     const firstPage = await measure(ITERATIONS, () => list({}));
     const nearEnd = slugOf(CHILDREN - 100);
@@ -107,7 +116,7 @@ try {
     );
     console.log(`load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${(loadavg()[0] ?? 0).toFixed(2)}\n`);
     console.log("µs per page (scoped transaction included)       median       p95      mean");
-    console.log(`withTenant + SELECT 1 (the fixed part)       ${formatStats(bareTransaction)}`);
+    console.log(`readAsTenant + SELECT 1 (the fixed part)     ${formatStats(bareTransaction)}`);
     console.log(`first page of children                       ${formatStats(firstPage)}`);
     console.log(`page after ${nearEnd} (keyset, near end)   ${formatStats(deepPage)}`);
     console.log(`search for a number (matches a few accounts) ${formatStats(selective)}`);

@@ -1,4 +1,4 @@
-import type { TenantDb } from "../db/tenant";
+import { planEachTime, type SqlReader } from "../db/sql-reader";
 import { Prisma } from "../db/types";
 import { SLUG_PATTERN } from "../tenancy/slug";
 import { type EffectiveStatus, statusInEffect } from "./effective-status";
@@ -69,7 +69,7 @@ export function containsPattern(term: string): string {
  * Null when `parentId` is neither the reseller nor below it: the caller answers NOT_FOUND.
  */
 export async function listChildAccounts(
-  db: TenantDb,
+  read: SqlReader,
   input: { accountId: string; parentId?: string; search?: string; cursor?: string; limit: number },
 ): Promise<ChildPage | null> {
   const parentId = input.parentId ?? input.accountId;
@@ -87,7 +87,8 @@ export async function listChildAccounts(
   // query for the scope and one per relation (docs/PERFORMANCE.md, "The reseller's child list").
   // No scope row: `parentId` is neither the tenant nor below it. A scope row with a null id: a
   // scope with no (more) accounts to list.
-  const rows = await db.$queryRaw<ScopedChildRow[]>`
+  const rows = await read<ScopedChildRow>(
+    planEachTime(Prisma.sql`
     SELECT s.id::text AS scope_id, s.slug AS scope_slug, s.name AS scope_name, page.*
       FROM accounts s
       LEFT JOIN LATERAL (
@@ -111,7 +112,8 @@ export async function listChildAccounts(
          LIMIT ${input.limit + 1}
       ) page ON true
      WHERE ${inScope}
-     ORDER BY page.slug`;
+     ORDER BY page.slug`),
+  );
   const [first] = rows;
   if (!first) return null;
   const scope = { id: first.scope_id, slug: first.scope_slug, name: first.scope_name };
@@ -119,7 +121,7 @@ export async function listChildAccounts(
   const page = found.slice(0, input.limit);
   // Only a reseller has children (the database keeps it so), and most rows of a page are not.
   const childCounts = await countChildren(
-    db,
+    read,
     page.filter((row) => row.is_reseller).map((row) => row.id),
   );
   return {
@@ -157,12 +159,14 @@ export async function listChildAccounts(
  * (with one reseller owning most accounts, "children of some account" is estimated at thousands
  * and read by a full scan per row).
  */
-async function countChildren(db: TenantDb, parentIds: string[]): Promise<Map<string, number>> {
+async function countChildren(read: SqlReader, parentIds: string[]): Promise<Map<string, number>> {
   if (parentIds.length === 0) return new Map();
-  const groups = await db.account.groupBy({
-    by: ["parentId"],
-    where: { parentId: { in: parentIds } },
-    _count: { _all: true },
-  });
-  return new Map(groups.map((group) => [group.parentId ?? "", group._count._all]));
+  const groups = await read<{ parent_id: string; children: number }>(
+    planEachTime(Prisma.sql`
+      SELECT parent_id::text AS parent_id, count(*)::int AS children
+        FROM accounts
+       WHERE parent_id IN (${Prisma.join(parentIds.map((id) => Prisma.sql`${id}::uuid`))})
+       GROUP BY parent_id`),
+  );
+  return new Map(groups.map((group) => [group.parent_id, group.children]));
 }

@@ -17,6 +17,7 @@ import { type PendingSession, pendingTenant, sessionCheckSql, settlePendingSessi
 import { poolReader } from "../db/sql-reader";
 import { type TenantDb, withTenant } from "../db/tenant";
 import { readAsTenant, type TenantReader } from "../db/tenant-read";
+import { Prisma } from "../db/types";
 import { DomainError, problem } from "../domain-error";
 import type { ResolvedRequest } from "../http/resolve-request";
 import { RetryLater } from "../limits/retry-later";
@@ -343,18 +344,30 @@ export function tenantReadProcedure(permission: Permission) {
   });
 }
 
+/** Refuses a tenant that is not a reseller (or that its transaction cannot see). */
+function requireReseller(self: { isReseller: boolean } | undefined | null): void {
+  if (!self?.isReseller) throw new TRPCError({ code: "FORBIDDEN", message: "Only reseller accounts can do this." });
+}
+
 /** A tenant procedure for resellers: acts on accounts below the signed-in one. */
 export function resellerProcedure(permission: Permission) {
   return tenantProcedure(permission)
     .meta({ tenancy: "reseller" })
     .use(async ({ ctx, next }) => {
-      const self = await ctx.db.account.findFirst({
-        where: { id: ctx.accountId },
-        select: { isReseller: true },
-      });
-      if (!self?.isReseller) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "Only reseller accounts can do this." });
-      }
+      requireReseller(await ctx.db.account.findFirst({ where: { id: ctx.accountId }, select: { isReseller: true } }));
+      return next();
+    });
+}
+
+/** A reseller procedure that only reads, through `ctx.read` (see tenantReadProcedure). */
+export function resellerReadProcedure(permission: Permission) {
+  return tenantReadProcedure(permission)
+    .meta({ tenancy: "reseller" })
+    .use(async ({ ctx, next }) => {
+      const [self] = await ctx.read<{ isReseller: boolean }>(
+        Prisma.sql`SELECT is_reseller AS "isReseller" FROM accounts WHERE id = ${ctx.accountId}::uuid`,
+      );
+      requireReseller(self);
       return next();
     });
 }

@@ -27,12 +27,31 @@ export function poolReader(db: PrismaClient): SqlReader {
   };
 }
 
+// Statements whose best plan depends on their values (planEachTime): sent unnamed, so PostgreSQL
+// plans each run with the values it is given, as it does for Prisma's statements.
+const plannedEachTime = new WeakSet<Prisma.Sql>();
+
+/**
+ * Marks `statement` to be planned on every run with its values, never from a plan kept for the
+ * connection: for statements whose right plan depends on the values (a reseller owning most of the
+ * accounts reads its children by another plan than a small one), where a prepared statement could
+ * settle on one generic plan after five runs.
+ */
+export function planEachTime(statement: Prisma.Sql): Prisma.Sql {
+  plannedEachTime.add(statement);
+  return statement;
+}
+
 // Each statement's text has one name, under which each connection prepares it once and keeps its
 // plan: the texts are the code's templates (and their few variants), so the map stays small.
 const preparedNames = new Map<string, string>();
 
-/** `statement` as pg's prepared query: the name its text always has in this process, and its values. */
-export function preparedStatement(statement: Prisma.Sql): { name: string; text: string; values: unknown[] } {
+/**
+ * `statement` as pg's query: named (prepared once per connection, under the name its text always
+ * has in this process) unless it is to be planned each time.
+ */
+export function preparedStatement(statement: Prisma.Sql): { name?: string; text: string; values: unknown[] } {
+  if (plannedEachTime.has(statement)) return { text: statement.text, values: statement.values };
   let name = preparedNames.get(statement.text);
   if (!name) {
     name = `portal_${preparedNames.size + 1}`;

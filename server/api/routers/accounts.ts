@@ -15,7 +15,7 @@ import {
 } from "../schemas/managed-account.schema";
 import { queryNumber } from "../schemas/rest-input";
 import { cursorText, plainText } from "../schemas/text";
-import { actorOf, createTRPCRouter, resellerProcedure } from "../trpc";
+import { actorOf, createTRPCRouter, resellerProcedure, resellerReadProcedure } from "../trpc";
 
 export const ListChildAccountsInput = z.object({
   /** Whose children: the reseller itself when omitted, or an account below it. */
@@ -55,14 +55,14 @@ export const ListChildAccountsOutput = z.object({
 
 export const accountsRouter = createTRPCRouter({
   /** A reseller's child accounts (or the children of an account below it), a page at a time. */
-  listChildren: resellerProcedure("accounts:read")
+  listChildren: resellerReadProcedure("accounts:read")
     .meta({
       openapi: { method: "GET", path: "/accounts", tags: ["accounts"], summary: "List the accounts below yours" },
     })
     .input(ListChildAccountsInput)
     .output(ListChildAccountsOutput)
     .query(async ({ ctx, input }) => {
-      const page = await listChildAccounts(ctx.db, { accountId: ctx.accountId, ...input });
+      const page = await listChildAccounts(ctx.read, { accountId: ctx.accountId, ...input });
       if (!page) throw new DomainError("NOT_FOUND", problem("account_not_found", NOT_BELOW, "parentId"));
       return page;
     }),
