@@ -1,11 +1,10 @@
 /**
  * The one tRPC init file, in three parts:
  * 1. CONTEXT: who is asking (session), on which brand's host, with which database client.
- * 2. INIT: tRPC itself, superjson, error shape, the `meta` every procedure must declare.
+ * 2. INIT: tRPC itself, superjson (with its shortcut for plain JSON), error shape, the `meta` every procedure must declare.
  * 3. PROCEDURES: the ladder public -> authed -> tenant(permission) -> reseller(permission).
  */
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { PrismaClient } from "@/server/db/types";
 import type { Actor } from "../audit/record";
@@ -26,6 +25,7 @@ import { requestLogger } from "../log";
 import { newRequestId } from "../request-id";
 import type { HostResolution } from "../tenancy/host-resolver";
 import { messageOf, problemsOf } from "./error-message";
+import { transformer } from "./transformer";
 
 // 1. CONTEXT ---------------------------------------------------------------------------------------
 
@@ -127,7 +127,7 @@ const t = initTRPC
   .context<TRPCContext>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer,
     /**
      * Errors are data: every problem with its reason and field, the first one's as `reason` and
      * `field`, and the request id. An unexpected error says only "something went wrong" and the
