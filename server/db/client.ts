@@ -15,23 +15,29 @@ export type SentQuery = { query: string; params: string; durationMs: number };
  */
 export const PORTAL_POOL = { max: 10, keepOpen: 10 } as const;
 
+/** How long a request waits for a connection of the pool: withTenant's maxWait. */
+export const CONNECTION_WAIT_MS = 5_000;
+
 // Each client's pool, so that its kept connections can be opened ahead of need.
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 /**
  * A Prisma client on `url`. Only server/db creates clients; everything else receives one.
- * `keepOpen` connections stay open when idle (the rest close after ten idle seconds);
+ * `keepOpen` connections stay open when idle (the rest close after ten idle seconds); a statement
+ * outside Prisma's transactions waits `connectionWaitMs` at most for a free connection;
  * `onQuery` sees every statement the client sends (benchmarks use it to explain a code path's SQL).
  */
 export function createPrismaClient(
   url: string,
-  options: { max?: number; keepOpen?: number; onQuery?: (query: SentQuery) => void } = {},
+  options: { max?: number; keepOpen?: number; connectionWaitMs?: number; onQuery?: (query: SentQuery) => void } = {},
 ): PrismaClient {
   // Every pooled connection is a TenantStartClient: a tenant transaction's BEGIN carries its tenant.
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     min: options.keepOpen ?? 0,
+    // A request waits for a free connection as long as Prisma's transactions do (maxWait), then fails.
+    connectionTimeoutMillis: options.connectionWaitMs ?? CONNECTION_WAIT_MS,
     Client: TenantStartClient,
   });
   // A kept connection the server ends (a restart, an administrator) is an error on the pool, which

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { CONNECTION_WAIT_MS } from "./client";
 import { startingTenant, type TenantStart } from "./tenant-start";
 
 /** The client a tenant-scoped request works with: one transaction with `app.account_id` set. */
@@ -38,7 +39,7 @@ export async function withTenant<T>(
         }
         return work(tx, start.checked ?? null);
       },
-      { timeout: options.timeoutMs ?? 15_000, maxWait: 5_000 },
+      { timeout: options.timeoutMs ?? 15_000, maxWait: CONNECTION_WAIT_MS },
     ),
   );
 }

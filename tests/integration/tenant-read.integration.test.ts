@@ -2,11 +2,11 @@
  * A tenant's read without Prisma's interactive transaction (server/db/tenant-read.ts): the same
  * request role, transaction-local tenant and row-level security as withTenant, on the same pool.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getAccountOverview } from "@/server/accounts/overview";
 import { sessionCheckSql } from "@/server/auth/session-check";
 import { startSession } from "@/server/auth/session-store";
-import type { PrismaClient } from "@/server/db/client";
+import { createPrismaClient, type PrismaClient } from "@/server/db/client";
 import { prismaReader } from "@/server/db/sql-reader";
 import { withTenant } from "@/server/db/tenant";
 import { readAsTenant } from "@/server/db/tenant-read";
@@ -109,6 +109,23 @@ describe("readAsTenant", () => {
     expect(named).toHaveLength(1);
     // The same connection (a pool of one) still holds that one, under the same name.
     expect(second.filter((row) => row.statement === statement.text)).toEqual(named);
+  });
+
+  it("waits for a free connection a bounded time, then fails without reading", async () => {
+    const busy = createPrismaClient(inject("appUrl"), { max: 1, connectionWaitMs: 200 });
+    try {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const holding = readAsTenant(busy, ids.acme.accountId, () => held);
+      await expect(readAsTenant(busy, ids.acme.accountId, async () => "read")).rejects.toThrow(/timeout/i);
+      release();
+      await holding;
+      await expect(readAsTenant(busy, ids.acme.accountId, async () => "read")).resolves.toBe("read");
+    } finally {
+      await busy.$disconnect();
+    }
   });
 
   it("refuses a tenant that is not a UUID before taking a connection", async () => {
