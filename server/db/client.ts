@@ -1,7 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { logger } from "../log";
 import { TenantStartClient } from "./tenant-start";
 
 export type { PrismaClient };
@@ -42,10 +41,13 @@ export function createPrismaClient(
   });
   // A kept connection the server ends (a restart, an administrator) is an error on the pool, which
   // drops that connection; unheard, the error would end the process.
-  // Logged without the error's `client` (the whole connection, secrets included).
-  pool.on("error", (error: Error & { code?: string }) =>
-    logger.warn({ code: error.code, reason: error.message }, "an idle database connection failed; the pool drops it"),
-  );
+  // Logged without the error's `client` (the whole connection, secrets included). The logger is
+  // loaded here, not at the top: it reads the environment, which tests set after importing this.
+  pool.on("error", (error: Error & { code?: string }) => {
+    void import("../log").then(({ logger }) =>
+      logger.warn({ code: error.code, reason: error.message }, "an idle database connection failed; the pool drops it"),
+    );
+  });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = options.onQuery ? tracedClient(adapter, options.onQuery) : new PrismaClient({ adapter });
   pools.set(client, pool);

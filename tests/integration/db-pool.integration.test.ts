@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createPrismaClient, openKeptConnections, type PrismaClient } from "@/server/db/client";
+import { createPrismaClient, openKeptConnections, type PrismaClient, poolOf } from "@/server/db/client";
 
 const owner = createPrismaClient(inject("ownerUrl"), { max: 1 });
 const made: PrismaClient[] = [];
@@ -77,6 +77,8 @@ describe("a kept connection the server ends", () => {
     // As an administrator or a restart would: the idle connection is ended from the server's side.
     await owner.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ${name}`;
     await expect.poll(() => openConnections(name)).toBe(0);
+    // The pool hears of it when the connection's last message arrives, and drops it.
+    await expect.poll(() => poolOf(client).totalCount).toBe(0);
     await expect(client.$queryRaw`SELECT 1 AS one`).resolves.toEqual([{ one: 1 }]);
   });
 });
