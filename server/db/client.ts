@@ -17,8 +17,12 @@ export const PORTAL_POOL = { max: 10, keepOpen: 10 } as const;
 /** How long a request waits for a connection of the pool: withTenant's maxWait. */
 export const CONNECTION_WAIT_MS = 5_000;
 
-// Each client's pool, so that its kept connections can be opened ahead of need.
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// Each client's pool, so that its kept connections can be opened ahead of need and the read path
+// can use them. One registry per process, not per module instance: Next bundles server code once
+// per layer (route handlers, server actions, pages), and a client made in one is used in the others.
+const globalForPools = globalThis as unknown as { portalPools?: WeakMap<PrismaClient, pg.Pool> };
+globalForPools.portalPools ??= new WeakMap();
+const pools = globalForPools.portalPools;
 
 /**
  * A Prisma client on `url`. Only server/db creates clients; everything else receives one.

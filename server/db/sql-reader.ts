@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PrismaClient } from "./client";
 import { poolOf } from "./client";
 import type { Prisma } from "./types";
@@ -28,8 +29,11 @@ export function poolReader(db: PrismaClient): SqlReader {
 }
 
 // Statements whose best plan depends on their values (planEachTime): sent unnamed, so PostgreSQL
-// plans each run with the values it is given, as it does for Prisma's statements.
-const plannedEachTime = new WeakSet<Prisma.Sql>();
+// plans each run with the values it is given, as it does for Prisma's statements. One set per
+// process: Next may bundle the code that marks a statement apart from the code that sends it.
+const globalForStatements = globalThis as unknown as { portalPlannedEachTime?: WeakSet<Prisma.Sql> };
+globalForStatements.portalPlannedEachTime ??= new WeakSet();
+const plannedEachTime = globalForStatements.portalPlannedEachTime;
 
 /**
  * Marks `statement` to be planned on every run with its values, never from a plan kept for the
@@ -43,7 +47,9 @@ export function planEachTime(statement: Prisma.Sql): Prisma.Sql {
 }
 
 // Each statement's text has one name, under which each connection prepares it once and keeps its
-// plan: the texts are the code's templates (and their few variants), so the map stays small.
+// plan. The name is a hash of the text, so every copy of this module in the process (Next bundles
+// one per layer, all sharing the pool's connections) gives a text the same name and no name two
+// texts. The texts are the code's templates (and their few variants), so the map stays small.
 const preparedNames = new Map<string, string>();
 
 /**
@@ -54,7 +60,7 @@ export function preparedStatement(statement: Prisma.Sql): { name?: string; text:
   if (plannedEachTime.has(statement)) return { text: statement.text, values: statement.values };
   let name = preparedNames.get(statement.text);
   if (!name) {
-    name = `portal_${preparedNames.size + 1}`;
+    name = `portal_${createHash("sha256").update(statement.text).digest("hex").slice(0, 32)}`;
     preparedNames.set(statement.text, name);
   }
   return { name, text: statement.text, values: statement.values };
