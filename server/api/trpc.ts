@@ -1,7 +1,8 @@
 /**
  * The one tRPC init file, in three parts:
  * 1. CONTEXT: who is asking (session), on which brand's host, with which database client.
- * 2. INIT: tRPC itself, superjson (with its shortcut for plain JSON), error shape, the `meta` every procedure must declare.
+ * 2. INIT: tRPC itself, superjson (with a shortcut for plain JSON), error shape, the `meta` every
+ *    procedure must declare.
  * 3. PROCEDURES: the ladder public -> authed -> tenant(permission) -> reseller(permission).
  */
 import { initTRPC, TRPCError } from "@trpc/server";
