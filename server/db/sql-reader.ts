@@ -15,17 +15,26 @@ export function prismaReader(db: Pick<PrismaClient, "$queryRaw">): SqlReader {
   return <Row>(statement: Prisma.Sql) => db.$queryRaw<Row[]>(statement);
 }
 
-/**
- * Statements straight on the pool of a client made by createPrismaClient, each on its own (no
- * transaction) and prepared once per connection. For what runs before a tenant is known: the
- * `SECURITY DEFINER` lookups of sessions and keys.
- */
-export function poolReader(db: PrismaClient): SqlReader {
-  const pool = poolOf(db);
+/** What `pg` sends statements through: a pool, or one connection taken from it. */
+type Queryable = {
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+};
+
+/** Statements through `pg`, each prepared once per connection (or planned each time, if marked). */
+export function pgReader(on: Queryable): SqlReader {
   return async <Row>(statement: Prisma.Sql) => {
-    const result = await pool.query(preparedStatement(statement));
+    const result = await on.query(preparedStatement(statement));
     return result.rows as Row[];
   };
+}
+
+/**
+ * Statements straight on the pool of a client made by createPrismaClient, each on its own (no
+ * transaction). For what runs before a tenant is known: the `SECURITY DEFINER` lookups of
+ * sessions and keys.
+ */
+export function poolReader(db: PrismaClient): SqlReader {
+  return pgReader(poolOf(db));
 }
 
 // Statements whose best plan depends on their values (planEachTime): sent unnamed, so PostgreSQL

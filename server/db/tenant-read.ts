@@ -2,9 +2,8 @@ import type { PoolClient } from "pg";
 import { z } from "zod";
 import { logger } from "../log";
 import { type PrismaClient, poolOf } from "./client";
-import { preparedStatement, type SqlReader } from "./sql-reader";
+import { pgReader, type SqlReader } from "./sql-reader";
 import { beginFor, lastAnswer } from "./tenant-start";
-import type { Prisma } from "./types";
 
 /** Runs one statement in the tenant's transaction and answers its rows. */
 export type TenantReader = SqlReader;
@@ -41,11 +40,7 @@ export async function readAsTenant<T>(
       rowMode: "array",
     })) as unknown as { rows: unknown[][] }[];
     const checked = options.check ? lastAnswer(begun) : null;
-    const read: TenantReader = async <Row>(statement: Prisma.Sql) => {
-      const result = await client.query(preparedStatement(statement));
-      return result.rows as Row[];
-    };
-    const value = await work(read, checked);
+    const value = await work(pgReader(client), checked);
     await client.query("COMMIT");
     return value;
   } catch (error) {
