@@ -1,17 +1,15 @@
 import type { PoolClient } from "pg";
-import { z } from "zod";
 import { logger } from "../log";
 import { type PrismaClient, poolOf } from "./client";
 import { pgReader, type SqlReader } from "./sql-reader";
+import { TENANT_TRANSACTION_MS } from "./tenant";
 import { beginFor, lastAnswer } from "./tenant-start";
 
 /** Runs one statement in the tenant's transaction and answers its rows. */
 export type TenantReader = SqlReader;
 
-const AccountId = z.uuid();
-
-/** As long as a tenant transaction may run (withTenant's 15 s), enforced by PostgreSQL itself. */
-const STATEMENT_TIMEOUT = "SELECT set_config('statement_timeout', '15s', true)";
+/** As long as a tenant transaction may run (withTenant's), enforced by PostgreSQL itself. */
+const STATEMENT_TIMEOUT = `SELECT set_config('statement_timeout', '${TENANT_TRANSACTION_MS}ms', true)`;
 
 /**
  * Runs `work` in one transaction whose `app.account_id` is `accountId`, as withTenant does, for a
@@ -30,15 +28,13 @@ export async function readAsTenant<T>(
   work: (read: TenantReader, checked: unknown) => Promise<T>,
   options: { check?: string } = {},
 ): Promise<T> {
-  const tenant = AccountId.parse(accountId);
+  // Written before a connection is taken: beginFor refuses a tenant that is not a UUID.
+  const begin = [beginFor(accountId), STATEMENT_TIMEOUT, options.check].filter(Boolean).join("; ");
   const client = await poolOf(db).connect();
   let broken: Error | undefined;
   try {
     // Several statements in one message answer one result each (pg types it as one).
-    const begun = (await client.query({
-      text: [beginFor(tenant), STATEMENT_TIMEOUT, options.check].filter(Boolean).join("; "),
-      rowMode: "array",
-    })) as unknown as { rows: unknown[][] }[];
+    const begun = (await client.query({ text: begin, rowMode: "array" })) as unknown as { rows: unknown[][] }[];
     const checked = options.check ? lastAnswer(begun) : null;
     const value = await work(pgReader(client), checked);
     await client.query("COMMIT");

@@ -8,6 +8,9 @@ export type TenantDb = Prisma.TransactionClient;
 
 const AccountId = z.uuid();
 
+/** How long a tenant's transaction may run, unless its caller says otherwise. */
+export const TENANT_TRANSACTION_MS = 15_000;
+
 /**
  * Runs `work` in one interactive transaction whose `app.account_id` is `accountId`, so that the
  * row-level security policies admit only that tenant's rows. `set_config(..., true)` is local to
@@ -39,7 +42,7 @@ export async function withTenant<T>(
         }
         return work(tx, start.checked ?? null);
       },
-      { timeout: options.timeoutMs ?? 15_000, maxWait: CONNECTION_WAIT_MS },
+      { timeout: options.timeoutMs ?? TENANT_TRANSACTION_MS, maxWait: CONNECTION_WAIT_MS },
     ),
   );
 }
