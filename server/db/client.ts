@@ -44,9 +44,9 @@ export function createPrismaClient(
     Client: TenantStartClient,
   });
   // A kept connection the server ends (a restart, an administrator) is an error on the pool, which
-  // drops that connection; unheard, the error would end the process.
-  // Logged without the error's `client` (the whole connection, secrets included). The logger is
-  // loaded here, not at the top: it reads the environment, which tests set after importing this.
+  // drops that connection; unheard, the error would end the process. It is logged without its
+  // `client` (the whole connection, secrets included), by a logger loaded only then: the logger
+  // reads the environment, which tests set after importing this module.
   pool.on("error", (error: Error & { code?: string }) => {
     void import("../log").then(({ logger }) =>
       logger.warn({ code: error.code, reason: error.message }, "an idle database connection failed; the pool drops it"),
