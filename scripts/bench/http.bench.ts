@@ -16,6 +16,7 @@
 //                      tenth of them, after a full garbage collection (the server runs with
 //                      --expose-gc; /api/bench/memory collects and answers process.memoryUsage())
 
+import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -24,7 +25,7 @@ import superjson from "superjson";
 import { env } from "@/server/env";
 import { prepareTestDatabase } from "@/tests/helpers/prepare-test-database";
 import { buildAndServe } from "../serve";
-import { cpuTimes, stolenPercent } from "./measure";
+import { type CpuSplit, cpuSplit, cpuTimes, stolenPercent } from "./measure";
 
 const { values: flags } = parseArgs({
   options: {
@@ -46,6 +47,7 @@ const CONNECTIONS = Number(flags.connections ?? 16);
 const PORT = env.PORT + 200;
 const HOST = `voicereseller.localhost:${PORT}`;
 const ORIGIN = `http://${HOST}`;
+const PROFILES = path.resolve(".data", "bench-http", "profiles");
 const OWNER = { tenant: "voicereseller", email: "owner@voicereseller.test", password: "demo-password-1" };
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -115,7 +117,14 @@ async function trpcJson(answer: Answer): Promise<unknown> {
 
 type Row = { name: string; method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: string };
 
-type RoundResult = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
+type RoundResult = {
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+};
 
 /** Loads `row` for `duration` seconds, or for exactly `amount` requests. */
 function load(row: Row, duration = DURATION, amount?: number): Promise<RoundResult> {
@@ -132,6 +141,7 @@ function load(row: Row, duration = DURATION, amount?: number): Promise<RoundResu
       (error, result) => {
         if (error) return reject(error);
         resolve({
+          requests: result.requests.total,
           requestsPerSecond: result.requests.total / (result.duration || duration),
           p50: result.latency.p50,
           p99: result.latency.p99,
@@ -164,7 +174,7 @@ const server = await buildAndServe({
     API_KEY_REQUESTS_PER_ACCOUNT_PER_MINUTE: "1000000",
   },
   nodeArgs: [
-    ...(flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(".data", "bench-http", "profiles")}`] : []),
+    ...(flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${PROFILES}`] : []),
     ...(MEMORY_REQUESTS === null ? [] : ["--expose-gc"]),
   ],
 });
@@ -221,6 +231,7 @@ async function measureMemory(rows: readonly Row[], total: number): Promise<void>
     `\nafter ${last.requests} requests against after ${first.requests}: heap ${growth("heapUsed")}, RSS ${growth("rss")}`,
   );
 }
+const serverPid = server.pid;
 try {
   await serverReady();
   const cookie = await signIn();
@@ -241,6 +252,13 @@ try {
   const json = { "content-type": "application/json", origin: ORIGIN };
   const rows: Row[] = [
     { name: "do-nothing route (/api/bench/noop)", method: "GET", path: "/api/bench/noop", headers: {} },
+    {
+      // tRPC's own floor: its fetch adapter and the transformer around a procedure doing nothing.
+      name: "tRPC do-nothing procedure (/api/bench/trpc)",
+      method: "GET",
+      path: "/api/bench/trpc/noop",
+      headers: {},
+    },
     { name: "account.current (session)", method: "GET", path: trpcGet("account.current"), headers: browser },
     {
       name: "accounts.listChildren, 25 (session)",
@@ -276,10 +294,28 @@ try {
 
     const cpuBefore = cpuTimes();
     const results = new Map<string, RoundResult[]>(rows.map((row) => [row.name, []]));
+    // When each row ran, on the monotonic clock the server's CPU profile uses too (microseconds):
+    // with --profile, scripts/bench/profile-rows.ts splits the profile by row with it.
+    const windows: { row: string; requests: number; from: number; to: number }[] = [];
+    const cpu = new Map<string, CpuSplit>(rows.map((row) => [row.name, { server: 0, database: 0, load: 0 }]));
     for (let round = 0; round < ROUNDS; round++) {
       for (let index = 0; index < rows.length; index++) {
         const row = rows[(index + round) % rows.length] as Row;
+        const cpuBeforeRow = cpuSplit(serverPid);
+        const startedAt = process.hrtime.bigint();
         const result = await load(row);
+        windows.push({
+          row: row.name,
+          requests: result.requests,
+          from: Number(startedAt / 1000n),
+          to: Number(process.hrtime.bigint() / 1000n),
+        });
+        const cpuAfterRow = cpuSplit(serverPid);
+        const spent = cpu.get(row.name);
+        if (spent && cpuBeforeRow && cpuAfterRow) {
+          for (const part of ["server", "database", "load"] as const)
+            spent[part] += cpuAfterRow[part] - cpuBeforeRow[part];
+        }
         results.get(row.name)?.push(result);
         console.log(
           `[bench:http] round ${round + 1}: ${row.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""}`,
@@ -287,6 +323,10 @@ try {
       }
     }
     const stolen = stolenPercent(cpuBefore, cpuTimes());
+    if (flags.profile) {
+      mkdirSync(PROFILES, { recursive: true });
+      writeFileSync(path.join(PROFILES, `rows-${Date.now()}.json`), JSON.stringify(windows, null, 1));
+    }
 
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
     const summary = rows.map((row) => {
@@ -297,6 +337,8 @@ try {
         p50: mean(rounds.map((each) => each.p50)),
         p99: mean(rounds.map((each) => each.p99)),
         failed: rounds.reduce((sum, each) => sum + each.non2xx + each.errors, 0),
+        requests: rounds.reduce((sum, each) => sum + each.requests, 0),
+        cpu: cpu.get(row.name),
       };
     });
     const base = summary[0];
@@ -306,13 +348,19 @@ try {
     console.log(
       `${CONNECTIONS} connections, ${DURATION} s per row and round, ${ROUNDS} round(s); CPU stolen by the hypervisor: ${stolen === undefined ? "unknown" : `${stolen.toFixed(1)}%`}; ${((Date.now() - started) / 1000).toFixed(0)} s in all\n`,
     );
-    console.log("| row | requests/s | p50 ms | p99 ms | × do-nothing (req/s) | p99 × do-nothing | failed |");
-    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    console.log(
+      "| row | requests/s | p50 ms | p99 ms | × do-nothing (req/s) | p99 × do-nothing | failed | CPU ms per request: server / PostgreSQL / load generator |",
+    );
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const row of summary) {
       const ratio = base ? (row.rps / base.rps).toFixed(2) : "-";
       const p99Ratio = base && base.p99 > 0 ? (row.p99 / base.p99).toFixed(2) : "-";
+      const perRequest = (ms: number) => (ms / Math.max(1, row.requests)).toFixed(2);
+      const cpuShare = row.cpu
+        ? `${perRequest(row.cpu.server)} / ${perRequest(row.cpu.database)} / ${perRequest(row.cpu.load)}`
+        : "-";
       console.log(
-        `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${ratio} | ${p99Ratio} | ${row.failed} |`,
+        `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${ratio} | ${p99Ratio} | ${row.failed} | ${cpuShare} |`,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/server/env";
 import { prepareTestDatabase } from "@/tests/helpers/prepare-test-database";
@@ -79,4 +79,49 @@ export function stolenPercent(
 ): number | undefined {
   if (!before || !after || after.total === before.total) return undefined;
   return (100 * (after.steal - before.steal)) / (after.total - before.total);
+}
+
+const TICKS_PER_SECOND = 100; // Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times
+
+/** A file of /proc, or undefined when its process has ended. */
+function readProcess(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ESRCH") return undefined;
+    throw error;
+  }
+}
+
+/** CPU time (user + system, ms) a process has used so far, or 0 once it has ended. */
+function processCpuMs(pid: number): number {
+  const stat = readProcess(`/proc/${pid}/stat`);
+  if (stat === undefined) return 0;
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/** The pids of every running process whose command is `name` (e.g. the database's backends). */
+function pidsNamed(name: string): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry) && readProcess(`/proc/${entry}/comm`)?.trim() === name)
+    .map(Number);
+}
+
+export type CpuSplit = { server: number; database: number; load: number };
+
+/**
+ * CPU time used so far (ms) by the server process, every PostgreSQL process and this process (the
+ * load generator). A row's share of each is the difference of two readings: on two cores, the
+ * server's event loop is what limits its requests per second.
+ */
+export function cpuSplit(serverPid: number | undefined): CpuSplit | undefined {
+  if (serverPid === undefined || !existsSync("/proc/self/stat")) return undefined;
+  return {
+    server: processCpuMs(serverPid),
+    database: pidsNamed("postgres").reduce((sum, pid) => sum + processCpuMs(pid), 0),
+    load: processCpuMs(process.pid),
+  };
 }

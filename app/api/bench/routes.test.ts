@@ -9,13 +9,14 @@ afterEach(() => {
 const routes = {
   noop: () => import("./noop/route"),
   memory: () => import("./memory/route"),
+  trpc: () => import("./trpc/[trpc]/route"),
 };
 
 describe.each(Object.entries(routes))("the benchmark's %s route", (_name, load) => {
   it("is a 404 unless BENCH_ROUTES is on", async () => {
     vi.stubEnv("BENCH_ROUTES", "false");
     const { GET } = await load();
-    expect(GET().status).toBe(404);
+    expect((await GET(new Request("http://localhost/api/bench/trpc/noop"))).status).toBe(404);
   });
 });
 
@@ -38,4 +39,12 @@ it("the memory route answers the process's memory when the benchmark switches it
   for (const field of ["rss", "heapUsed", "heapTotal", "external"]) {
     expect(memory[field]).toBeGreaterThan(0);
   }
+});
+
+it("the tRPC floor answers its do-nothing procedure when the benchmark switches it on", async () => {
+  vi.stubEnv("BENCH_ROUTES", "true");
+  const { GET } = await routes.trpc();
+  const answer = await GET(new Request("http://localhost/api/bench/trpc/noop"));
+  expect(answer.status).toBe(200);
+  expect(await answer.json()).toEqual({ result: { data: { json: { ok: true } } } });
 });
