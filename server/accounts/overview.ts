@@ -57,12 +57,30 @@ type OverviewRow = {
 };
 
 /**
+ * The one statement of the overview: the account, its plan, its branding chain and the platform's
+ * defaults together. Its only value is the account's id, so account.current can declare it as the
+ * one statement its transaction reads (tenantReadProcedure's `only`).
+ */
+export function overviewStatement(accountId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a.id, a.slug, a.name, a.is_reseller, a.status::text AS status, a.parent_id,
+           a.max_in, a.max_out, a.max_dialer,
+           p.id AS plan_id, p.name AS plan_name, p.max_concurrent_calls, p.max_users, p.max_departments,
+           p.recording, p.ai_transcription, p.advanced_analytics,
+           (SELECT jsonb_agg(to_jsonb(link) ORDER BY link.depth) FROM app_branding_chain(a.id) AS link) AS chain,
+           app_platform_defaults() AS defaults
+    FROM accounts a
+    JOIN plans p ON p.id = a.plan_id
+    WHERE a.id = ${accountId}::uuid`;
+}
+
+/**
  * The account the request acts for (the user's own, or one they opened), its plan and limits, its
  * effective branding and defaults, and who acts (a user or a key, of their own account).
  *
- * One statement: the account, its plan, its branding chain and the platform's defaults together.
- * This is the call every page and program makes first, so each round trip saved here is saved on
- * nearly every request (docs/PERFORMANCE.md, "The request path over HTTP").
+ * One statement (overviewStatement): this is the call every page and program makes first, so each
+ * round trip saved here is saved on nearly every request (docs/PERFORMANCE.md, "The request path
+ * over HTTP").
  */
 export async function getAccountOverview(
   read: TenantReader,
@@ -72,16 +90,7 @@ export async function getAccountOverview(
     userAccount: { id: string; name: string };
   },
 ): Promise<AccountOverview | null> {
-  const [row] = await read<OverviewRow>(Prisma.sql`
-    SELECT a.id, a.slug, a.name, a.is_reseller, a.status::text AS status, a.parent_id,
-           a.max_in, a.max_out, a.max_dialer,
-           p.id AS plan_id, p.name AS plan_name, p.max_concurrent_calls, p.max_users, p.max_departments,
-           p.recording, p.ai_transcription, p.advanced_analytics,
-           (SELECT jsonb_agg(to_jsonb(link) ORDER BY link.depth) FROM app_branding_chain(a.id) AS link) AS chain,
-           app_platform_defaults() AS defaults
-    FROM accounts a
-    JOIN plans p ON p.id = a.plan_id
-    WHERE a.id = ${input.accountId}::uuid`);
+  const [row] = await read<OverviewRow>(overviewStatement(input.accountId));
   if (!row) return null;
   return {
     account: {

@@ -333,15 +333,24 @@ export function tenantProcedure(permission: Permission) {
  * A tenant procedure that only reads, through `ctx.read` (server/db/tenant-read.ts): the same
  * tenant transaction, role and row-level security as tenantProcedure's, without Prisma's
  * interactive transaction, for the calls made on nearly every request. It has no `ctx.db`.
+ *
+ * `only`: the one statement the procedure reads, from its tenant alone (only UUIDs among its
+ * values). The whole transaction then travels in one message, the statement with the session check,
+ * and the procedure gets its rows once it is admitted; it can read nothing else.
  */
-export function tenantReadProcedure(permission: Permission) {
+export function tenantReadProcedure(permission: Permission, declared: { only?: (tenant: string) => Prisma.Sql } = {}) {
   return publicProcedure.meta({ tenancy: "tenant", permission }).use(({ ctx, next }) => {
     const work = async (principal: Principal, read: TenantReader) => {
       const result = await next({ ctx: { db: undefined, read, accountId: principal.tenant.id, principal } });
       if (!result.ok) throw result.error;
       return result;
     };
-    return runAsTenant(ctx, permission, (tenant, run, options) => readAsTenant(ctx.db, tenant, run, options), work);
+    return runAsTenant(
+      ctx,
+      permission,
+      (tenant, run, options) => readAsTenant(ctx.db, tenant, run, { ...options, only: declared.only?.(tenant) }),
+      work,
+    );
   });
 }
 

@@ -3,7 +3,8 @@ import { logger } from "../log";
 import { type PrismaClient, poolOf } from "./client";
 import { pgReader, type SqlReader } from "./sql-reader";
 import { TENANT_TRANSACTION_MS } from "./tenant";
-import { beginFor, lastAnswer } from "./tenant-start";
+import { beginFor, lastAnswer, tenantSetting, withUuidLiterals } from "./tenant-start";
+import type { Prisma } from "./types";
 
 /** Runs one statement in the tenant's transaction and answers its rows. */
 export type TenantReader = SqlReader;
@@ -26,8 +27,9 @@ export async function readAsTenant<T>(
   db: PrismaClient,
   accountId: string,
   work: (read: TenantReader, checked: unknown) => Promise<T>,
-  options: { check?: string } = {},
+  options: { check?: string; only?: Prisma.Sql } = {},
 ): Promise<T> {
+  if (options.only) return readOneStatement(db, accountId, options.only, work, options.check);
   // Written before a connection is taken: beginFor refuses a tenant that is not a UUID.
   const begin = [beginFor(accountId), STATEMENT_TIMEOUT, options.check].filter(Boolean).join("; ");
   const client = await poolOf(db).connect();
@@ -46,6 +48,71 @@ export async function readAsTenant<T>(
     // A connection whose ROLLBACK failed is in an unknown state: the pool closes it.
     client.release(broken);
   }
+}
+
+type Answer = { rows: Record<string, unknown>[] };
+
+/**
+ * readAsTenant for work that reads exactly one statement, `only`, known before the work runs (the
+ * procedure declares it): the whole transaction travels in one message, one round trip instead of
+ * three. BEGIN READ ONLY, the tenant, the timeout, `check`, `only` and COMMIT; then `work` decides
+ * on the check's answer, and only then can it have `only`'s rows. A refused request has read them
+ * in a transaction that could write nothing, and they are dropped unseen.
+ *
+ * Only UUIDs may be among `only`'s values (they are written into the message's text); any other
+ * read by `work` fails, since the transaction has ended.
+ */
+async function readOneStatement<T>(
+  db: PrismaClient,
+  accountId: string,
+  only: Prisma.Sql,
+  work: (read: TenantReader, checked: unknown) => Promise<T>,
+  check: string | undefined,
+): Promise<T> {
+  // Written before a connection is taken: both refuse anything that is not a UUID.
+  const message = [
+    "BEGIN READ ONLY",
+    tenantSetting(accountId),
+    STATEMENT_TIMEOUT,
+    check,
+    withUuidLiterals(only),
+    "COMMIT",
+  ]
+    .filter(Boolean)
+    .join("; ");
+  const client = await poolOf(db).connect();
+  let broken: Error | undefined;
+  let answers: Answer[];
+  try {
+    answers = (await client.query(message)) as unknown as Answer[];
+  } catch (error) {
+    // The statements after the failed one were skipped, COMMIT among them.
+    broken = await rollback(client, error);
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+  const rows = answers.at(-2)?.rows ?? [];
+  const checked = check ? checkedOf(answers.at(-3)) : null;
+  let served = false;
+  const read = (async (statement: Prisma.Sql) => {
+    if (served || statement.text !== only.text || !sameValues(statement.values, only.values)) {
+      throw new Error("this tenant read declared one statement, read it already, and has ended its transaction");
+    }
+    served = true;
+    return rows;
+  }) as TenantReader;
+  return work(read, checked);
+}
+
+/** The check's answer: its one jsonb column `checked` (null when it has no row). */
+function checkedOf(answer: Answer | undefined): unknown {
+  const value = answer?.rows[0]?.checked ?? null;
+  return typeof value === "string" ? JSON.parse(value) : value;
+}
+
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 /** Rolls back after `cause`; answers the rollback's own failure, if it failed. */

@@ -34,8 +34,30 @@ export function sqlUuid(value: string | null): string {
  * check, when there is one) in one message, one round trip instead of two or three.
  */
 export function beginFor(accountId: string, check?: string): string {
-  const begin = `BEGIN; SELECT set_config('app.account_id', ${sqlUuid(accountId)}::text, true)`;
+  const begin = `BEGIN; ${tenantSetting(accountId)}`;
   return check ? `${begin}; ${check}` : begin;
+}
+
+/** The statement that makes `accountId` the tenant of the transaction it runs in. */
+export function tenantSetting(accountId: string): string {
+  return `SELECT set_config('app.account_id', ${sqlUuid(accountId)}::text, true)`;
+}
+
+/**
+ * `statement` as text with its values written in as literals, for a message of several statements
+ * (the simple protocol takes no parameters). Only UUIDs are written: a statement with any other
+ * value is refused, so nothing a user typed ever becomes SQL text.
+ */
+export function withUuidLiterals(statement: { text: string; values: unknown[] }): string {
+  const literals = statement.values.map((value) => {
+    if (typeof value !== "string") throw new Error("only UUIDs are written into a statement's text");
+    return sqlUuid(value);
+  });
+  return statement.text.replace(/\$(\d+)(?!\d)/g, (_placeholder, position: string) => {
+    const literal = literals[Number(position) - 1];
+    if (literal === undefined) throw new Error(`the statement has no value for $${position}`);
+    return literal;
+  });
 }
 
 type Results = { rows: unknown[][] } | { rows: unknown[][] }[];

@@ -3,10 +3,10 @@
  * request role, transaction-local tenant and row-level security as withTenant, on the same pool.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { getAccountOverview } from "@/server/accounts/overview";
+import { getAccountOverview, overviewStatement } from "@/server/accounts/overview";
 import { sessionCheckSql } from "@/server/auth/session-check";
 import { startSession } from "@/server/auth/session-store";
-import { createPrismaClient, type PrismaClient } from "@/server/db/client";
+import { createPrismaClient, type PrismaClient, poolOf } from "@/server/db/client";
 import { prismaReader } from "@/server/db/sql-reader";
 import { withTenant } from "@/server/db/tenant";
 import { readAsTenant } from "@/server/db/tenant-read";
@@ -143,5 +143,167 @@ describe("readAsTenant", () => {
     const viaRead = await readAsTenant(app, vr.accountId, (read) => getAccountOverview(read, input));
     expect(viaPrisma).not.toBeNull();
     expect(viaRead).toEqual(viaPrisma);
+  });
+});
+
+describe("readAsTenant with the one statement the work reads declared (`only`)", () => {
+  /** The session check of one of Bistro's owner's sessions: a live one unless `sessionId` is given. */
+  const bistroCheck = async (sessionId?: string) => {
+    const bistro = { accountId: ids.bistro.accountId, userId: ids.bistro.ownerUserId };
+    const session = {
+      ...bistro,
+      role: "owner" as const,
+      brand: "platform",
+      sessionId: sessionId ?? (await startSession(app, bistro)),
+    };
+    return sessionCheckSql({ session, openAs: null, host: { kind: "platform", hostname: "localhost" } });
+  };
+
+  /** Counts the messages sent on the pool's connections while `work` runs. */
+  async function messagesDuring<T>(work: () => Promise<T>): Promise<{ value: T; messages: number }> {
+    const client = await poolOf(app).connect();
+    const original = client.query;
+    let messages = 0;
+    client.query = ((...args: Parameters<typeof original>) => {
+      messages++;
+      return Reflect.apply(original, client, args);
+    }) as typeof original;
+    client.release();
+    try {
+      return { value: await work(), messages };
+    } finally {
+      client.query = original;
+    }
+  }
+
+  it("sends the whole transaction in one message and answers the statement's rows to the work", async () => {
+    const acme = ids.acme;
+    const only = Prisma.sql`
+      SELECT current_setting('app.account_id', true) AS tenant, current_setting('statement_timeout') AS timeout,
+             current_user AS role, current_setting('transaction_read_only') AS read_only,
+             (SELECT count(*)::int FROM users) AS users,
+             (SELECT count(*)::int FROM users WHERE account_id = ${acme.accountId}::uuid) AS own_users,
+             (SELECT count(*)::int FROM accounts WHERE id = ${ids.bistro.accountId}::uuid) AS other_account`;
+    type Seen = { tenant: string; timeout: string; role: string; read_only: string } & Record<string, number>;
+    const {
+      value: [seen],
+      messages,
+    } = await messagesDuring(() => readAsTenant(app, acme.accountId, (read) => read<Seen>(only), { only }));
+    expect(messages).toBe(1);
+    // The tenant's transaction, in the request role, read-only, under row-level security.
+    expect(seen).toMatchObject({ tenant: acme.accountId, timeout: "15s", role: "portal_app", read_only: "on" });
+    expect(seen?.users).toBe(seen?.own_users);
+    expect(seen?.users).toBeGreaterThan(0);
+    expect(seen?.other_account).toBe(0);
+
+    // The transaction ended with the message: the connection's next use has no tenant.
+    const [after] = await app.$queryRaw<Settings[]>(settings);
+    expect(after?.tenant ?? "").toBe("");
+    expect(after?.timeout).toBe("0");
+  });
+
+  it("hands the check's answer to the work before the rows, and a refusal never sees them", async () => {
+    const check = await bistroCheck();
+    const only = overviewStatement(ids.bistro.accountId);
+    const order: string[] = [];
+    await readAsTenant(
+      app,
+      ids.bistro.accountId,
+      async (read, checked) => {
+        order.push(`checked ${(checked as { account_slug: string }).account_slug}`);
+        const [row] = await read<{ slug: string }>(only);
+        order.push(`read ${row?.slug}`);
+      },
+      { check, only },
+    );
+    expect(order).toEqual(["checked bistro", "read bistro"]);
+
+    // A session that does not hold: the work refuses on the check's answer, having read nothing.
+    let read = false;
+    const refused = readAsTenant(
+      app,
+      ids.bistro.accountId,
+      async (reader, checked) => {
+        if (checked === null) throw new Error("refused");
+        read = true;
+        return reader(only);
+      },
+      { check: await bistroCheck("00000000-0000-4000-8000-000000000000"), only },
+    );
+    await expect(refused).rejects.toThrow("refused");
+    expect(read).toBe(false);
+  });
+
+  it("reads the account overview exactly as the three-message path does", async () => {
+    const vr = ids.voicereseller;
+    const input = {
+      accountId: vr.accountId,
+      actor: { user: null, apiKey: null, permissions: [] },
+      userAccount: { id: vr.accountId, name: "VoiceReseller" },
+    };
+    const stepwise = await readAsTenant(app, vr.accountId, (read) => getAccountOverview(read, input));
+    const { value: inOne, messages } = await messagesDuring(() =>
+      readAsTenant(app, vr.accountId, (read) => getAccountOverview(read, input), {
+        only: overviewStatement(vr.accountId),
+      }),
+    );
+    expect(messages).toBe(1);
+    expect(stepwise).not.toBeNull();
+    expect(inOne).toEqual(stepwise);
+  });
+
+  it("refuses any other read, and a second read of the statement: the transaction has ended", async () => {
+    const acme = ids.acme;
+    const only = Prisma.sql`SELECT ${acme.accountId}::uuid AS id`;
+    await expect(
+      readAsTenant(app, acme.accountId, (read) => read(Prisma.sql`SELECT 1 AS one`), { only }),
+    ).rejects.toThrow(/declared one statement/);
+    await expect(
+      readAsTenant(app, acme.accountId, (read) => read(Prisma.sql`SELECT ${ids.bistro.accountId}::uuid AS id`), {
+        only,
+      }),
+    ).rejects.toThrow(/declared one statement/);
+    await expect(
+      readAsTenant(
+        app,
+        acme.accountId,
+        async (read) => {
+          await read(only);
+          return read(only);
+        },
+        { only },
+      ),
+    ).rejects.toThrow(/declared one statement/);
+  });
+
+  it("writes nothing: a statement that writes fails the read-only transaction, and the connection stays usable", async () => {
+    const acme = ids.acme;
+    const before = await owner.auditEntry.count({ where: { accountId: acme.accountId } });
+    const only = Prisma.sql`
+      WITH written AS (
+        INSERT INTO audit_entries (account_id, actor_user_id, actor_account_id, acting_account_id, action)
+        VALUES (${acme.accountId}::uuid, ${acme.ownerUserId}::uuid, ${acme.accountId}::uuid,
+                ${acme.accountId}::uuid, 'test.tenant_read') RETURNING id)
+      SELECT id FROM written`;
+    await expect(readAsTenant(app, acme.accountId, (read) => read(only), { only })).rejects.toThrow(/read-only/);
+    expect(await owner.auditEntry.count({ where: { accountId: acme.accountId } })).toBe(before);
+
+    const failing = Prisma.sql`SELECT 1/0 AS never WHERE ${acme.accountId}::uuid IS NOT NULL`;
+    await expect(readAsTenant(app, acme.accountId, (read) => read(failing), { only: failing })).rejects.toThrow(
+      "division by zero",
+    );
+    const [after] = await readAsTenant(app, acme.accountId, (read) => read<Settings>(settings));
+    expect(after).toMatchObject({ tenant: acme.accountId, no_writes: true });
+  });
+
+  it("writes only UUIDs into the message, refusing any other value before taking a connection", async () => {
+    const typed = Prisma.sql`SELECT id FROM accounts WHERE name = ${"Bistro'; DROP TABLE accounts; --"}`;
+    await expect(readAsTenant(app, ids.acme.accountId, (read) => read(typed), { only: typed })).rejects.toThrow(
+      /only a UUID/,
+    );
+    const numbered = Prisma.sql`SELECT ${42}::int AS n`;
+    await expect(readAsTenant(app, ids.acme.accountId, (read) => read(numbered), { only: numbered })).rejects.toThrow(
+      /only UUIDs/,
+    );
   });
 });

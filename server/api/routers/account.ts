@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { getAccountOverview } from "../../accounts/overview";
+import { getAccountOverview, overviewStatement } from "../../accounts/overview";
 import { PERMISSIONS, ROLES } from "../../auth/permissions";
 import { EffectiveSettingsOutput } from "../schemas/effective-settings.schema";
 import { createTRPCRouter, tenantReadProcedure } from "../trpc";
@@ -36,7 +36,8 @@ export const GetCurrentAccountOutput = z.object({
 
 export const accountRouter = createTRPCRouter({
   /** The account the request acts for, with its plan, limits and effective branding and defaults. */
-  current: tenantReadProcedure("account:read")
+  // Its one statement travels with BEGIN and the session check: one round trip per call.
+  current: tenantReadProcedure("account:read", { only: overviewStatement })
     .meta({
       openapi: { method: "GET", path: "/account", tags: ["account"], summary: "The account the request runs as" },
     })
