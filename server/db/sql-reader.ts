@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "./client";
 import { poolOf } from "./client";
+import { withUuidLiterals } from "./tenant-start";
 import type { Prisma } from "./types";
 
 /**
@@ -67,10 +68,29 @@ const preparedNames = new Map<string, string>();
  */
 export function preparedStatement(statement: Prisma.Sql): { name?: string; text: string; values: unknown[] } {
   if (plannedEachTime.has(statement)) return { text: statement.text, values: statement.values };
-  let name = preparedNames.get(statement.text);
+  return { name: nameOf(statement.text, "portal_"), text: statement.text, values: statement.values };
+}
+
+/** The name a statement's text always has in this process, after `prefix`. */
+function nameOf(text: string, prefix: string): string {
+  const key = `${prefix}${text}`;
+  let name = preparedNames.get(key);
   if (!name) {
-    name = `portal_${createHash("sha256").update(statement.text).digest("hex").slice(0, 32)}`;
-    preparedNames.set(statement.text, name);
+    name = `${prefix}${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
+    preparedNames.set(key, name);
   }
-  return { name, text: statement.text, values: statement.values };
+  return name;
+}
+
+/**
+ * `statement` as SQL's EXECUTE of the statement prepared with SQL's PREPARE under `name`, its values
+ * written in as literals: only UUIDs (withUuidLiterals). For a message of several statements, which
+ * the simple protocol sends without parameters. Its names are apart from those of the protocol's
+ * prepared statements, which `pg` keeps its own account of.
+ */
+export function executeWithUuids(statement: Prisma.Sql): { name: string; text: string } {
+  const name = nameOf(statement.text, "portal_sql_");
+  const values = statement.values.map((_value, index) => `$${index + 1}`).join(", ");
+  const text = withUuidLiterals({ text: `EXECUTE ${name}${values ? `(${values})` : ""}`, values: statement.values });
+  return { name, text };
 }

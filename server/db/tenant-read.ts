@@ -1,9 +1,9 @@
 import type { PoolClient } from "pg";
 import { logger } from "../log";
 import { type PrismaClient, poolOf } from "./client";
-import { pgReader, type SqlReader } from "./sql-reader";
+import { executeWithUuids, pgReader, type SqlReader } from "./sql-reader";
 import { TENANT_TRANSACTION_MS } from "./tenant";
-import { beginFor, lastAnswer, tenantSetting, withUuidLiterals } from "./tenant-start";
+import { beginFor, lastAnswer, tenantSetting } from "./tenant-start";
 import type { Prisma } from "./types";
 
 /** Runs one statement in the tenant's transaction and answers its rows. */
@@ -70,30 +70,32 @@ async function readOneStatement<T>(
   check: string | undefined,
 ): Promise<T> {
   // Written before a connection is taken: both refuse anything that is not a UUID.
-  const message = [
-    "BEGIN READ ONLY",
-    tenantSetting(accountId),
-    STATEMENT_TIMEOUT,
-    check,
-    withUuidLiterals(only),
-    "COMMIT",
-  ]
-    .filter(Boolean)
-    .join("; ");
+  const setTenant = tenantSetting(accountId);
+  const execute = executeWithUuids(only);
   const client = await poolOf(db).connect();
+  // Prepared once per connection (SQL's own PREPARE, the simple protocol has no other), so that
+  // PostgreSQL plans the statement once, not on every request.
+  const prepare = isPrepared(client, execute.name) ? undefined : `PREPARE ${execute.name} AS ${only.text}`;
+  const statements = ["BEGIN READ ONLY", setTenant, STATEMENT_TIMEOUT, check, prepare, execute.text, "COMMIT"].filter(
+    (statement): statement is string => statement !== undefined,
+  );
   let broken: Error | undefined;
   let answers: Answer[];
   try {
-    answers = (await client.query(message)) as unknown as Answer[];
+    // One result per statement, in the message's order.
+    answers = (await client.query(statements.join("; "))) as unknown as Answer[];
+    if (prepare) markPrepared(client, execute.name);
   } catch (error) {
     // The statements after the failed one were skipped, COMMIT among them.
     broken = await rollback(client, error);
+    // Whether a PREPARE in a failed message holds is not known: the pool closes that connection.
+    if (prepare) broken ??= error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
     client.release(broken);
   }
-  const rows = answers.at(-2)?.rows ?? [];
-  const checked = check ? checkedOf(answers.at(-3)) : null;
+  const rows = answers[statements.indexOf(execute.text)]?.rows ?? [];
+  const checked = check ? checkedOf(answers[statements.indexOf(check)]) : null;
   let served = false;
   const read = (async (statement: Prisma.Sql) => {
     if (served || statement.text !== only.text || !sameValues(statement.values, only.values)) {
@@ -103,6 +105,22 @@ async function readOneStatement<T>(
     return rows;
   }) as TenantReader;
   return work(read, checked);
+}
+
+// The statements each connection has prepared with SQL's PREPARE. One registry per process, as
+// Next bundles this module once per layer and every copy shares the pool's connections.
+const globalForPrepared = globalThis as unknown as { portalSqlPrepared?: WeakMap<object, Set<string>> };
+globalForPrepared.portalSqlPrepared ??= new WeakMap();
+const sqlPrepared = globalForPrepared.portalSqlPrepared;
+
+function isPrepared(client: object, name: string): boolean {
+  return sqlPrepared.get(client)?.has(name) ?? false;
+}
+
+function markPrepared(client: object, name: string): void {
+  const names = sqlPrepared.get(client) ?? new Set<string>();
+  names.add(name);
+  sqlPrepared.set(client, names);
 }
 
 /** The check's answer: its one jsonb column `checked` (null when it has no row). */

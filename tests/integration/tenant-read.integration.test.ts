@@ -252,6 +252,31 @@ describe("readAsTenant with the one statement the work reads declared (`only`)",
     expect(inOne).toEqual(stepwise);
   });
 
+  it("prepares the statement once per connection (SQL's PREPARE), and closes a connection whose message failed after one", async () => {
+    const acme = ids.acme;
+    const only = Prisma.sql`SELECT count(*)::int AS n FROM users WHERE account_id = ${acme.accountId}::uuid`;
+    const prepared = Prisma.sql`
+      SELECT name FROM pg_prepared_statements
+      WHERE name LIKE 'portal\\_sql\\_%' AND statement LIKE '%count(*)::int AS n FROM users%'`;
+    type Prepared = { name: string };
+    for (let run = 0; run < 3; run++) {
+      const [counted] = await readAsTenant(app, acme.accountId, (read) => read<{ n: number }>(only), { only });
+      expect(counted?.n).toBeGreaterThan(0);
+    }
+    const kept = await readAsTenant(app, acme.accountId, (read) => read<Prepared>(prepared));
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.name).toMatch(/^portal_sql_[0-9a-f]{32}$/);
+
+    // A statement that fails in the message that first prepares it: that connection is closed,
+    // so no connection is left unsure of what it has prepared.
+    const failing = Prisma.sql`SELECT 1/0 AS never WHERE ${acme.accountId}::uuid IS NOT NULL AND true`;
+    await expect(readAsTenant(app, acme.accountId, (read) => read(failing), { only: failing })).rejects.toThrow(
+      "division by zero",
+    );
+    const after = await readAsTenant(app, acme.accountId, (read) => read<Prepared>(prepared));
+    expect(after).toEqual([]);
+  });
+
   it("refuses any other read, and a second read of the statement: the transaction has ended", async () => {
     const acme = ids.acme;
     const only = Prisma.sql`SELECT ${acme.accountId}::uuid AS id`;
