@@ -1,7 +1,7 @@
 import type { Permission, Role } from "../auth/permissions";
 import type { TenantReader } from "../db/tenant-read";
 import { Prisma } from "../db/types";
-import { type ChainRow, type EffectiveSettings, effectiveSettingsOf } from "../tenancy/branding";
+import { type EffectiveSettings, effectiveSettingsOfJson } from "../tenancy/branding";
 
 export type AccountOverview = {
   account: {
@@ -52,8 +52,9 @@ type OverviewRow = {
   recording: boolean;
   ai_transcription: boolean;
   advanced_analytics: boolean;
-  chain: ChainRow[] | null;
-  defaults: Record<string, unknown> | null;
+  /** JSON text: the settings are worked out once per distinct text (effectiveSettingsOfJson). */
+  chain: string | null;
+  defaults: string | null;
 };
 
 /**
@@ -67,8 +68,8 @@ export function overviewStatement(accountId: string): Prisma.Sql {
            a.max_in, a.max_out, a.max_dialer,
            p.id AS plan_id, p.name AS plan_name, p.max_concurrent_calls, p.max_users, p.max_departments,
            p.recording, p.ai_transcription, p.advanced_analytics,
-           (SELECT jsonb_agg(to_jsonb(link) ORDER BY link.depth) FROM app_branding_chain(a.id) AS link) AS chain,
-           app_platform_defaults() AS defaults
+           (SELECT jsonb_agg(to_jsonb(link) ORDER BY link.depth) FROM app_branding_chain(a.id) AS link)::text AS chain,
+           app_platform_defaults()::text AS defaults
     FROM accounts a
     JOIN plans p ON p.id = a.plan_id
     WHERE a.id = ${accountId}::uuid`;
@@ -114,6 +115,6 @@ export async function getAccountOverview(
     },
     ...input.actor,
     openedFrom: input.userAccount.id === row.id ? null : input.userAccount,
-    effective: effectiveSettingsOf(row.chain ?? [], row.defaults),
+    effective: effectiveSettingsOfJson(row.chain, row.defaults),
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/server/db/types";
 import type { CounterSpec } from "./registry";
@@ -87,8 +88,16 @@ export function storedKeyOf(spec: CounterSpec, key: string): string {
   return `${spec.keyPrefix}:${hashKey(key)}`;
 }
 
+// The hashes of the keys hit lately: most requests count the same few tenants and clients.
+const hashes = new LRUCache<string, string>({ max: 10_000 });
+
 function hashKey(key: string): string {
-  return createHash("sha256").update(key).digest("base64url");
+  let hash = hashes.get(key);
+  if (hash === undefined) {
+    hash = createHash("sha256").update(key).digest("base64url");
+    hashes.set(key, hash);
+  }
+  return hash;
 }
 
 // One limiter per client and counter: the store keeps in-memory state (refusals, its clean-up

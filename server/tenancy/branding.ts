@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Prisma } from "@/server/db/types";
 import {
   type InheritableSettings,
@@ -83,6 +84,34 @@ export function effectiveSettingsOf(
 ): EffectiveSettings {
   if (rows.length === 0) throw new Error("an account's branding chain has at least the account itself");
   return resolveSettings(rows.map(toLink), platformDefaultsOf(defaults));
+}
+
+// The effective settings of the chains and defaults read lately, by their JSON text: the same few
+// brands are read on nearly every request. Bounded: a brand not read lately is worked out again.
+const settingsOfJson = new LRUCache<string, EffectiveSettings>({ max: 500 });
+
+/**
+ * effectiveSettingsOf for a chain and defaults read as JSON text (`jsonb::text`), remembered by
+ * that text: the same text always gives the same settings. The answer is frozen, as it is shared.
+ */
+export function effectiveSettingsOfJson(chain: string | null, defaults: string | null): EffectiveSettings {
+  const key = `${chain ?? "[]"}\n${defaults ?? "null"}`;
+  let settings = settingsOfJson.get(key);
+  if (!settings) {
+    const rows = (chain === null ? [] : JSON.parse(chain)) as ChainRow[];
+    const platform = (defaults === null ? null : JSON.parse(defaults)) as Record<string, unknown> | null;
+    settings = deepFreeze(effectiveSettingsOf(rows, platform));
+    settingsOfJson.set(key, settings);
+  }
+  return settings;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /**
