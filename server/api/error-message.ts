@@ -2,6 +2,7 @@ import type { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { DomainError, type Problem } from "../domain-error";
 import { RetryLater } from "../limits/retry-later";
+import { ServerBusy } from "../limits/server-busy";
 
 /** What every unexpected error tells a client: nothing about the server, and how to report it. */
 export function unexpectedProblem(requestId: string | null): Problem {
@@ -63,6 +64,8 @@ export function fieldOf(path: readonly PropertyKey[]): string | null {
  */
 export function problemsOf(error: TRPCError, requestId: string | null = null): Problem[] {
   if (error.cause instanceof DomainError) return [...error.cause.problems];
+  // No database connection was free in time: the request did nothing (503, Retry-After).
+  if (error.cause instanceof ServerBusy) return [{ reason: "server_busy", field: null, message: error.cause.message }];
   // Every limit's refusal has the one reason programs wait on (the answer carries Retry-After).
   if (error.cause instanceof RetryLater) return [{ reason: "rate_limited", field: null, message: error.cause.message }];
   if (error.code === "INTERNAL_SERVER_ERROR") return [unexpectedProblem(requestId)];

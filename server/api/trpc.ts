@@ -21,6 +21,7 @@ import { Prisma } from "../db/types";
 import { DomainError, problem } from "../domain-error";
 import type { ResolvedRequest } from "../http/resolve-request";
 import { RetryLater } from "../limits/retry-later";
+import { ServerBusy, waitedForConnection } from "../limits/server-busy";
 import { tenantWorkGate } from "../limits/tenant-work";
 import { requestLogger } from "../log";
 import { newRequestId } from "../request-id";
@@ -164,16 +165,27 @@ export const createCallerFactory = t.createCallerFactory;
 
 /**
  * Outermost: a broken business rule (DomainError) from a service becomes a TRPCError with the
- * rule's own code and words. It runs after the tenant transaction has rolled back.
+ * rule's own code and words, and a request that found no database connection free in time a
+ * SERVICE_UNAVAILABLE (503) with Retry-After. It runs after the tenant transaction has rolled back.
  */
-const domainErrors = t.middleware(async ({ next }) => {
+const domainErrors = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const { code, message } = result.error.cause;
     throw new TRPCError({ code, message, cause: result.error.cause });
   }
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && waitedForConnection(result.error.cause)) {
+    requestLogger(ctx.requestId).warn({ path }, "no database connection was free in time: answered 503");
+    throw busyError();
+  }
   return result;
 });
+
+/** SERVICE_UNAVAILABLE for a request that waited too long for a database connection. */
+export function busyError(): TRPCError {
+  const busy = new ServerBusy();
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: busy.message, cause: busy });
+}
 
 /** A limit's refusal as tRPC says it: TOO_MANY_REQUESTS, 429 (the route adds Retry-After). */
 async function withinLimits<T>(work: () => Promise<T>): Promise<T> {

@@ -43,6 +43,7 @@ export const STATUS_OF_CODE: Record<string, number> = {
   UNPROCESSABLE_CONTENT: 422,
   TOO_MANY_REQUESTS: 429,
   INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** RFC 6750's challenge for a bearer credential that does not hold, naming the refusal's reason. */

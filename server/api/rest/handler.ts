@@ -16,11 +16,12 @@ import { boundedText } from "../../http/bounded-body";
 import { errorResponse, STATUS_OF_CODE } from "../../http/error-body";
 import type { RequestParts, ResolvedRequest } from "../../http/resolve-request";
 import { retryAfterHeader } from "../../limits/retry-after-header";
+import { waitedForConnection } from "../../limits/server-busy";
 import { requestLogger } from "../../log";
 import { requestIdFrom } from "../../request-id";
 import { problemsOf, unexpectedProblem } from "../error-message";
 import { appRouter } from "../root";
-import { contextOfRequest } from "../trpc";
+import { busyError, contextOfRequest } from "../trpc";
 import { REST_BASE_PATH } from "./document";
 
 /** The largest request body read (a branding logo of 256 KB is about 350 KB in base64). */
@@ -99,7 +100,12 @@ export async function handleRestRequest(request: Request, deps: RestDeps): Promi
     }
     return restErrorResponse(error, resolved.requestId, response.status);
   } catch (error) {
-    // Before any procedure ran (the resolver's database is down): nothing about it reaches the client.
+    // Before any procedure ran: a lookup that found no connection free in time is busy (503)...
+    if (waitedForConnection(error)) {
+      requestLogger(requestId).warn("no database connection was free in time for the lookup: answered 503");
+      return restErrorResponse(busyError(), requestId, 503);
+    }
+    // ...anything else (the resolver's database is down) says nothing about it to the client.
     requestLogger(requestId).error({ err: error }, "REST request failed");
     return errorResponse("INTERNAL_SERVER_ERROR", [unexpectedProblem(requestId)], requestId);
   }

@@ -2,13 +2,17 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { stringifySetCookie } from "cookie";
 import { crossSiteProblem } from "@/server/api/csrf";
 import { appRouter } from "@/server/api/root";
-import { contextOfRequest } from "@/server/api/trpc";
+import { busyError, contextOfRequest } from "@/server/api/trpc";
 import { requestCookie } from "@/server/auth/open-as";
 import { SESSION_COOKIE } from "@/server/auth/session";
 import { appDb } from "@/server/db/app-client";
 import { resolvePortalRequest } from "@/server/http/portal-request";
 import { trpcResponseMeta } from "@/server/http/trpc-response-meta";
 import { LIMITS } from "@/server/limits/registry";
+import { retryAfterHeader } from "@/server/limits/retry-after-header";
+import { waitedForConnection } from "@/server/limits/server-busy";
+import { requestLogger } from "@/server/log";
+import { requestIdFrom } from "@/server/request-id";
 
 async function handler(request: Request) {
   const cookieHeader = request.headers.get("cookie");
@@ -18,7 +22,20 @@ async function handler(request: Request) {
     { headers: request.headers, cookie: (name) => requestCookie(cookieHeader, name) },
     "any",
     { deferSession: true },
-  );
+  ).catch((error: unknown) => {
+    // A key's or token's lookup found no database connection free in time: busy, not broken.
+    if (waitedForConnection(error)) return null;
+    throw error;
+  });
+  if (!resolved) {
+    const requestId = requestIdFrom(request.headers);
+    requestLogger(requestId).warn("no database connection was free in time for the lookup: answered 503");
+    const busy = busyError();
+    return Response.json(
+      { error: { message: busy.message, code: busy.code, reason: "server_busy", requestId } },
+      { status: 503, headers: retryAfterHeader({ errors: [busy] }).headers },
+    );
+  }
   // Only a request that rides on the session cookie can be forged by another site; a bearer
   // credential is never sent by a browser on its own.
   const rideOnCookie = !resolved.bearer && requestCookie(cookieHeader, SESSION_COOKIE) !== undefined;
