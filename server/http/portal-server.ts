@@ -3,6 +3,7 @@
 // so that the client address can come from the socket (see peer-address.ts).
 import { createServer } from "node:http";
 import next from "next";
+import { runShutdownWork } from "../lifecycle/shutdown";
 import { runWithPeerAddress } from "./peer-address";
 
 const [portArgument, ...flags] = process.argv.slice(2);
@@ -38,9 +39,27 @@ server.on("upgrade", (request, socket, head) => {
 server.listen(port, () => {
   console.log(`> Ready on port ${port}${dev ? " (development)" : ""}`);
 });
+// How long a stop waits for the requests in flight, then for the work registered to run at
+// shutdown (the limits' hits not yet written): a deploy's stop should not cut either short.
+const DRAIN_MS = 10_000;
+const SHUTDOWN_WORK_MS = 5_000;
+
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    server.close();
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    void stop().then((code) => process.exit(code));
   });
+}
+
+/** Stops taking requests, lets those in flight end, runs the shutdown work; answers the exit code. */
+async function stop(): Promise<number> {
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  await drained;
+  clearTimeout(timer);
+  const failed = await runShutdownWork(SHUTDOWN_WORK_MS);
+  return failed === 0 ? 0 : 1;
 }

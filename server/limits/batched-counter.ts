@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/server/db/types";
+import { atShutdown } from "../lifecycle/shutdown";
 import { logger } from "../log";
 import type { CounterSpec } from "./registry";
 import { type CounterState, storedKeyOf } from "./shared-counter";
@@ -30,6 +31,11 @@ export class BatchedCounter {
     private readonly flushMs: number,
   ) {}
 
+  // While hits wait to be written, the server's shutdown writes them (server/lifecycle/shutdown.ts):
+  // they are not lost with the process. Registered only while there are some, so that a counter
+  // with nothing to write is not kept alive by the registry.
+  private unregister: (() => void) | null = null;
+
   /** Counts one for `key`, unless it is already over its limit, and says where it stands. */
   async hit(key: string): Promise<CounterState> {
     const stored = storedKeyOf(this.spec, key);
@@ -40,6 +46,7 @@ export class BatchedCounter {
     const msBeforeNext = known ? known.expire - now : this.spec.duration * 1000;
     if (consumed > this.spec.points) return { allowed: false, consumed: consumed - 1, msBeforeNext };
     this.pending.set(stored, waiting + 1);
+    if (this.flushMs > 0) this.unregister ??= atShutdown(() => this.flush());
     if (this.flushMs === 0) {
       await this.flush();
       const after = this.current(stored, Date.now());
@@ -83,6 +90,10 @@ export class BatchedCounter {
     } catch (error) {
       for (const [key, hits] of batch) this.pending.set(key, (this.pending.get(key) ?? 0) + hits);
       throw error;
+    }
+    if (this.pending.size === 0) {
+      this.unregister?.();
+      this.unregister = null;
     }
     // Windows that have ended are forgotten, so that memory follows the keys in use, not all ever seen.
     for (const [key, known] of this.written) if (known.expire <= now) this.written.delete(key);
