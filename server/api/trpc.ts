@@ -346,11 +346,15 @@ export function tenantProcedure(permission: Permission) {
  * tenant transaction, role and row-level security as tenantProcedure's, without Prisma's
  * interactive transaction, for the calls made on nearly every request. It has no `ctx.db`.
  *
- * `only`: the one statement the procedure reads, from its tenant alone (only UUIDs among its
- * values). The whole transaction then travels in one message, the statement with the session check,
- * and the procedure gets its rows once it is admitted; it can read nothing else.
+ * `first`: a statement the procedure reads first, from its tenant alone (only UUIDs among its
+ * values): it travels with BEGIN and the session check, and the procedure gets its rows once it is
+ * admitted. `only`: the one statement the procedure reads; the whole transaction then travels in
+ * one message, and the procedure can read nothing else.
  */
-export function tenantReadProcedure(permission: Permission, declared: { only?: (tenant: string) => Prisma.Sql } = {}) {
+export function tenantReadProcedure(
+  permission: Permission,
+  declared: { first?: (tenant: string) => Prisma.Sql; only?: (tenant: string) => Prisma.Sql } = {},
+) {
   return publicProcedure.meta({ tenancy: "tenant", permission }).use(({ ctx, next }) => {
     const work = async (principal: Principal, read: TenantReader) => {
       const result = await next({ ctx: { db: undefined, read, accountId: principal.tenant.id, principal } });
@@ -360,7 +364,12 @@ export function tenantReadProcedure(permission: Permission, declared: { only?: (
     return runAsTenant(
       ctx,
       permission,
-      (tenant, run, options) => readAsTenant(ctx.db, tenant, run, { ...options, only: declared.only?.(tenant) }),
+      (tenant, run, options) =>
+        readAsTenant(ctx.db, tenant, run, {
+          ...options,
+          first: declared.first?.(tenant),
+          only: declared.only?.(tenant),
+        }),
       work,
     );
   });
@@ -381,14 +390,19 @@ export function resellerProcedure(permission: Permission) {
     });
 }
 
-/** A reseller procedure that only reads, through `ctx.read` (see tenantReadProcedure). */
+/** Whether the tenant is a reseller: the first read of every reseller read procedure. */
+const resellerCheck = (tenant: string) =>
+  Prisma.sql`SELECT is_reseller AS "isReseller" FROM accounts WHERE id = ${tenant}::uuid`;
+
+/**
+ * A reseller procedure that only reads, through `ctx.read` (see tenantReadProcedure). Its reseller
+ * check travels with BEGIN, one round trip less.
+ */
 export function resellerReadProcedure(permission: Permission) {
-  return tenantReadProcedure(permission)
+  return tenantReadProcedure(permission, { first: resellerCheck })
     .meta({ tenancy: "reseller" })
     .use(async ({ ctx, next }) => {
-      const [self] = await ctx.read<{ isReseller: boolean }>(
-        Prisma.sql`SELECT is_reseller AS "isReseller" FROM accounts WHERE id = ${ctx.accountId}::uuid`,
-      );
+      const [self] = await ctx.read<{ isReseller: boolean }>(resellerCheck(ctx.accountId));
       requireReseller(self);
       return next();
     });

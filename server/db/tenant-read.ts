@@ -3,7 +3,7 @@ import { logger } from "../log";
 import { type PrismaClient, poolOf } from "./client";
 import { executeWithUuids, pgReader, type SqlReader } from "./sql-reader";
 import { TENANT_TRANSACTION_MS } from "./tenant";
-import { beginFor, lastAnswer, tenantSetting } from "./tenant-start";
+import { tenantSetting } from "./tenant-start";
 import type { Prisma } from "./types";
 
 /** Runs one statement in the tenant's transaction and answers its rows. */
@@ -12,99 +12,109 @@ export type TenantReader = SqlReader;
 /** As long as a tenant transaction may run (withTenant's), enforced by PostgreSQL itself. */
 const STATEMENT_TIMEOUT = `SELECT set_config('statement_timeout', '${TENANT_TRANSACTION_MS}ms', true)`;
 
+export type TenantReadOptions = {
+  /** One more statement for the first message, answering one jsonb column `checked` (session-check.ts). */
+  check?: string;
+  /**
+   * A statement the work reads first, known before it runs (only UUIDs among its values): it
+   * travels in the first message, and the work's read of it is answered from there.
+   */
+  first?: Prisma.Sql;
+  /** As `first`, and the only statement the work reads: COMMIT travels in the same message. */
+  only?: Prisma.Sql;
+};
+
 /**
  * Runs `work` in one transaction whose `app.account_id` is `accountId`, as withTenant does, for a
  * request that only reads: the same request role, the same transaction-local tenant and the same
  * row-level security, on a connection of the same pool, without Prisma's interactive transaction.
- * BEGIN, the tenant and `check` travel in one message; `work` then decides on the check's answer
- * before it reads anything; each read is one round trip; COMMIT ends it (ROLLBACK on any error).
+ *
+ * BEGIN, the tenant, a statement timeout and `check` travel in one message; `work` then decides on
+ * the check's answer before it reads anything; each read is one round trip; COMMIT ends it
+ * (ROLLBACK on any error). A statement declared as `first` or `only` travels in that first message
+ * too, in a transaction that is then READ ONLY, and its rows reach the work only when the work
+ * reads it, after its decision: a refused request's rows are dropped unseen, and it wrote nothing.
+ * With `only`, COMMIT goes in that message as well: one round trip in all, and the work can read
+ * nothing else.
  *
  * Why: on the hottest calls (account.current on every page and program start) Prisma's transaction
- * machinery and query interpreter were about a third of the server's CPU per request
+ * machinery and query interpreter were about a third of the server's CPU per request, and each
+ * round trip costs the server's event loop about as much as the rest of the call
  * (docs/PERFORMANCE.md, "The request path over HTTP").
  */
 export async function readAsTenant<T>(
   db: PrismaClient,
   accountId: string,
   work: (read: TenantReader, checked: unknown) => Promise<T>,
-  options: { check?: string; only?: Prisma.Sql } = {},
+  options: TenantReadOptions = {},
 ): Promise<T> {
-  if (options.only) return readOneStatement(db, accountId, options.only, work, options.check);
-  // Written before a connection is taken: beginFor refuses a tenant that is not a UUID.
-  const begin = [beginFor(accountId), STATEMENT_TIMEOUT, options.check].filter(Boolean).join("; ");
+  const declared = options.only ?? options.first;
+  // Written before a connection is taken: both refuse anything that is not a UUID.
+  const setTenant = tenantSetting(accountId);
+  const execute = declared ? executeWithUuids(declared) : undefined;
   const client = await poolOf(db).connect();
+  // Prepared once per connection (SQL's own PREPARE, the simple protocol has no other), so that
+  // PostgreSQL plans the statement once, not on every request.
+  const prepare =
+    declared && execute && !isPrepared(client, execute.name)
+      ? `PREPARE ${execute.name} AS ${declared.text}`
+      : undefined;
+  const statements = [
+    declared ? "BEGIN READ ONLY" : "BEGIN",
+    setTenant,
+    STATEMENT_TIMEOUT,
+    options.check,
+    prepare,
+    execute?.text,
+    options.only ? "COMMIT" : undefined,
+  ].filter((statement): statement is string => statement !== undefined);
   let broken: Error | undefined;
+  let released = false;
   try {
-    // Several statements in one message answer one result each (pg types it as one).
-    const begun = (await client.query({ text: begin, rowMode: "array" })) as unknown as { rows: unknown[][] }[];
-    const checked = options.check ? lastAnswer(begun) : null;
-    const value = await work(pgReader(client), checked);
+    // One result per statement, in the message's order.
+    const answers = (await client.query(statements.join("; "))) as unknown as Answer[];
+    if (prepare && execute) markPrepared(client, execute.name);
+    const checked = options.check ? checkedOf(answers[statements.indexOf(options.check)]) : null;
+    const rows = execute ? (answers[statements.indexOf(execute.text)]?.rows ?? []) : [];
+    if (options.only) {
+      // The transaction has ended: the connection goes back before the work runs.
+      client.release();
+      released = true;
+      return await work(answering(options.only, rows, null), checked);
+    }
+    const read = declared ? answering(declared, rows, pgReader(client)) : pgReader(client);
+    const value = await work(read, checked);
     await client.query("COMMIT");
     return value;
   } catch (error) {
+    if (released) throw error;
+    // The statements after a failed one in a message are skipped, COMMIT among them.
     broken = await rollback(client, error);
+    // Whether a PREPARE in a failed message holds is not known: the pool closes that connection.
+    if (prepare) broken ??= error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
     // A connection whose ROLLBACK failed is in an unknown state: the pool closes it.
-    client.release(broken);
+    if (!released) client.release(broken);
   }
 }
 
 type Answer = { rows: Record<string, unknown>[] };
 
 /**
- * readAsTenant for work that reads exactly one statement, `only`, known before the work runs (the
- * procedure declares it): the whole transaction travels in one message, one round trip instead of
- * three. BEGIN READ ONLY, the tenant, the timeout, `check`, `only` and COMMIT; then `work` decides
- * on the check's answer, and only then can it have `only`'s rows. A refused request has read them
- * in a transaction that could write nothing, and they are dropped unseen.
- *
- * Only UUIDs may be among `only`'s values (they are written into the message's text); any other
- * read by `work` fails, since the transaction has ended.
+ * A reader that answers `declared` (the same text and values) once from `rows`, read in the first
+ * message, and everything else through `rest`; with no `rest` the transaction has ended.
  */
-async function readOneStatement<T>(
-  db: PrismaClient,
-  accountId: string,
-  only: Prisma.Sql,
-  work: (read: TenantReader, checked: unknown) => Promise<T>,
-  check: string | undefined,
-): Promise<T> {
-  // Written before a connection is taken: both refuse anything that is not a UUID.
-  const setTenant = tenantSetting(accountId);
-  const execute = executeWithUuids(only);
-  const client = await poolOf(db).connect();
-  // Prepared once per connection (SQL's own PREPARE, the simple protocol has no other), so that
-  // PostgreSQL plans the statement once, not on every request.
-  const prepare = isPrepared(client, execute.name) ? undefined : `PREPARE ${execute.name} AS ${only.text}`;
-  const statements = ["BEGIN READ ONLY", setTenant, STATEMENT_TIMEOUT, check, prepare, execute.text, "COMMIT"].filter(
-    (statement): statement is string => statement !== undefined,
-  );
-  let broken: Error | undefined;
-  let answers: Answer[];
-  try {
-    // One result per statement, in the message's order.
-    answers = (await client.query(statements.join("; "))) as unknown as Answer[];
-    if (prepare) markPrepared(client, execute.name);
-  } catch (error) {
-    // The statements after the failed one were skipped, COMMIT among them.
-    broken = await rollback(client, error);
-    // Whether a PREPARE in a failed message holds is not known: the pool closes that connection.
-    if (prepare) broken ??= error instanceof Error ? error : new Error(String(error));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-  const rows = answers[statements.indexOf(execute.text)]?.rows ?? [];
-  const checked = check ? checkedOf(answers[statements.indexOf(check)]) : null;
+function answering(declared: Prisma.Sql, rows: Record<string, unknown>[], rest: TenantReader | null): TenantReader {
   let served = false;
-  const read = (async (statement: Prisma.Sql) => {
-    if (served || statement.text !== only.text || !sameValues(statement.values, only.values)) {
-      throw new Error("this tenant read declared one statement, read it already, and has ended its transaction");
+  return (async (statement: Prisma.Sql) => {
+    if (!served && statement.text === declared.text && sameValues(statement.values, declared.values)) {
+      served = true;
+      return rows;
     }
-    served = true;
-    return rows;
+    if (rest) return rest(statement);
+    throw new Error("this tenant read declared one statement, read it already, and has ended its transaction");
   }) as TenantReader;
-  return work(read, checked);
 }
 
 // The statements each connection has prepared with SQL's PREPARE. One registry per process, as

@@ -9,7 +9,7 @@ import { startSession } from "@/server/auth/session-store";
 import { createPrismaClient, type PrismaClient, poolOf } from "@/server/db/client";
 import { prismaReader } from "@/server/db/sql-reader";
 import { withTenant } from "@/server/db/tenant";
-import { readAsTenant } from "@/server/db/tenant-read";
+import { readAsTenant, type TenantReader } from "@/server/db/tenant-read";
 import { Prisma } from "@/server/db/types";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 
@@ -30,6 +30,23 @@ const settings = Prisma.sql`
   SELECT current_setting('app.account_id', true) AS tenant, current_setting('statement_timeout') AS timeout,
          current_user AS role, txid_current_if_assigned() IS NULL AS no_writes`;
 type Settings = { tenant: string | null; timeout: string; role: string; no_writes: boolean };
+
+/** Counts the messages sent on the pool's connections while `work` runs. */
+async function messagesDuring<T>(work: () => Promise<T>): Promise<{ value: T; messages: number }> {
+  const client = await poolOf(app).connect();
+  const original = client.query;
+  let messages = 0;
+  client.query = ((...args: Parameters<typeof original>) => {
+    messages++;
+    return Reflect.apply(original, client, args);
+  }) as typeof original;
+  client.release();
+  try {
+    return { value: await work(), messages };
+  } finally {
+    client.query = original;
+  }
+}
 
 describe("readAsTenant", () => {
   it("reads as the tenant under row-level security, in the request role", async () => {
@@ -158,23 +175,6 @@ describe("readAsTenant with the one statement the work reads declared (`only`)",
     };
     return sessionCheckSql({ session, openAs: null, host: { kind: "platform", hostname: "localhost" } });
   };
-
-  /** Counts the messages sent on the pool's connections while `work` runs. */
-  async function messagesDuring<T>(work: () => Promise<T>): Promise<{ value: T; messages: number }> {
-    const client = await poolOf(app).connect();
-    const original = client.query;
-    let messages = 0;
-    client.query = ((...args: Parameters<typeof original>) => {
-      messages++;
-      return Reflect.apply(original, client, args);
-    }) as typeof original;
-    client.release();
-    try {
-      return { value: await work(), messages };
-    } finally {
-      client.query = original;
-    }
-  }
 
   it("sends the whole transaction in one message and answers the statement's rows to the work", async () => {
     const acme = ids.acme;
@@ -330,5 +330,59 @@ describe("readAsTenant with the one statement the work reads declared (`only`)",
     await expect(readAsTenant(app, ids.acme.accountId, (read) => read(numbered), { only: numbered })).rejects.toThrow(
       /only UUIDs/,
     );
+  });
+});
+
+describe("readAsTenant with the statement the work reads first declared (`first`)", () => {
+  it("sends it with BEGIN, answers the work's read of it from there, and goes on in the same transaction", async () => {
+    const acme = ids.acme;
+    const first = Prisma.sql`SELECT is_reseller AS "isReseller", current_setting('transaction_read_only') AS read_only
+      FROM accounts WHERE id = ${acme.accountId}::uuid`;
+    const work = async (read: TenantReader) => {
+      const [self] = await read<{ isReseller: boolean; read_only: string }>(first);
+      const [then] = await read<Settings>(settings);
+      return { self, then };
+    };
+    const declared = await messagesDuring(() => readAsTenant(app, acme.accountId, work, { first }));
+    const stepwise = await messagesDuring(() => readAsTenant(app, acme.accountId, work));
+    // BEGIN with the statement, the other read, COMMIT: one message fewer than reading it on its own.
+    expect(declared.messages).toBe(3);
+    expect(stepwise.messages).toBe(4);
+    expect(declared.value.self).toEqual({ isReseller: false, read_only: "on" });
+    expect(declared.value.then).toMatchObject({ tenant: acme.accountId, timeout: "15s", role: "portal_app" });
+    expect(stepwise.value.then).toEqual(declared.value.then);
+  });
+
+  it("hands the rows over only when the work reads them, and a second read goes to the database", async () => {
+    const vr = ids.voicereseller;
+    const first = Prisma.sql`SELECT count(*)::int AS n FROM accounts WHERE parent_id = ${vr.accountId}::uuid`;
+    const { value, messages } = await messagesDuring(() =>
+      readAsTenant(
+        app,
+        vr.accountId,
+        async (read) => [await read<{ n: number }>(first), await read<{ n: number }>(first)],
+        { first },
+      ),
+    );
+    expect(messages).toBe(3);
+    expect(value[0]).toEqual(value[1]);
+    expect(value[0]?.[0]?.n).toBeGreaterThan(0);
+  });
+
+  it("rolls back a refused work that never read it, writing nothing, and the connection stays usable", async () => {
+    const acme = ids.acme;
+    const first = Prisma.sql`SELECT id FROM accounts WHERE id = ${acme.accountId}::uuid`;
+    await expect(
+      readAsTenant(
+        app,
+        acme.accountId,
+        async () => {
+          throw new Error("refused");
+        },
+        { first },
+      ),
+    ).rejects.toThrow("refused");
+    const [after] = await readAsTenant(app, acme.accountId, (read) => read<Settings>(settings));
+    expect(after).toMatchObject({ tenant: acme.accountId, no_writes: true });
   });
 });
