@@ -1,16 +1,19 @@
 // The request path end to end: `npm run bench:http`. Not a test: it prints numbers for
 // docs/PERFORMANCE.md and asserts nothing about time.
 //
-// It starts the production build on its own embedded database with the do-nothing route switched
-// on, signs in as VoiceReseller's owner the way a browser does (next-auth's credentials flow),
-// makes an API key through the portal, then loads each row with autocannon (16 connections, 10 s,
-// two rounds, rows interleaved: each round runs every row once, in a rotated order) from this
-// machine, and prints requests/s, p50 and p99 per row, each row's ratio to the do-nothing route,
-// and the CPU time the hypervisor stole during the run.
+// It starts the production build on its own embedded database with the do-nothing route and
+// tRPC's floor (a procedure doing nothing) switched on, signs in as VoiceReseller's owner the way a
+// browser does (next-auth's credentials flow), makes an API key through the portal, then loads each
+// row with autocannon (16 connections, 10 s, two rounds, rows interleaved: each round runs every
+// row once, in a rotated order) from this machine, and prints requests/s, p50 and p99 per row, each
+// row's ratio to the do-nothing route, its CPU time per request in the server, in PostgreSQL and in
+// the load generator, and the CPU time the hypervisor stole during the run.
 //   --quick            one round of 3 s per row, while changing something (document the default)
 //   --duration N       seconds per row and round          --rounds N       rounds
 //   --connections N    concurrent connections
-//   --profile          the server writes a V8 CPU profile (.data/bench-http/profiles) when it stops
+//   --profile          the server writes a V8 CPU profile (.data/bench-http/profiles) when it stops,
+//                      and the bench the rows' times beside it: scripts/bench/profile-rows.ts splits
+//                      the profile by row
 //   --memory N         instead of the rows' rates: N requests (default 100,000) across the four
 //                      signed-in and key rows in turn, printing the server's memory after every
 //                      tenth of them, after a full garbage collection (the server runs with

@@ -3,8 +3,8 @@ export type ShutdownWork = () => Promise<void>;
 
 // One registry per process: the work is registered from inside Next's bundles (one copy of this
 // module per layer) and run by the portal's server (server/http/portal-server.ts), outside them.
-// The logger is imported when needed: it reads the environment, which the server imports this
-// module before Next has loaded.
+// The logger is imported only when there is something to log: it reads the environment, and the
+// server imports this module before Next has loaded the environment's files.
 const globalForShutdown = globalThis as unknown as { portalShutdownWork?: Set<ShutdownWork> };
 globalForShutdown.portalShutdownWork ??= new Set();
 const registered = globalForShutdown.portalShutdownWork;
