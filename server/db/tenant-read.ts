@@ -3,7 +3,7 @@ import { logger } from "../log";
 import { type PrismaClient, poolOf } from "./client";
 import { executeWithUuids, pgReader, type SqlReader } from "./sql-reader";
 import { TENANT_TRANSACTION_MS } from "./tenant";
-import { tenantSetting } from "./tenant-start";
+import { checkAnswer, tenantSetting } from "./tenant-start";
 import type { Prisma } from "./types";
 
 /** Runs one statement in the tenant's transaction and answers its rows. */
@@ -74,7 +74,8 @@ export async function readAsTenant<T>(
     // One result per statement, in the message's order.
     const answers = (await client.query(statements.join("; "))) as unknown as Answer[];
     if (prepare && execute) markPrepared(client, execute.name);
-    const checked = options.check ? checkedOf(answers[statements.indexOf(options.check)]) : null;
+    // The check answers its one jsonb column `checked`.
+    const checked = options.check ? checkAnswer(answers[statements.indexOf(options.check)]?.rows[0]?.checked) : null;
     const rows = execute ? (answers[statements.indexOf(execute.text)]?.rows ?? []) : [];
     if (options.only) {
       // The transaction has ended: the connection goes back before the work runs.
@@ -131,12 +132,6 @@ function markPrepared(client: object, name: string): void {
   const names = sqlPrepared.get(client) ?? new Set<string>();
   names.add(name);
   sqlPrepared.set(client, names);
-}
-
-/** The check's answer: its one jsonb column `checked` (null when it has no row). */
-function checkedOf(answer: Answer | undefined): unknown {
-  const value = answer?.rows[0]?.checked ?? null;
-  return typeof value === "string" ? JSON.parse(value) : value;
 }
 
 function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {

@@ -68,7 +68,12 @@ type Results = { rows: unknown[][] } | { rows: unknown[][] }[];
  */
 export function lastAnswer(results: Results): unknown {
   const last = Array.isArray(results) ? results[results.length - 1] : results;
-  const value = last?.rows[0]?.[0] ?? null;
+  return checkAnswer(last?.rows[0]?.[0]);
+}
+
+/** A check's jsonb answer as a value, whether the driver parsed it or left it as text (null: no row). */
+export function checkAnswer(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
   return typeof value === "string" ? JSON.parse(value) : value;
 }
 

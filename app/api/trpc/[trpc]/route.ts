@@ -6,6 +6,8 @@ import { busyError, contextOfRequest } from "@/server/api/trpc";
 import { requestCookie } from "@/server/auth/open-as";
 import { SESSION_COOKIE } from "@/server/auth/session";
 import { appDb } from "@/server/db/app-client";
+import { problem as problemOf } from "@/server/domain-error";
+import { errorResponse } from "@/server/http/error-body";
 import { resolvePortalRequest } from "@/server/http/portal-request";
 import { trpcResponseMeta } from "@/server/http/trpc-response-meta";
 import { LIMITS } from "@/server/limits/registry";
@@ -31,9 +33,11 @@ async function handler(request: Request) {
     const requestId = requestIdFrom(request.headers);
     requestLogger(requestId).warn("no database connection was free in time for the lookup: answered 503");
     const busy = busyError();
-    return Response.json(
-      { error: { message: busy.message, code: busy.code, reason: "server_busy", requestId } },
-      { status: 503, headers: retryAfterHeader({ errors: [busy] }).headers },
+    return errorResponse(
+      busy.code,
+      [problemOf("server_busy", busy.message)],
+      requestId,
+      retryAfterHeader({ errors: [busy] }).headers ?? {},
     );
   }
   // Only a request that rides on the session cookie can be forged by another site; a bearer
