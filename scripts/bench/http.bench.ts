@@ -1,8 +1,9 @@
 // The request path end to end: `npm run bench:http`. Not a test: it prints numbers for
 // docs/PERFORMANCE.md and asserts nothing about time.
 //
-// It starts the production build on its own embedded database with the do-nothing route and
-// tRPC's floor (a procedure doing nothing) switched on, signs in as VoiceReseller's owner the way a
+// It starts the production build on its own embedded database with the do-nothing route, tRPC's
+// floor (a procedure doing nothing) and the bound (tRPC's floor plus account.current's one round
+// trip, nothing else) switched on, signs in as VoiceReseller's owner the way a
 // browser does (next-auth's credentials flow), makes an API key through the portal, then loads each
 // row with autocannon (16 connections, 10 s, two rounds, rows interleaved: each round runs every
 // row once, in a rotated order) from this machine, and prints requests/s, p50 and p99 per row, each
@@ -253,6 +254,9 @@ try {
     ),
   )) as { key: string };
   const json = { "content-type": "application/json", origin: ORIGIN };
+  const { account } = (await trpcJson(await send("GET", trpcGet("account.current"), browser))) as {
+    account: { id: string };
+  };
   const rows: Row[] = [
     { name: "do-nothing route (/api/bench/noop)", method: "GET", path: "/api/bench/noop", headers: {} },
     {
@@ -260,6 +264,13 @@ try {
       name: "tRPC do-nothing procedure (/api/bench/trpc)",
       method: "GET",
       path: "/api/bench/trpc/noop",
+      headers: {},
+    },
+    {
+      // The bound: tRPC's floor and account.current's one round trip, with nothing of the portal's.
+      name: "tRPC procedure + one round trip (/api/bench/trpc)",
+      method: "GET",
+      path: `/api/bench/trpc/read?input=${encodeURIComponent(superjson.stringify({ accountId: account.id }))}`,
       headers: {},
     },
     { name: "account.current (session)", method: "GET", path: trpcGet("account.current"), headers: browser },
@@ -291,7 +302,10 @@ try {
   // A short warm-up of every row: the first requests load routes, JIT-compile and fill caches.
   for (const row of rows) await load(row, 3);
   if (MEMORY_REQUESTS !== null) {
-    await measureMemory(rows.slice(1), MEMORY_REQUESTS);
+    await measureMemory(
+      rows.filter((row) => row.path.startsWith("/api/trpc/")),
+      MEMORY_REQUESTS,
+    );
   } else {
     console.log(`[bench:http] warmed up; ${ROUNDS} round(s) of ${DURATION} s per row, ${CONNECTIONS} connections`);
 
