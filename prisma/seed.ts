@@ -218,6 +218,7 @@ export async function seedDemoData(
           return { e164, poolAccountId, accountId: holder ? (ids.get(holder) ?? poolAccountId) : poolAccountId };
         }),
       });
+      await seedDemoMoney(tx, ids);
       return { seeded: true };
     },
     { timeout: 30_000 },
@@ -245,4 +246,34 @@ async function seedSipIdentity(
       ha1Sha256: ha1.sha256,
     },
   });
+}
+
+/**
+ * Money on the demo wallets (every account got its wallet when it was made): the platform has
+ * topped up its direct accounts, and VoiceReseller has topped up Bistro Group and given it credit.
+ * Written as the owner role, as the platform's own postings are; the ledger's trigger keeps each
+ * balance.
+ */
+async function seedDemoMoney(
+  tx: Pick<PrismaClient, "$queryRaw" | "$executeRaw">,
+  ids: Map<string, string>,
+): Promise<void> {
+  const reseller = id(ids, "voicereseller");
+  const [resellerOwner] = await tx.$queryRaw<{ id: string; email: string }[]>`
+    SELECT id, email FROM users WHERE account_id = ${reseller}::uuid AND role = 'owner' LIMIT 1`;
+  if (!resellerOwner) throw new Error("VoiceReseller's owner is not seeded");
+  await tx.$executeRaw`
+    INSERT INTO ledger_entries (account_id, kind, amount_minor, reason)
+    VALUES (${id(ids, "acme")}::uuid, 'top_up', 10000, 'Opening credit'),
+           (${reseller}::uuid, 'top_up', 50000, 'Opening credit')`;
+  await tx.$executeRaw`UPDATE wallets SET credit_limit_minor = 5000 WHERE account_id = ${id(ids, "bistro")}::uuid`;
+  await tx.$executeRaw`
+    INSERT INTO ledger_entries (account_id, kind, amount_minor, reason, author_account_id, author_user_id, author_label)
+    VALUES (${id(ids, "bistro")}::uuid, 'top_up', 12000, 'Prepaid credit', ${reseller}::uuid, ${resellerOwner.id}::uuid, ${resellerOwner.email})`;
+}
+
+function id(ids: Map<string, string>, slug: string): string {
+  const found = ids.get(slug);
+  if (!found) throw new Error(`the demo account ${slug} is not seeded`);
+  return found;
 }

@@ -26,6 +26,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: "/users", label: "Users", permission: "users:read" },
         // A reseller's own numbers and its pool (the numbers part).
         { href: "/numbers", label: "Numbers", permission: "numbers:read" },
+        { href: "/billing", label: "Billing", permission: "billing:read" },
         { href: "/audit", label: "Audit log", permission: "audit:read" },
         { href: "/settings/branding", label: "Branding", permission: "settings:read" },
         { href: "/settings/domains", label: "Domains", permission: "domains:read" },
@@ -39,6 +40,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: "/numbers", label: "Numbers", permission: "numbers:read" },
         { href: "/departments", label: "Departments", permission: "departments:read" },
         { href: "/schedules", label: "Schedules", permission: "schedules:read" },
+        { href: "/billing", label: "Billing", permission: "billing:read" },
         { href: "/settings", label: "Settings", permission: "settings:read" },
       ];
   const items: NavItem[] = menu

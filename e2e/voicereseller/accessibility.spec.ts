@@ -28,6 +28,8 @@ for (const viewport of VIEWPORTS) {
       `/accounts/${bistro}`,
       `/accounts/${bistro}/branding`,
       `/accounts/${bistro}/domains`,
+      `/accounts/${bistro}/wallet`,
+      "/billing",
       "/audit",
       `/audit?target=${bistro}`,
       "/settings/branding",

@@ -4,7 +4,16 @@ import { expectAccessible, expectNoHorizontalScroll, signIn, VIEWPORTS } from ".
 
 // Signed in as Bistro Group's owner (Starter plan), a customer of VoiceReseller.
 
-const CUSTOMER_MENU = ["Dashboard", "Users", "Extensions", "Numbers", "Departments", "Schedules", "Settings"];
+const CUSTOMER_MENU = [
+  "Dashboard",
+  "Users",
+  "Extensions",
+  "Numbers",
+  "Departments",
+  "Schedules",
+  "Billing",
+  "Settings",
+];
 
 test("a customer's menu folds at phone width and works from the keyboard", async ({ page }) => {
   await page.setViewportSize(VIEWPORTS[1]);

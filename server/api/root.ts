@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { accountsRouter } from "./routers/accounts";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
+import { billingRouter } from "./routers/billing";
 import { brandingRouter } from "./routers/branding";
 import { dashboardRouter } from "./routers/dashboard";
 import { departmentsRouter } from "./routers/departments";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   extensions: extensionsRouter,
   devices: devicesRouter,
   apiKeys: apiKeysRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -54,6 +54,11 @@ export type TRPCContext = {
    * links take their scheme and port; null when the caller has no request (scripts).
    */
   origin: string | null;
+  /**
+   * The request's `Idempotency-Key` header, as sent (checked by the procedure that takes one, with
+   * the same rule as an `idempotencyKey` input); null when absent.
+   */
+  idempotencyKey: string | null;
 };
 
 /**
@@ -63,7 +68,7 @@ export type TRPCContext = {
 export function createTRPCContext(
   db: PrismaClient,
   request: Pick<ResolvedRequest, "host" | "ip" | "principal" | "refusal" | "requestId"> &
-    Partial<Pick<ResolvedRequest, "pending">> & { origin: string | null },
+    Partial<Pick<ResolvedRequest, "pending">> & { origin: string | null; idempotencyKey?: string | null },
   setCookie?: TRPCContext["setCookie"],
 ): TRPCContext {
   return {
@@ -75,6 +80,7 @@ export function createTRPCContext(
     pending: request.pending ?? null,
     requestId: request.requestId,
     origin: request.origin,
+    idempotencyKey: request.idempotencyKey ?? null,
     setCookie:
       setCookie ??
       (() => {

@@ -49,6 +49,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "device.deleted": "Deleted a device",
   "api_key.created": "Created an API key",
   "api_key.revoked": "Revoked an API key",
+  "billing.top_up": "Topped up a wallet",
+  "billing.refund": "Refunded to a wallet",
+  "billing.adjustment": "Adjusted a wallet",
+  "billing.credit_limit": "Changed a credit limit",
 };
 
 export function auditActionLabel(action: string): string {

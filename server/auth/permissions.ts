@@ -35,6 +35,10 @@ export const PERMISSIONS = [
   /** opening hours and holidays */
   "schedules:read",
   "schedules:write",
+  /** the wallet and ledger of one's own account and of the accounts below it (read) */
+  "billing:read",
+  /** top-ups, refunds, adjustments and credit limits of one's own children */
+  "billing:write",
   /** the account's API keys; a key never holds these (people manage keys) */
   "keys:read",
   "keys:write",

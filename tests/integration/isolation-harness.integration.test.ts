@@ -17,6 +17,7 @@
  * (authed, not tenant) state what each way of signing in gets in PERSON_CASES.
  */
 
+import { randomUUID } from "node:crypto";
 import { getErrorShape, TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
@@ -968,6 +969,134 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller) => caller.apiKeys.revoke({ keyId: victimKeyId() }),
     },
   ],
+  "billing.wallet": [
+    {
+      name: "a customer reading its sibling's wallet",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.billing.wallet({ accountId: ids["city-clinic"].accountId }),
+    },
+    {
+      name: "a customer reading its reseller's wallet",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.billing.wallet({ accountId: ids.voicereseller.accountId }),
+    },
+    {
+      name: "a customer reads only its own wallet",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.billing.wallet({}),
+    },
+  ],
+  "billing.entries": [
+    {
+      name: "a reseller reading the ledger of an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.billing.entries({ accountId: ids.acme.accountId, limit: 10 }),
+    },
+    {
+      name: "a customer reading its sibling's ledger",
+      actor: "city-clinic",
+      victim: "bistro",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.billing.entries({ accountId: ids.bistro.accountId, limit: 10 }),
+    },
+  ],
+  "billing.topUp": [
+    {
+      name: "a reseller topping up an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.billing.topUp({
+          accountId: ids.acme.accountId,
+          amountMinor: 100,
+          reason: "Harness",
+          idempotencyKey: randomUUID(),
+        }),
+    },
+    {
+      name: "a reseller topping up its own wallet (only its parent may)",
+      actor: "voicereseller",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.billing.topUp({
+          accountId: ids.voicereseller.accountId,
+          amountMinor: 100,
+          reason: "Harness",
+          idempotencyKey: randomUUID(),
+        }),
+    },
+    {
+      name: "a customer topping up its sibling",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "FORBIDDEN",
+      call: (caller, ids) =>
+        caller.billing.topUp({
+          accountId: ids["city-clinic"].accountId,
+          amountMinor: 100,
+          reason: "Harness",
+          idempotencyKey: randomUUID(),
+        }),
+    },
+  ],
+  "billing.adjust": [
+    {
+      name: "a reseller adjusting an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.billing.adjust({
+          accountId: ids.acme.accountId,
+          kind: "adjustment",
+          amountMinor: -100,
+          reason: "Harness",
+          idempotencyKey: randomUUID(),
+        }),
+    },
+    {
+      name: "a customer refunding itself",
+      actor: "bistro",
+      victim: "bistro",
+      expect: "FORBIDDEN",
+      call: (caller, ids) =>
+        caller.billing.adjust({
+          accountId: ids.bistro.accountId,
+          kind: "refund",
+          amountMinor: 100,
+          reason: "Harness",
+          idempotencyKey: randomUUID(),
+        }),
+    },
+  ],
+  "billing.setCreditLimit": [
+    {
+      name: "a reseller raising the credit limit of an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.billing.setCreditLimit({ accountId: ids.acme.accountId, creditLimitMinor: 100_000 }),
+    },
+    {
+      name: "a customer raising its reseller's credit limit",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "FORBIDDEN",
+      call: (caller, ids) =>
+        caller.billing.setCreditLimit({ accountId: ids.voicereseller.accountId, creditLimitMinor: 100_000 }),
+    },
+  ],
 };
 
 /**
@@ -1264,6 +1393,12 @@ async function snapshotOf(slug: DemoSlug) {
       orderBy: { id: "asc" },
     }),
     apiKeys: await owner.apiKey.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    wallet: await owner.wallet.findUnique({ where: { accountId } }),
+    ledger: await owner.ledgerEntry.findMany({ where: { accountId }, orderBy: { seq: "asc" } }),
+    idempotencyKeys: await owner.idempotencyKey.findMany({
+      where: { OR: [{ accountId }, { entryAccountId: accountId }] },
+      orderBy: { key: "asc" },
+    }),
   };
 }
 

@@ -144,6 +144,41 @@ describe("the REST face with an access token", () => {
   });
 });
 
+describe("a top-up over REST", () => {
+  it("takes its idempotency key from the Idempotency-Key header, and credits once", async () => {
+    const { token } = await accessTokenFor(
+      app,
+      { accountId: ids.voicereseller.accountId, userId: ids.voicereseller.ownerUserId },
+      { id: ids.voicereseller.accountId, slug: "voicereseller" },
+    );
+    const key = `rest-${crypto.randomUUID()}`;
+    const body = { accountId: ids.bistro.accountId, amountMinor: 150, reason: "Paid by bank transfer" };
+    const send = (headers: Record<string, string>, extra: object = {}) =>
+      rest("POST", "/billing/top-ups", {
+        bearer: token,
+        tenant: "voicereseller",
+        body: { ...body, ...extra },
+        headers,
+      });
+    const first = await send({ "idempotency-key": key });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ kind: "top_up", amountMinor: 150, replayed: false });
+    const again = await send({ "idempotency-key": key });
+    expect(again.body).toMatchObject({ id: (first.body as { id: string }).id, replayed: true });
+    const entries = await owner.ledgerEntry.count({ where: { id: (first.body as { id: string }).id } });
+    expect(entries).toBe(1);
+
+    const missing = await send({});
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ error: { reason: "idempotency_key_required", field: "idempotencyKey" } });
+    const mismatch = await send({ "idempotency-key": key }, { idempotencyKey: "another-key" });
+    expect(mismatch.body).toMatchObject({ error: { reason: "idempotency_key_mismatch" } });
+    const reused = await send({ "idempotency-key": key }, { amountMinor: 151 });
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ error: { reason: "idempotency_key_reused" } });
+  });
+});
+
 describe("the REST face with an API key", () => {
   it("reads with a read-only key, and refuses its POST with 403 missing_permission", async () => {
     const readOnly = await apiKeyFor(owner, {

@@ -162,6 +162,22 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
     expiresAt: new Date(Date.now() + 2 * 366 * 24 * 3600 * 1000),
   }),
   "apiKeys.revoke": () => ({ keyId: NO_SUCH_ID }),
+  "billing.wallet": (ids) => ({ accountId: ids.voicereseller.accountId }),
+  "billing.entries": (ids) => ({ accountId: ids.voicereseller.accountId, kind: "top_up", cursor: "1", limit: 10 }),
+  "billing.topUp": (ids) => ({
+    accountId: ids.acme.accountId,
+    amountMinor: 100,
+    reason: "Text input",
+    idempotencyKey: "text-input-top-up",
+  }),
+  "billing.adjust": (ids) => ({
+    accountId: ids.acme.accountId,
+    kind: "refund",
+    amountMinor: 100,
+    reason: "Text input",
+    idempotencyKey: "text-input-adjust",
+  }),
+  "billing.setCreditLimit": (ids) => ({ accountId: ids.acme.accountId, creditLimitMinor: 100 }),
 };
 
 const UNKNOWN_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -190,6 +206,8 @@ const NAME_FIELDS: Record<string, readonly string[]> = {
   "devices.create": ["label"],
   "devices.update": ["label"],
   "apiKeys.create": ["name"],
+  "billing.topUp": ["reason"],
+  "billing.adjust": ["reason"],
 };
 
 /** What must be refused in any text, with the field named. */
@@ -415,6 +433,8 @@ describe("cursors", () => {
     ["extensions.list", "0123"],
     ["extensions.list", "12345678"],
     ["apiKeys.list", "not-a-key-id"],
+    ["billing.entries", "0"],
+    ["billing.entries", "12abc"],
   ])("%s refuses the cursor %j as invalid_cursor", async (path, cursor) => {
     const error = await outcome(callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), "cursor", cursor)));
     expect(error?.code).toBe("BAD_REQUEST");
@@ -433,6 +453,9 @@ describe("refusals of an id", () => {
     ["branding.update", "accountId"],
     ["domains.add", "accountId"],
     ["numbers.assign", "accountId"],
+    ["billing.wallet", "accountId"],
+    ["billing.topUp", "accountId"],
+    ["billing.setCreditLimit", "accountId"],
   ])("%s names %s when the account is not the caller's to see", async (path, field) => {
     const error = await outcome(
       callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), field, ids.acme.accountId)),

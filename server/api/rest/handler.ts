@@ -87,7 +87,8 @@ export async function handleRestRequest(request: Request, deps: RestDeps): Promi
       endpoint: REST_BASE_PATH,
       req,
       router: appRouter,
-      createContext: () => contextOfRequest(deps.db, resolved),
+      createContext: () =>
+        contextOfRequest(deps.db, { ...resolved, idempotencyKey: request.headers.get("idempotency-key") }),
       onError: ({ error }) => {
         failure = error;
       },

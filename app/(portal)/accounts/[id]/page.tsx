@@ -88,6 +88,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
         </Card>
       ) : null}
       <nav aria-label={`More about ${account.name}`} className="flex flex-col gap-2 text-sm">
+        <TextLink href={`/accounts/${account.id}/wallet`}>Wallet and transactions of {account.name}</TextLink>
         <TextLink href={`/accounts/${account.id}/branding`}>Branding and defaults of {account.name}</TextLink>
         <TextLink href={`/accounts/${account.id}/domains`}>Domains of {account.name}</TextLink>
         <TextLink href={`/audit?target=${account.id}`}>Audit log of {account.name}</TextLink>

@@ -55,7 +55,9 @@ async function handler(request: Request) {
     maxBatchSize: LIMITS.trpcMaxBatchSize,
     responseMeta: trpcResponseMeta(resolved),
     createContext: ({ resHeaders }) =>
-      contextOfRequest(appDb(), resolved, (cookie) => resHeaders.append("Set-Cookie", stringifySetCookie(cookie))),
+      contextOfRequest(appDb(), { ...resolved, idempotencyKey: request.headers.get("idempotency-key") }, (cookie) =>
+        resHeaders.append("Set-Cookie", stringifySetCookie(cookie)),
+      ),
   });
 }
 

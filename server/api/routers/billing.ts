@@ -1,0 +1,98 @@
+import { setCreditLimit } from "../../billing/credit-limit";
+import { idempotencyKeyOf } from "../../billing/idempotency-key";
+import { listLedgerEntries } from "../../billing/ledger";
+import { postEntry } from "../../billing/post-entry";
+import { walletOf } from "../../billing/wallet";
+import {
+  AdjustInput,
+  ListEntriesInput,
+  ListEntriesOutput,
+  PostedEntryOutput,
+  SetCreditLimitInput,
+  TopUpInput,
+  WalletInput,
+  WalletOutput,
+} from "../schemas/billing.schema";
+import { actorOf, createTRPCRouter, resellerProcedure, type TRPCContext, tenantProcedure } from "../trpc";
+
+/** The person's e-mail or the key's name, kept on the entry for the author's side to read. */
+function authorLabel(principal: NonNullable<TRPCContext["principal"]>): string {
+  return principal.actor.kind === "user" ? principal.actor.email : principal.actor.name;
+}
+
+export const billingRouter = createTRPCRouter({
+  /** The wallet of your account, or of an account below yours: balance, credit limit, whether it may spend. */
+  wallet: tenantProcedure("billing:read")
+    .meta({ openapi: { method: "GET", path: "/billing/wallet", tags: ["billing"], summary: "Get a wallet" } })
+    .input(WalletInput)
+    .output(WalletOutput)
+    .query(({ ctx, input }) => walletOf(ctx.db, ctx.accountId, input.accountId)),
+
+  /** A wallet's ledger, newest first, a page at a time. */
+  entries: tenantProcedure("billing:read")
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/billing/entries",
+        tags: ["billing"],
+        summary: "List a wallet's ledger entries",
+      },
+    })
+    .input(ListEntriesInput)
+    .output(ListEntriesOutput)
+    .query(({ ctx, input }) => listLedgerEntries(ctx.db, ctx.accountId, input)),
+
+  /** Credits one of your children's wallets, once per idempotency key. */
+  topUp: resellerProcedure("billing:write")
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/billing/top-ups",
+        tags: ["billing"],
+        summary: "Top up a child account's wallet",
+      },
+    })
+    .input(TopUpInput)
+    .output(PostedEntryOutput)
+    .mutation(({ ctx, input }) =>
+      postEntry(
+        ctx.db,
+        { ...actorOf(ctx), label: authorLabel(ctx.principal) },
+        { ...input, kind: "top_up", idempotencyKey: idempotencyKeyOf(input.idempotencyKey, ctx.idempotencyKey) },
+      ),
+    ),
+
+  /** A refund or a correction to one of your children's wallets, once per idempotency key. */
+  adjust: resellerProcedure("billing:write")
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/billing/adjustments",
+        tags: ["billing"],
+        summary: "Refund to or adjust a child account's wallet",
+      },
+    })
+    .input(AdjustInput)
+    .output(PostedEntryOutput)
+    .mutation(({ ctx, input }) =>
+      postEntry(
+        ctx.db,
+        { ...actorOf(ctx), label: authorLabel(ctx.principal) },
+        { ...input, idempotencyKey: idempotencyKeyOf(input.idempotencyKey, ctx.idempotencyKey) },
+      ),
+    ),
+
+  /** How far below zero one of your children's balance may go. */
+  setCreditLimit: resellerProcedure("billing:write")
+    .meta({
+      openapi: {
+        method: "PUT",
+        path: "/billing/credit-limit",
+        tags: ["billing"],
+        summary: "Set a child account's credit limit",
+      },
+    })
+    .input(SetCreditLimitInput)
+    .output(WalletOutput)
+    .mutation(({ ctx, input }) => setCreditLimit(ctx.db, actorOf(ctx), input)),
+});

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { isLedgerCursor } from "../../billing/ledger";
+import { MAX_AMOUNT_MINOR } from "../../billing/money";
+import { jsonOnly, queryNumber } from "./rest-input";
+import { cursorText, nameText } from "./text";
+
+const accountId = z.uuid({ message: "accountId must be an account id" });
+
+export const WalletInput = z.object({
+  /** Whose wallet: your own when omitted, or an account below yours. */
+  accountId: accountId.optional(),
+});
+
+export const WalletOutput = z.object({
+  accountId: z.uuid(),
+  currency: z.string(),
+  balanceMinor: z.number().int(),
+  creditLimitMinor: z.number().int(),
+  availableMinor: z.number().int(),
+  overCredit: z.boolean(),
+  canSpend: z.boolean(),
+});
+
+const ENTRY_KIND = z.enum(["top_up", "charge", "refund", "adjustment"]);
+
+export const ListEntriesInput = z.object({
+  accountId: accountId.optional(),
+  kind: ENTRY_KIND.optional(),
+  /** The `nextCursor` of the previous page. */
+  cursor: cursorText(isLedgerCursor).optional(),
+  limit: queryNumber("limit must be a whole number from 1 to 100")
+    .int("limit must be a whole number from 1 to 100")
+    .min(1, "limit must be a whole number from 1 to 100")
+    .max(100, "limit must be a whole number from 1 to 100")
+    .default(25),
+});
+
+const EntryOutput = z.object({
+  id: z.uuid(),
+  accountId: z.uuid(),
+  kind: ENTRY_KIND,
+  amountMinor: z.number().int(),
+  balanceAfterMinor: z.number().int(),
+  reason: z.string(),
+  createdAt: z.date(),
+});
+
+export const ListEntriesOutput = z.object({
+  currency: z.string(),
+  items: z.array(
+    EntryOutput.extend({
+      author: z.union([
+        z.object({ own: z.literal(true), label: z.string().nullable() }),
+        z.object({ own: z.literal(false) }),
+      ]),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+const amountMessage = `amountMinor must be a whole number of minor units from 1 to ${MAX_AMOUNT_MINOR}`;
+const positiveAmount = jsonOnly(
+  z.number({ message: amountMessage }).int(amountMessage).min(1, amountMessage).max(MAX_AMOUNT_MINOR, amountMessage),
+);
+
+/**
+ * An idempotency key: printable ASCII, at most 255 characters (a UUID is a good one). It may come
+ * in the input or, for programs, in the `Idempotency-Key` header.
+ */
+export const IdempotencyKey = z.string({ message: "idempotencyKey must be text" }).regex(/^[\x21-\x7e]{1,255}$/, {
+  message: "idempotencyKey must be 1 to 255 printable ASCII characters without spaces (a UUID is a good one).",
+});
+
+const reason = nameText({ label: "The reason", max: 200, required: "Say why, like Prepaid credit for December" });
+
+export const TopUpInput = z.object({
+  accountId,
+  amountMinor: positiveAmount,
+  reason,
+  idempotencyKey: IdempotencyKey.optional(),
+});
+
+const signedMessage = `amountMinor must be a whole number of minor units, not 0, from -${MAX_AMOUNT_MINOR} to ${MAX_AMOUNT_MINOR}`;
+
+export const AdjustInput = z.object({
+  accountId,
+  /** refund: money given back (positive); adjustment: a correction either way. */
+  kind: z.enum(["refund", "adjustment"]),
+  amountMinor: jsonOnly(
+    z
+      .number({ message: signedMessage })
+      .int(signedMessage)
+      .min(-MAX_AMOUNT_MINOR, signedMessage)
+      .max(MAX_AMOUNT_MINOR, signedMessage)
+      .refine((value) => value !== 0, signedMessage),
+  ),
+  reason,
+  idempotencyKey: IdempotencyKey.optional(),
+});
+
+export const PostedEntryOutput = EntryOutput.extend({ replayed: z.boolean() });
+
+const limitMessage = `creditLimitMinor must be a whole number of minor units from 0 to ${MAX_AMOUNT_MINOR}`;
+
+export const SetCreditLimitInput = z.object({
+  accountId,
+  creditLimitMinor: jsonOnly(
+    z.number({ message: limitMessage }).int(limitMessage).min(0, limitMessage).max(MAX_AMOUNT_MINOR, limitMessage),
+  ),
+});
