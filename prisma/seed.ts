@@ -219,6 +219,7 @@ export async function seedDemoData(
         }),
       });
       await seedDemoMoney(tx, ids);
+      await seedDemoRates(tx, id(ids, "voicereseller"));
       return { seeded: true };
     },
     { timeout: 30_000 },
@@ -276,4 +277,43 @@ function id(ids: Map<string, string>, slug: string): string {
   const found = ids.get(slug);
   if (!found) throw new Error(`the demo account ${slug} is not seeded`);
   return found;
+}
+
+/**
+ * The platform's demo rate deck (per minute, in millionths of a dollar, with billing increments)
+ * and what VoiceReseller charges its customers: 25% on its cost, and its own price for calls to
+ * the United Kingdom.
+ */
+export const DEMO_RATES = {
+  deck: [
+    { direction: "out", prefix: "", pricePerMinuteMicros: 50_000, incrementFirst: 60, incrementNext: 60 },
+    { direction: "out", prefix: "1", pricePerMinuteMicros: 10_000, incrementFirst: 6, incrementNext: 6 },
+    { direction: "out", prefix: "33", pricePerMinuteMicros: 20_000, incrementFirst: 1, incrementNext: 1 },
+    { direction: "out", prefix: "336", pricePerMinuteMicros: 60_000, incrementFirst: 1, incrementNext: 1 },
+    { direction: "in", prefix: "", pricePerMinuteMicros: 4_000, incrementFirst: 60, incrementNext: 60 },
+    { direction: "dialer", prefix: "", pricePerMinuteMicros: 12_000, incrementFirst: 6, incrementNext: 6 },
+  ],
+  resellerMarkupBasisPoints: 2500,
+  resellerOverrides: [
+    { direction: "out", prefix: "44", pricePerMinuteMicros: 90_000, incrementFirst: 60, incrementNext: 60 },
+  ],
+} as const;
+
+async function seedDemoRates(
+  tx: Pick<PrismaClient, "rateDeckEntry" | "priceList" | "priceListOverride">,
+  resellerId: string,
+): Promise<void> {
+  await tx.rateDeckEntry.createMany({
+    data: DEMO_RATES.deck.map((rate) => ({ ...rate, pricePerMinuteMicros: BigInt(rate.pricePerMinuteMicros) })),
+  });
+  await tx.priceList.create({
+    data: { accountId: resellerId, markupBasisPoints: DEMO_RATES.resellerMarkupBasisPoints },
+  });
+  await tx.priceListOverride.createMany({
+    data: DEMO_RATES.resellerOverrides.map((rate) => ({
+      ...rate,
+      accountId: resellerId,
+      pricePerMinuteMicros: BigInt(rate.pricePerMinuteMicros),
+    })),
+  });
 }

@@ -27,6 +27,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         // A reseller's own numbers and its pool (the numbers part).
         { href: "/numbers", label: "Numbers", permission: "numbers:read" },
         { href: "/billing", label: "Billing", permission: "billing:read" },
+        { href: "/reports", label: "Reports", permission: "billing:read" },
         { href: "/audit", label: "Audit log", permission: "audit:read" },
         { href: "/settings/branding", label: "Branding", permission: "settings:read" },
         { href: "/settings/domains", label: "Domains", permission: "domains:read" },

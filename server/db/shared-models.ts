@@ -15,6 +15,11 @@ export const SHARED_MODELS = [
   "Account",
   "HostMapping",
   "SettingColumn",
+  // The platform's rate deck, the voice platform's service keys and the registry of call ids
+  // (unique across accounts): written by the platform alone, never granted to requests.
+  "RateDeckEntry",
+  "PlatformServiceKey",
+  "CallId",
 ] as const satisfies readonly Prisma.ModelName[];
 
 export type SharedModel = (typeof SHARED_MODELS)[number];

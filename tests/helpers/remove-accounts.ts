@@ -14,9 +14,14 @@ export async function removeAccountsWithMoney(owner: PrismaClient, accountIds: r
       WHERE entry_account_id = ANY (${ids}::uuid[]) OR account_id = ANY (${ids}::uuid[])`;
     await tx.$executeRaw`DELETE FROM ledger_entries WHERE account_id = ANY (${ids}::uuid[])`;
     await tx.$executeRaw`ALTER TABLE ledger_entries ENABLE TRIGGER ledger_is_append_only`;
+    await tx.$executeRaw`DELETE FROM call_charges WHERE account_id = ANY (${ids}::uuid[])`;
+    await tx.$executeRaw`DELETE FROM call_records WHERE account_id = ANY (${ids}::uuid[])`;
+    await tx.$executeRaw`DELETE FROM call_ids WHERE account_id = ANY (${ids}::uuid[])`;
+    await tx.$executeRaw`DELETE FROM usage_daily WHERE account_id = ANY (${ids}::uuid[])`;
     await tx.$executeRaw`DELETE FROM audit_entries
       WHERE account_id = ANY (${ids}::uuid[]) OR target_account_id = ANY (${ids}::uuid[])`;
     await tx.$executeRaw`DELETE FROM users WHERE account_id = ANY (${ids}::uuid[])`;
+    await tx.$executeRaw`DELETE FROM host_map WHERE account_id = ANY (${ids}::uuid[])`;
     for (const id of ids.reverse()) await tx.$executeRaw`DELETE FROM accounts WHERE id = ${id}::uuid`;
   });
 }

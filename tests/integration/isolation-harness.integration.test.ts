@@ -1008,6 +1008,49 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller, ids) => caller.billing.entries({ accountId: ids.bistro.accountId, limit: 10 }),
     },
   ],
+  "billing.calls": [
+    {
+      name: "a customer reading its sibling's calls",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.billing.calls({ accountId: ids["city-clinic"].accountId, limit: 10 }),
+    },
+    {
+      name: "a reseller reading the calls of an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.billing.calls({ accountId: ids.acme.accountId, limit: 10 }),
+    },
+  ],
+  "billing.usage": [
+    {
+      name: "a customer reads only its own usage",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.billing.usage({ fromDay: "2026-01-01", toDay: "2026-12-31" }),
+    },
+  ],
+  "billing.plan": [
+    {
+      name: "a customer reads only its own plan and usage",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.billing.plan(),
+    },
+  ],
+  "billing.childrenReport": [
+    {
+      name: "a customer asking for a report on accounts below it (it has none to bill)",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "FORBIDDEN",
+      call: (caller) => caller.billing.childrenReport({ fromDay: "2026-01-01", toDay: "2026-12-31" }),
+    },
+  ],
   "billing.topUp": [
     {
       name: "a reseller topping up an account outside its tree",
@@ -1395,6 +1438,11 @@ async function snapshotOf(slug: DemoSlug) {
     apiKeys: await owner.apiKey.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     wallet: await owner.wallet.findUnique({ where: { accountId } }),
     ledger: await owner.ledgerEntry.findMany({ where: { accountId }, orderBy: { seq: "asc" } }),
+    calls: await owner.callRecord.findMany({ where: { accountId }, orderBy: { callId: "asc" } }),
+    usage: await owner.usageDaily.findMany({
+      where: { accountId },
+      orderBy: [{ day: "asc" }, { subjectAccountId: "asc" }],
+    }),
     idempotencyKeys: await owner.idempotencyKey.findMany({
       where: { OR: [{ accountId }, { entryAccountId: accountId }] },
       orderBy: { key: "asc" },

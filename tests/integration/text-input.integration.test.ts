@@ -164,6 +164,17 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "apiKeys.revoke": () => ({ keyId: NO_SUCH_ID }),
   "billing.wallet": (ids) => ({ accountId: ids.voicereseller.accountId }),
   "billing.entries": (ids) => ({ accountId: ids.voicereseller.accountId, kind: "top_up", cursor: "1", limit: 10 }),
+  "billing.calls": (ids) => ({
+    accountId: ids.voicereseller.accountId,
+    direction: "out",
+    search: "33 1 99",
+    fromDay: "2026-11-01",
+    toDay: "2026-11-30",
+    cursor: "2026-11-30T10:00:00.000Z_call-1",
+    limit: 10,
+  }),
+  "billing.usage": () => ({ fromDay: "2026-11-01", toDay: "2026-11-30" }),
+  "billing.childrenReport": () => ({ fromDay: "2026-11-01", toDay: "2026-11-30" }),
   "billing.topUp": (ids) => ({
     accountId: ids.acme.accountId,
     amountMinor: 100,
@@ -435,6 +446,9 @@ describe("cursors", () => {
     ["apiKeys.list", "not-a-key-id"],
     ["billing.entries", "0"],
     ["billing.entries", "12abc"],
+    ["billing.calls", "2026-11-30T10:00:00Z_call-1"],
+    ["billing.calls", "2026-02-30T10:00:00.000Z_call-1"],
+    ["billing.calls", "call-1"],
   ])("%s refuses the cursor %j as invalid_cursor", async (path, cursor) => {
     const error = await outcome(callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), "cursor", cursor)));
     expect(error?.code).toBe("BAD_REQUEST");
@@ -454,6 +468,7 @@ describe("refusals of an id", () => {
     ["domains.add", "accountId"],
     ["numbers.assign", "accountId"],
     ["billing.wallet", "accountId"],
+    ["billing.calls", "accountId"],
     ["billing.topUp", "accountId"],
     ["billing.setCreditLimit", "accountId"],
   ])("%s names %s when the account is not the caller's to see", async (path, field) => {

@@ -13,6 +13,7 @@ import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { ENTRY_KINDS, type EntryKind } from "@/server/billing/ledger";
+import { BillingNav } from "./billing-nav";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -43,6 +44,7 @@ export default async function BillingPage({
   return (
     <main className="flex flex-col gap-4">
       <PageHeader title="Billing" description="Your balance, your credit, and every payment and charge." />
+      <BillingNav current="/billing" />
       <Card aria-labelledby="wallet-title">
         <CardTitle id="wallet-title">Wallet</CardTitle>
         {"problem" in wallet ? (

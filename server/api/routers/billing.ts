@@ -1,15 +1,25 @@
 import { setCreditLimit } from "../../billing/credit-limit";
 import { idempotencyKeyOf } from "../../billing/idempotency-key";
 import { listLedgerEntries } from "../../billing/ledger";
+import { currentPlan } from "../../billing/plan";
 import { postEntry } from "../../billing/post-entry";
 import { walletOf } from "../../billing/wallet";
+import { listCalls } from "../../calls/history";
+import { usageByDay } from "../../calls/usage";
+import { childrenReport } from "../../reports/children-report";
 import {
   AdjustInput,
+  ChildrenReportOutput,
+  ListCallsInput,
+  ListCallsOutput,
   ListEntriesInput,
   ListEntriesOutput,
+  PlanOutput,
   PostedEntryOutput,
   SetCreditLimitInput,
   TopUpInput,
+  UsageInput,
+  UsageOutput,
   WalletInput,
   WalletOutput,
 } from "../schemas/billing.schema";
@@ -21,6 +31,14 @@ function authorLabel(principal: NonNullable<TRPCContext["principal"]>): string {
 }
 
 export const billingRouter = createTRPCRouter({
+  /** The account's plan, its limits and the account's use of each. */
+  plan: tenantProcedure("account:read")
+    .meta({
+      openapi: { method: "GET", path: "/billing/plan", tags: ["billing"], summary: "The current plan and its usage" },
+    })
+    .output(PlanOutput)
+    .query(({ ctx }) => currentPlan(ctx.db, ctx.accountId)),
+
   /** The wallet of your account, or of an account below yours: balance, credit limit, whether it may spend. */
   wallet: tenantProcedure("billing:read")
     .meta({ openapi: { method: "GET", path: "/billing/wallet", tags: ["billing"], summary: "Get a wallet" } })
@@ -41,6 +59,36 @@ export const billingRouter = createTRPCRouter({
     .input(ListEntriesInput)
     .output(ListEntriesOutput)
     .query(({ ctx, input }) => listLedgerEntries(ctx.db, ctx.accountId, input)),
+
+  /** Calls of your account, or of an account below yours, newest first: search, filters, pages. */
+  calls: tenantProcedure("billing:read")
+    .meta({
+      openapi: { method: "GET", path: "/billing/calls", tags: ["billing"], summary: "List calls and their charges" },
+    })
+    .input(ListCallsInput)
+    .output(ListCallsOutput)
+    .query(({ ctx, input }) => listCalls(ctx.db, ctx.accountId, input)),
+
+  /** Your account's usage by day: calls, minutes and what they cost, its own and those below it. */
+  usage: tenantProcedure("billing:read")
+    .meta({ openapi: { method: "GET", path: "/billing/usage", tags: ["billing"], summary: "Usage by day" } })
+    .input(UsageInput)
+    .output(UsageOutput)
+    .query(({ ctx, input }) => usageByDay(ctx.db, ctx.accountId, input)),
+
+  /** A reseller's children over a period: their calls, what they paid it, what it paid above, its margin. */
+  childrenReport: resellerProcedure("billing:read")
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/billing/children-report",
+        tags: ["billing"],
+        summary: "Usage, revenue and margin per child account",
+      },
+    })
+    .input(UsageInput)
+    .output(ChildrenReportOutput)
+    .query(({ ctx, input }) => childrenReport(ctx.db, ctx.accountId, input)),
 
   /** Credits one of your children's wallets, once per idempotency key. */
   topUp: resellerProcedure("billing:write")

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { isLedgerCursor } from "../../billing/ledger";
 import { MAX_AMOUNT_MINOR } from "../../billing/money";
+import { isCallCursor } from "../../calls/history";
+import { MAX_USAGE_DAYS } from "../../calls/usage";
 import { jsonOnly, queryNumber } from "./rest-input";
-import { cursorText, nameText } from "./text";
+import { cursorText, nameText, plainText } from "./text";
 
 const accountId = z.uuid({ message: "accountId must be an account id" });
 
@@ -107,4 +109,126 @@ export const SetCreditLimitInput = z.object({
   creditLimitMinor: jsonOnly(
     z.number({ message: limitMessage }).int(limitMessage).min(0, limitMessage).max(MAX_AMOUNT_MINOR, limitMessage),
   ),
+});
+
+const day = z.iso.date({ message: "must be a day, like 2026-11-30" });
+const direction = z.enum(["in", "out", "dialer"], { message: "direction must be in, out or dialer" });
+
+export const ListCallsInput = z
+  .object({
+    /** Whose calls: your own when omitted, or an account below yours. */
+    accountId: accountId.optional(),
+    direction: direction.optional(),
+    /** Digits found in the caller's or the called number. */
+    search: plainText({ label: "Search", max: 40 })
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+    /** The first and last day (UTC), both included. */
+    fromDay: day.optional(),
+    toDay: day.optional(),
+    cursor: cursorText(isCallCursor).optional(),
+    limit: queryNumber("limit must be a whole number from 1 to 100")
+      .int("limit must be a whole number from 1 to 100")
+      .min(1, "limit must be a whole number from 1 to 100")
+      .max(100, "limit must be a whole number from 1 to 100")
+      .default(25),
+  })
+  .refine((input) => !input.fromDay || !input.toDay || input.fromDay <= input.toDay, {
+    message: "toDay cannot be before fromDay",
+    path: ["toDay"],
+  });
+
+export const ListCallsOutput = z.object({
+  currency: z.string(),
+  items: z.array(
+    z.object({
+      callId: z.string(),
+      direction,
+      startedAt: z.date(),
+      answeredAt: z.date().nullable(),
+      endedAt: z.date(),
+      durationSeconds: z.number().int(),
+      from: z.string(),
+      to: z.string(),
+      device: z.string().nullable(),
+      billedSeconds: z.number().int(),
+      chargedMinor: z.number().int(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+export const UsageInput = z
+  .object({ fromDay: day, toDay: day })
+  .refine((input) => input.fromDay <= input.toDay, { message: "toDay cannot be before fromDay", path: ["toDay"] })
+  .refine((input) => (Date.parse(input.toDay) - Date.parse(input.fromDay)) / 86_400_000 < MAX_USAGE_DAYS, {
+    message: `a period is at most ${MAX_USAGE_DAYS} days`,
+    path: ["toDay"],
+  });
+
+export const UsageOutput = z.object({
+  /** Whose usage: the account the request runs as. */
+  accountId: z.uuid(),
+  currency: z.string(),
+  days: z.array(
+    z.object({
+      day: z.string(),
+      calls: z.number().int(),
+      seconds: z.number().int(),
+      billedSeconds: z.number().int(),
+      costMinor: z.number().int(),
+    }),
+  ),
+});
+
+const money = z.number().int();
+
+export const ChildrenReportOutput = z.object({
+  currency: z.string(),
+  fromDay: z.string(),
+  toDay: z.string(),
+  totals: z.object({
+    calls: z.number().int(),
+    seconds: z.number().int(),
+    revenueMinor: money,
+    costMinor: money,
+    marginMinor: money,
+  }),
+  children: z.array(
+    z.object({
+      accountId: z.uuid(),
+      name: z.string(),
+      slug: z.string(),
+      calls: z.number().int(),
+      seconds: z.number().int(),
+      revenueMinor: money,
+      costMinor: money,
+      marginMinor: money,
+    }),
+  ),
+  days: z.array(
+    z.object({ day: z.string(), calls: z.number().int(), revenueMinor: money, costMinor: money, marginMinor: money }),
+  ),
+  own: z.object({ calls: z.number().int(), seconds: z.number().int(), costMinor: money }),
+});
+
+const nullableLimit = z.number().int().nullable();
+
+export const PlanOutput = z.object({
+  accountId: z.uuid(),
+  plan: z.object({
+    id: z.string(),
+    name: z.string(),
+    limits: z.object({ concurrentCalls: nullableLimit, users: nullableLimit, departments: nullableLimit }),
+    features: z.object({ recording: z.boolean(), aiTranscription: z.boolean(), advancedAnalytics: z.boolean() }),
+  }),
+  usage: z.array(
+    z.object({
+      resource: z.enum(["users", "extensions", "numbers", "departments"]),
+      label: z.string(),
+      used: z.number().int(),
+      limit: nullableLimit,
+    }),
+  ),
+  thisMonth: z.object({ calls: z.number().int(), minutes: z.number().int() }),
 });

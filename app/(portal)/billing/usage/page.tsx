@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { ErrorText } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { problemFor } from "@/server/api/page-problem";
+import { serverCaller } from "@/server/api/server-caller";
+import { formatMoney } from "@/server/billing/money";
+import { BillingNav } from "../billing-nav";
+
+export const metadata: Metadata = { title: "Usage by day" };
+
+/** This month so far, in UTC days, when no period is asked for. */
+function thisMonth(now = new Date()): { from: string; to: string } {
+  const today = now.toISOString().slice(0, 10);
+  return { from: `${today.slice(0, 8)}01`, to: today };
+}
+
+/** The account's calls, minutes and charges per day over a period (this month unless chosen). */
+export default async function UsagePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
+  const period = { from: text(params.from) ?? thisMonth().from, to: text(params.to) ?? thisMonth().to };
+  const usage = await (await serverCaller()).billing
+    .usage({ fromDay: period.from, toDay: period.to })
+    .catch((error: unknown) => problemFor(error, { FORBIDDEN: "Your role cannot see this account's usage." }));
+  const totals =
+    "problem" in usage
+      ? null
+      : usage.days.reduce(
+          (sum, day) => ({
+            calls: sum.calls + day.calls,
+            seconds: sum.seconds + day.seconds,
+            cost: sum.cost + day.costMinor,
+          }),
+          { calls: 0, seconds: 0, cost: 0 },
+        );
+  const minutes = (seconds: number) => (seconds / 60).toLocaleString("en-US", { maximumFractionDigits: 1 });
+
+  return (
+    <main className="flex flex-col gap-4">
+      <PageHeader title="Usage by day" description="Calls, minutes and what they cost, per day (UTC)." />
+      <BillingNav current="/billing/usage" />
+      <Card aria-label="Usage">
+        <form method="get" action="/billing/usage" className="mb-4 flex flex-wrap items-end gap-3">
+          <Field id="usage-from" label="From">
+            {(control) => <Input {...control} type="date" name="from" defaultValue={period.from} required />}
+          </Field>
+          <Field id="usage-to" label="To">
+            {(control) => <Input {...control} type="date" name="to" defaultValue={period.to} required />}
+          </Field>
+          <Button type="submit">Show</Button>
+        </form>
+        {"problem" in usage ? (
+          <ErrorText role="alert">{usage.problem}</ErrorText>
+        ) : usage.days.length === 0 ? (
+          <p className="text-sm text-slate-600" data-testid="usage-empty">
+            No calls in this period.
+          </p>
+        ) : (
+          <Table stack data-testid="usage-days">
+            <TableHead>
+              <tr>
+                <TableHeader>Day</TableHeader>
+                <TableHeader className="sm:text-right">Calls</TableHeader>
+                <TableHeader className="sm:text-right">Minutes</TableHeader>
+                <TableHeader className="sm:text-right">Cost</TableHeader>
+              </tr>
+            </TableHead>
+            <TableBody>
+              {usage.days.map((day) => (
+                <TableRow key={day.day}>
+                  <TableCell label="Day">{day.day}</TableCell>
+                  <TableCell label="Calls" className="tabular-nums sm:text-right">
+                    {day.calls}
+                  </TableCell>
+                  <TableCell label="Minutes" className="tabular-nums sm:text-right">
+                    {minutes(day.seconds)}
+                  </TableCell>
+                  <TableCell label="Cost" className="tabular-nums sm:text-right">
+                    {formatMoney(day.costMinor, usage.currency)}
+                  </TableCell>
+                </TableRow>
+              ))}
+              {totals ? (
+                <TableRow className="font-semibold" data-testid="usage-total">
+                  <TableCell label="Day">Total</TableCell>
+                  <TableCell label="Calls" className="tabular-nums sm:text-right">
+                    {totals.calls}
+                  </TableCell>
+                  <TableCell label="Minutes" className="tabular-nums sm:text-right">
+                    {minutes(totals.seconds)}
+                  </TableCell>
+                  <TableCell label="Cost" className="tabular-nums sm:text-right">
+                    {formatMoney(totals.cost, usage.currency)}
+                  </TableCell>
+                </TableRow>
+              ) : null}
+            </TableBody>
+          </Table>
+        )}
+      </Card>
+    </main>
+  );
+}

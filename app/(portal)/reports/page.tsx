@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import { MarginChart } from "@/components/billing/margin-chart";
+import { pathWithQuery } from "@/components/next-page-link";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { linkClass, TextLink } from "@/components/ui/link";
+import { ErrorText } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { problemFor } from "@/server/api/page-problem";
+import { serverCaller } from "@/server/api/server-caller";
+import { formatMoney } from "@/server/billing/money";
+
+export const metadata: Metadata = { title: "Reports" };
+
+/** This month so far, in UTC days. */
+function thisMonth(now = new Date()): { from: string; to: string } {
+  const today = now.toISOString().slice(0, 10);
+  return { from: `${today.slice(0, 8)}01`, to: today };
+}
+
+const minutes = (seconds: number) => (seconds / 60).toLocaleString("en-US", { maximumFractionDigits: 1 });
+
+/** What the reseller's children bought from it over a period, what it paid above, and its margin. */
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
+  const period = { from: text(params.from) ?? thisMonth().from, to: text(params.to) ?? thisMonth().to };
+  const report = await (await serverCaller()).billing
+    .childrenReport({ fromDay: period.from, toDay: period.to })
+    .catch((error: unknown) =>
+      problemFor(error, { FORBIDDEN: "Reports are for resellers, and for the roles that may read billing." }),
+    );
+
+  return (
+    <main className="flex flex-col gap-4">
+      <PageHeader
+        title="Reports"
+        description="Your children's calls, what they paid you, what you paid for them, and your margin (UTC days)."
+      />
+      <Card aria-label="Period">
+        <form method="get" action="/reports" className="flex flex-wrap items-end gap-3">
+          <Field id="report-from" label="From">
+            {(control) => <Input {...control} type="date" name="from" defaultValue={period.from} required />}
+          </Field>
+          <Field id="report-to" label="To">
+            {(control) => <Input {...control} type="date" name="to" defaultValue={period.to} required />}
+          </Field>
+          <Button type="submit">Show</Button>
+        </form>
+      </Card>
+      {"problem" in report ? (
+        <ErrorText role="alert">{report.problem}</ErrorText>
+      ) : (
+        <>
+          <Card aria-labelledby="totals-title">
+            <CardTitle id="totals-title">Totals</CardTitle>
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="report-totals">
+              {[
+                ["Calls", String(report.totals.calls), "report-calls"],
+                ["Revenue", formatMoney(report.totals.revenueMinor, report.currency), "report-revenue"],
+                ["Cost", formatMoney(report.totals.costMinor, report.currency), "report-cost"],
+                ["Margin", formatMoney(report.totals.marginMinor, report.currency), "report-margin"],
+              ].map(([label, value, testId]) => (
+                <div key={label}>
+                  <dt className="text-sm text-slate-600">{label}</dt>
+                  <dd className="text-2xl font-semibold tabular-nums" data-testid={testId}>
+                    {value}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            {report.own.calls > 0 ? (
+              <p className="mt-3 text-sm text-slate-600">
+                Your own calls: {report.own.calls}, {minutes(report.own.seconds)} minutes,{" "}
+                {formatMoney(report.own.costMinor, report.currency)}.
+              </p>
+            ) : null}
+          </Card>
+          <Card aria-labelledby="by-day-title">
+            <CardTitle id="by-day-title">By day</CardTitle>
+            {report.days.length === 0 ? (
+              <p className="text-sm text-slate-600">No calls in this period.</p>
+            ) : (
+              <MarginChart days={report.days} currency={report.currency} />
+            )}
+          </Card>
+          <Card aria-labelledby="children-title">
+            <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+              <CardTitle id="children-title">Per account</CardTitle>
+              <a
+                className={linkClass}
+                href={pathWithQuery("/api/reports/children.csv", { from: period.from, to: period.to })}
+                download
+                data-testid="report-csv"
+              >
+                Download CSV
+              </a>
+            </div>
+            {report.children.length === 0 ? (
+              <p className="text-sm text-slate-600">You have no accounts below you yet.</p>
+            ) : (
+              <Table stack data-testid="report-children">
+                <TableHead>
+                  <tr>
+                    <TableHeader>Account</TableHeader>
+                    <TableHeader className="sm:text-right">Calls</TableHeader>
+                    <TableHeader className="sm:text-right">Minutes</TableHeader>
+                    <TableHeader className="sm:text-right">Revenue</TableHeader>
+                    <TableHeader className="sm:text-right">Cost</TableHeader>
+                    <TableHeader className="sm:text-right">Margin</TableHeader>
+                    <TableHeader>Calls file</TableHeader>
+                  </tr>
+                </TableHead>
+                <TableBody>
+                  {report.children.map((child) => (
+                    <TableRow key={child.accountId}>
+                      <TableCell label="Account">
+                        <TextLink href={`/accounts/${child.accountId}/wallet`}>{child.name}</TextLink>
+                      </TableCell>
+                      <TableCell label="Calls" className="tabular-nums sm:text-right">
+                        {child.calls}
+                      </TableCell>
+                      <TableCell label="Minutes" className="tabular-nums sm:text-right">
+                        {minutes(child.seconds)}
+                      </TableCell>
+                      <TableCell label="Revenue" className="tabular-nums sm:text-right">
+                        {formatMoney(child.revenueMinor, report.currency)}
+                      </TableCell>
+                      <TableCell label="Cost" className="tabular-nums sm:text-right">
+                        {formatMoney(child.costMinor, report.currency)}
+                      </TableCell>
+                      <TableCell label="Margin" className="tabular-nums sm:text-right">
+                        {formatMoney(child.marginMinor, report.currency)}
+                      </TableCell>
+                      <TableCell label="Calls file">
+                        <a
+                          className={linkClass}
+                          href={pathWithQuery("/api/reports/calls.csv", {
+                            accountId: child.accountId,
+                            from: period.from,
+                            to: period.to,
+                          })}
+                          download
+                          aria-label={`Calls of ${child.name} as CSV`}
+                        >
+                          CSV
+                        </a>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </Card>
+        </>
+      )}
+    </main>
+  );
+}
