@@ -1,4 +1,6 @@
 import type { TenantDb } from "../db/tenant";
+import { Prisma } from "../db/types";
+import { planPeriod } from "./report-period";
 
 export type ChildUsage = {
   accountId: string;
@@ -13,7 +15,14 @@ export type ChildUsage = {
   marginMinor: number;
 };
 
-export type ReportDay = { day: string; calls: number; revenueMinor: number; costMinor: number; marginMinor: number };
+/** One bar of the chart: a day, or a month (its first day) for long periods. */
+export type ReportBucket = {
+  start: string;
+  calls: number;
+  revenueMinor: number;
+  costMinor: number;
+  marginMinor: number;
+};
 
 export type ChildrenReport = {
   currency: string;
@@ -22,16 +31,18 @@ export type ChildrenReport = {
   totals: { calls: number; seconds: number; revenueMinor: number; costMinor: number; marginMinor: number };
   /** Every child of the reseller, those without calls too, most revenue first. */
   children: ChildUsage[];
-  /** The children's calls by day (days without calls absent), for the chart. */
-  days: ReportDay[];
+  /** The children's calls by day, or by month over more than 62 days (buckets without calls absent). */
+  granularity: "day" | "month";
+  series: ReportBucket[];
   /** The reseller's own calls: what it paid for them. */
   own: { calls: number; seconds: number; costMinor: number };
 };
 
-type ChildRow = {
-  id: string;
-  name: string;
-  slug: string;
+type UsageRow = {
+  subject: string | null;
+  bucket: Date | null;
+  /** On a bucket's row: whether it sums the reseller's own calls (not charted). */
+  own: boolean | null;
   calls: bigint;
   seconds: bigint;
   revenue: bigint;
@@ -41,8 +52,9 @@ type ChildRow = {
 /**
  * What a reseller's children bought from it over a period (UTC days, both included), and what it
  * kept: per child, its calls, minutes, what it paid the reseller and what the reseller paid above
- * for them; by day for the chart; the reseller's own calls apart. Read from the reseller's own
- * roll-up rows (usage_daily, account_id = the reseller) only: no row of another tenant is read.
+ * for them; by day or month for the chart; the reseller's own calls apart. Read from the reseller's
+ * own roll-up rows only (no row of another tenant is read): whole months from usage_monthly, the
+ * days around them from usage_daily (report-period.ts), in one scan grouped two ways at once.
  */
 export async function childrenReport(
   db: TenantDb,
@@ -50,45 +62,63 @@ export async function childrenReport(
   period: { fromDay: string; toDay: string },
 ): Promise<ChildrenReport> {
   const { fromDay, toDay } = period;
-  // One after another: the statements share the request's one transaction connection.
-  const children = await db.$queryRaw<ChildRow[]>`
-      SELECT a.id, a.name, a.slug,
-             coalesce(sum(u.calls), 0)::bigint AS calls, coalesce(sum(u.seconds), 0)::bigint AS seconds,
-             coalesce(sum(u.revenue_minor), 0)::bigint AS revenue, coalesce(sum(u.cost_minor), 0)::bigint AS cost
-        FROM accounts a
-        LEFT JOIN usage_daily u
-          ON u.account_id = ${resellerId}::uuid AND u.subject_account_id = a.id
-         AND u.day BETWEEN ${fromDay}::date AND ${toDay}::date
-       WHERE a.parent_id = ${resellerId}::uuid
-       GROUP BY a.id, a.name, a.slug
-       ORDER BY revenue DESC, a.slug`;
-  const days = await db.$queryRaw<{ day: Date; calls: bigint; revenue: bigint; cost: bigint }[]>`
-      SELECT day, sum(calls)::bigint AS calls, sum(revenue_minor)::bigint AS revenue, sum(cost_minor)::bigint AS cost
+  const plan = planPeriod(fromDay, toDay);
+  const bucketOf = (column: Prisma.Sql) =>
+    plan.granularity === "day" ? column : Prisma.sql`date_trunc('month', ${column})::date`;
+  const parts: Prisma.Sql[] = plan.days.map(
+    (range) => Prisma.sql`
+      SELECT subject_account_id, ${bucketOf(Prisma.sql`day`)} AS bucket, calls, seconds, revenue_minor, cost_minor
         FROM usage_daily
-       WHERE account_id = ${resellerId}::uuid AND subject_account_id <> ${resellerId}::uuid
-         AND day BETWEEN ${fromDay}::date AND ${toDay}::date
-       GROUP BY day
-       ORDER BY day`;
-  const own = await db.$queryRaw<{ calls: bigint; seconds: bigint; cost: bigint }[]>`
-      SELECT coalesce(sum(calls), 0)::bigint AS calls, coalesce(sum(seconds), 0)::bigint AS seconds,
-             coalesce(sum(cost_minor), 0)::bigint AS cost
-        FROM usage_daily
-       WHERE account_id = ${resellerId}::uuid AND subject_account_id = ${resellerId}::uuid
-         AND day BETWEEN ${fromDay}::date AND ${toDay}::date`;
-  const wallet = await db.$queryRaw<{ currency: string }[]>`
-    SELECT currency FROM wallets WHERE account_id = ${resellerId}::uuid`;
-  const rows = children.map(
-    (row): ChildUsage => ({
-      accountId: row.id,
-      name: row.name,
-      slug: row.slug,
-      calls: Number(row.calls),
-      seconds: Number(row.seconds),
-      revenueMinor: Number(row.revenue),
-      costMinor: Number(row.cost),
-      marginMinor: Number(row.revenue) - Number(row.cost),
-    }),
+       WHERE account_id = ${resellerId}::uuid AND day BETWEEN ${range.from}::date AND ${range.to}::date`,
   );
+  if (plan.months) {
+    // A month is one bar when charted by month; by day (a period of a month or two) it is read by day.
+    parts.push(
+      plan.granularity === "month"
+        ? Prisma.sql`
+      SELECT subject_account_id, month AS bucket, calls, seconds, revenue_minor, cost_minor
+        FROM usage_monthly
+       WHERE account_id = ${resellerId}::uuid AND month BETWEEN ${plan.months.from}::date AND ${plan.months.to}::date`
+        : Prisma.sql`
+      SELECT subject_account_id, day AS bucket, calls, seconds, revenue_minor, cost_minor
+        FROM usage_daily
+       WHERE account_id = ${resellerId}::uuid
+         AND day BETWEEN ${plan.months.from}::date AND (${plan.months.to}::date + interval '1 month' - interval '1 day')::date`,
+    );
+  }
+  // Per subject, and per bucket of the children's calls, from one scan of the rows (GROUPING SETS).
+  const usage = await db.$queryRaw<UsageRow[]>`
+    SELECT subject_account_id AS subject, bucket, own,
+           sum(calls)::bigint AS calls, sum(seconds)::bigint AS seconds,
+           sum(revenue_minor)::bigint AS revenue, sum(cost_minor)::bigint AS cost
+      FROM (SELECT *, subject_account_id = ${resellerId}::uuid AS own
+              FROM (${Prisma.join(parts, " UNION ALL ")}) AS parts) AS rows
+     GROUP BY GROUPING SETS ((subject_account_id), (bucket, own))`;
+  // One after another: the statements share the request's one transaction connection.
+  const children = await db.$queryRaw<{ id: string; name: string; slug: string }[]>`
+    SELECT id, name, slug FROM accounts WHERE parent_id = ${resellerId}::uuid`;
+  const [wallet] = await db.$queryRaw<{ currency: string }[]>`
+    SELECT currency FROM wallets WHERE account_id = ${resellerId}::uuid`;
+
+  const bySubject = new Map(usage.filter((row) => row.subject !== null).map((row) => [row.subject, row]));
+  const rows = children
+    .map((child): ChildUsage => {
+      const row = bySubject.get(child.id);
+      const revenueMinor = Number(row?.revenue ?? 0);
+      const costMinor = Number(row?.cost ?? 0);
+      return {
+        accountId: child.id,
+        name: child.name,
+        slug: child.slug,
+        calls: Number(row?.calls ?? 0),
+        seconds: Number(row?.seconds ?? 0),
+        revenueMinor,
+        costMinor,
+        marginMinor: revenueMinor - costMinor,
+      };
+    })
+    .sort((a, b) => b.revenueMinor - a.revenueMinor || a.slug.localeCompare(b.slug));
+  const own = bySubject.get(resellerId);
   const totals = rows.reduce(
     (sum, row) => ({
       calls: sum.calls + row.calls,
@@ -100,22 +130,28 @@ export async function childrenReport(
     { calls: 0, seconds: 0, revenueMinor: 0, costMinor: 0, marginMinor: 0 },
   );
   return {
-    currency: wallet[0]?.currency ?? "USD",
+    currency: wallet?.currency ?? "USD",
     fromDay,
     toDay,
     totals,
     children: rows,
-    days: days.map((row) => ({
-      day: row.day.toISOString().slice(0, 10),
-      calls: Number(row.calls),
-      revenueMinor: Number(row.revenue),
-      costMinor: Number(row.cost),
-      marginMinor: Number(row.revenue) - Number(row.cost),
-    })),
+    granularity: plan.granularity,
+    series: usage
+      .filter(
+        (row): row is UsageRow & { bucket: Date } => row.subject === null && row.bucket !== null && row.own === false,
+      )
+      .map((row) => ({
+        start: row.bucket.toISOString().slice(0, 10),
+        calls: Number(row.calls),
+        revenueMinor: Number(row.revenue),
+        costMinor: Number(row.cost),
+        marginMinor: Number(row.revenue) - Number(row.cost),
+      }))
+      .sort((a, b) => a.start.localeCompare(b.start)),
     own: {
-      calls: Number(own[0]?.calls ?? 0),
-      seconds: Number(own[0]?.seconds ?? 0),
-      costMinor: Number(own[0]?.cost ?? 0),
+      calls: Number(own?.calls ?? 0),
+      seconds: Number(own?.seconds ?? 0),
+      costMinor: Number(own?.cost ?? 0),
     },
   };
 }

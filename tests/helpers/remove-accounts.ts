@@ -18,6 +18,7 @@ export async function removeAccountsWithMoney(owner: PrismaClient, accountIds: r
     await tx.$executeRaw`DELETE FROM call_records WHERE account_id = ANY (${ids}::uuid[])`;
     await tx.$executeRaw`DELETE FROM call_ids WHERE account_id = ANY (${ids}::uuid[])`;
     await tx.$executeRaw`DELETE FROM usage_daily WHERE account_id = ANY (${ids}::uuid[])`;
+    await tx.$executeRaw`DELETE FROM usage_monthly WHERE account_id = ANY (${ids}::uuid[])`;
     await tx.$executeRaw`DELETE FROM audit_entries
       WHERE account_id = ANY (${ids}::uuid[]) OR target_account_id = ANY (${ids}::uuid[])`;
     await tx.$executeRaw`DELETE FROM users WHERE account_id = ANY (${ids}::uuid[])`;

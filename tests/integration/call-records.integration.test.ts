@@ -285,6 +285,21 @@ describe("eight ingesters at once", () => {
           OR u.billed_seconds IS DISTINCT FROM x.billed OR u.cost_minor IS DISTINCT FROM x.cost
           OR u.revenue_minor IS DISTINCT FROM x.revenue`;
     expect(mismatches).toEqual([]);
+    // The monthly roll-ups are the daily ones summed by month.
+    const monthly = await owner.$queryRaw<{ account_id: string }[]>`
+      WITH summed AS (
+        SELECT account_id, date_trunc('month', day)::date AS month, subject_account_id, direction, sum(calls)::int AS calls,
+               sum(seconds) AS seconds, sum(billed_seconds) AS billed, sum(cost_minor) AS cost, sum(revenue_minor) AS revenue
+          FROM usage_daily WHERE account_id = ANY (${made}::uuid[]) GROUP BY 1, 2, 3, 4
+      )
+      SELECT coalesce(m.account_id, x.account_id) AS account_id
+        FROM (SELECT * FROM usage_monthly WHERE account_id = ANY (${made}::uuid[])) m
+        FULL JOIN summed x ON x.account_id = m.account_id AND x.month = m.month
+                          AND x.subject_account_id = m.subject_account_id AND x.direction = m.direction
+       WHERE m.calls IS DISTINCT FROM x.calls OR m.seconds IS DISTINCT FROM x.seconds
+          OR m.billed_seconds IS DISTINCT FROM x.billed OR m.cost_minor IS DISTINCT FROM x.cost
+          OR m.revenue_minor IS DISTINCT FROM x.revenue`;
+    expect(monthly).toEqual([]);
 
     // Every level's usage through a child equals that child's own total; every balance is its ledger's sum.
     const levels = await owner.$queryRaw<
@@ -379,7 +394,25 @@ describe("what people read of their calls", () => {
     expect(middle?.costMinor).toBe(Number(paid?.charged));
     expect(middle?.marginMinor).toBe((middle?.revenueMinor ?? 0) - (middle?.costMinor ?? 0));
     expect(middle?.marginMinor).toBeGreaterThan(0);
-    expect(report.days.reduce((sum, day) => sum + day.marginMinor, 0)).toBe(report.totals.marginMinor);
+    expect(report.granularity).toBe("month");
+    expect(report.series.reduce((sum, bucket) => sum + bucket.marginMinor, 0)).toBe(report.totals.marginMinor);
+    // Read by month or by day, the same period adds up to the same money.
+    const { withTenant } = await import("@/server/db/tenant");
+    const { childrenReport } = await import("@/server/reports/children-report");
+    const byDay = await withTenant(app, tree.top, (tx) =>
+      childrenReport(tx, tree.top, { fromDay: "2026-11-15", toDay: "2026-11-30" }),
+    );
+    const mixed = await withTenant(app, tree.top, (tx) =>
+      childrenReport(tx, tree.top, { fromDay: "2026-10-15", toDay: "2026-11-30" }),
+    );
+    const [recomputed] = await owner.$queryRaw<{ revenue: bigint; cost: bigint }[]>`
+      SELECT sum(revenue_minor)::bigint AS revenue, sum(charged_minor)::bigint AS cost FROM call_charges
+       WHERE account_id = ${tree.top}::uuid AND started_at >= '2026-11-15' AND started_at < '2026-12-01'`;
+    expect(byDay.granularity).toBe("day");
+    expect(byDay.totals.revenueMinor).toBe(Number(recomputed?.revenue));
+    expect(byDay.totals.costMinor).toBe(Number(recomputed?.cost));
+    expect(mixed.totals).toEqual(report.totals);
+    expect(byDay.series.reduce((sum, bucket) => sum + bucket.revenueMinor, 0)).toBe(byDay.totals.revenueMinor);
     expect(report.own).toEqual({ calls: 0, seconds: 0, costMinor: 0 });
     // A customer has no children to report on.
     const customer = await ownerOf(tree.customer);

@@ -84,11 +84,11 @@ export default async function ReportsPage({
             ) : null}
           </Card>
           <Card aria-labelledby="by-day-title">
-            <CardTitle id="by-day-title">By day</CardTitle>
-            {report.days.length === 0 ? (
+            <CardTitle id="by-day-title">{report.granularity === "day" ? "By day" : "By month"}</CardTitle>
+            {report.series.length === 0 ? (
               <p className="text-sm text-slate-600">No calls in this period.</p>
             ) : (
-              <MarginChart days={report.days} currency={report.currency} />
+              <MarginChart series={report.series} granularity={report.granularity} currency={report.currency} />
             )}
           </Card>
           <Card aria-labelledby="children-title">

@@ -206,8 +206,9 @@ export const ChildrenReportOutput = z.object({
       marginMinor: money,
     }),
   ),
-  days: z.array(
-    z.object({ day: z.string(), calls: z.number().int(), revenueMinor: money, costMinor: money, marginMinor: money }),
+  granularity: z.enum(["day", "month"]),
+  series: z.array(
+    z.object({ start: z.string(), calls: z.number().int(), revenueMinor: money, costMinor: money, marginMinor: money }),
   ),
   own: z.object({ calls: z.number().int(), seconds: z.number().int(), costMinor: money }),
 });
