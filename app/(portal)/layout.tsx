@@ -28,6 +28,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: "/numbers", label: "Numbers", permission: "numbers:read" },
         { href: "/billing", label: "Billing", permission: "billing:read" },
         { href: "/reports", label: "Reports", permission: "billing:read" },
+        { href: "/prices", label: "Prices", permission: "billing:read" },
         { href: "/audit", label: "Audit log", permission: "audit:read" },
         { href: "/settings/branding", label: "Branding", permission: "settings:read" },
         { href: "/settings/domains", label: "Domains", permission: "domains:read" },

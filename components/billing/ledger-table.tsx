@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { EntryKind } from "@/server/billing/ledger";
+import type { EntryKind, LedgerEntryView } from "@/server/billing/ledger";
 import { formatMoney } from "@/server/billing/money";
 
 export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
@@ -9,15 +9,10 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   adjustment: "Adjustment",
 };
 
-type Entry = {
-  id: string;
-  kind: EntryKind;
-  amountMinor: number;
-  balanceAfterMinor: number;
-  reason: string;
-  author: { own: true; label: string | null } | { own: false };
-  createdAt: Date;
-};
+type Entry = Pick<
+  LedgerEntryView,
+  "id" | "kind" | "amountMinor" | "balanceAfterMinor" | "reason" | "author" | "createdAt"
+>;
 
 const when = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(date);

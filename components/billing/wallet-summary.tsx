@@ -1,16 +1,10 @@
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 import { formatMoney } from "@/server/billing/money";
+import type { WalletView } from "@/server/billing/wallet";
 
 export type WalletSummaryProps = {
-  wallet: {
-    currency: string;
-    balanceMinor: number;
-    creditLimitMinor: number;
-    availableMinor: number;
-    overCredit: boolean;
-    canSpend: boolean;
-  };
+  wallet: Omit<WalletView, "accountId">;
   /** Whose wallet, as the sentences name it: "Bistro Group", or "Your account". */
   owner: string;
 };

@@ -33,6 +33,7 @@ for (const viewport of VIEWPORTS) {
       "/billing/calls",
       "/billing/usage",
       "/reports",
+      "/prices",
       "/audit",
       `/audit?target=${bistro}`,
       "/settings/branding",

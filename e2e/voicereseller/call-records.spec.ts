@@ -94,6 +94,14 @@ test("the reseller sees its margin on Bistro's calls and downloads the report as
   });
   const page = await context.newPage();
   await signIn(page, { tenant: "voicereseller", email: "owner@voicereseller.test" });
+  // The home page shows the business first: this month's revenue and margin include yesterday's calls
+  // (unless yesterday was last month), and no account below is over its credit.
+  await expect(page.getByRole("heading", { name: "Your business" })).toBeVisible();
+  if (day.slice(0, 7) === new Date().toISOString().slice(0, 7)) {
+    expect(cents(await page.getByTestId("business-revenue").textContent())).toBeGreaterThanOrEqual(16);
+    expect(cents(await page.getByTestId("business-margin").textContent())).toBeGreaterThanOrEqual(3);
+  }
+  await expect(page.getByTestId("business-over-credit-none")).toBeVisible();
   await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Reports" }).click();
   await page.getByLabel("From", { exact: true }).fill(day);
   await page.getByLabel("To", { exact: true }).fill(day);

@@ -489,4 +489,69 @@ describe("what people read of their calls", () => {
       limit: 5,
     });
   });
+
+  it("a reseller's own prices, set and removed through its price list, are what its children pay", async () => {
+    const reseller = await ownerOf(tree.top);
+    const list = await reseller.billing.setPrice({
+      direction: "out",
+      prefix: "49",
+      pricePerMinuteMicros: 300_000,
+      increment: { first: 60, next: 60 },
+    });
+    const price = list.overrides.find((each) => each.prefix === "49");
+    expect(price).toMatchObject({
+      direction: "out",
+      pricePerMinuteMicros: 300_000,
+      increment: { first: 60, next: 60 },
+    });
+    expect(list.markupBasisPoints).toBe(2500);
+
+    // 30 s to Germany: the middle reseller pays the top's own price, 0.30/min for a whole minute = 30 cents.
+    const call = cdr({ to: "+4930123456", answeredAt: "2026-11-30T10:00:00Z", endedAt: "2026-11-30T10:00:30Z" });
+    await send([call]);
+    const charges = await owner.callCharge.findMany({ where: { callId: String(call.callId) } });
+    expect(Number(charges.find((charge) => charge.accountId === tree.middle)?.chargedMinor)).toBe(30);
+
+    // Removed, the markup applies again: the deck's 0.05/min catch-all +25% = 0.0625/min for 60 s -> 7 cents.
+    if (!price) throw new Error("the price was not set");
+    const after = await reseller.billing.removePrice({ overrideId: price.id });
+    expect(after.overrides.some((each) => each.prefix === "49")).toBe(false);
+    const later = cdr({ to: "+4930123456", answeredAt: "2026-11-30T11:00:00Z", endedAt: "2026-11-30T11:00:30Z" });
+    await send([later]);
+    const laterCharges = await owner.callCharge.findMany({ where: { callId: String(later.callId) } });
+    expect(Number(laterCharges.find((charge) => charge.accountId === tree.middle)?.chargedMinor)).toBe(7);
+
+    // The markup itself, and a price that is not one.
+    expect((await reseller.billing.setMarkup({ markupBasisPoints: 3000 })).markupBasisPoints).toBe(3000);
+    await reseller.billing.setMarkup({ markupBasisPoints: 2500 });
+    await expect(
+      reseller.billing.setPrice({
+        direction: "out",
+        prefix: "+44",
+        pricePerMinuteMicros: 1,
+        increment: { first: 1, next: 1 },
+      }),
+    ).rejects.toThrow(/up to 15 digits/);
+    await expect(reseller.billing.removePrice({ overrideId: price.id })).rejects.toThrow(/No such price/);
+    const audit = await owner.auditEntry.count({ where: { accountId: tree.top, action: "billing.price_list" } });
+    expect(audit).toBe(4);
+  });
+
+  it("a reseller's business summary counts its accounts, this month's money and who is over credit below it", async () => {
+    const reseller = await ownerOf(tree.top);
+    const { businessSummary } = await import("@/server/reports/business");
+    const { withTenant } = await import("@/server/db/tenant");
+    const summary = await withTenant(app, tree.top, (tx) =>
+      businessSummary(tx, tree.top, new Date("2026-11-30T12:00:00Z")),
+    );
+    expect(summary.accounts).toEqual({ active: 1, suspended: 0, closed: 0 });
+    const month = await reseller.billing.childrenReport({ fromDay: "2026-11-01", toDay: "2026-11-30" });
+    expect(summary.thisMonth).toEqual({ fromDay: "2026-11-01", toDay: "2026-11-30", ...month.totals });
+    // Charges took every wallet below zero with no credit: all three accounts below are over credit.
+    expect(summary.overCredit.map((each) => each.accountId).sort()).toEqual(
+      [tree.middle, tree.customer, tree.other].sort(),
+    );
+    expect(summary.overCredit.every((each) => each.balanceMinor < -each.creditLimitMinor)).toBe(true);
+    expect((await reseller.billing.business()).accounts.active).toBe(1);
+  });
 });

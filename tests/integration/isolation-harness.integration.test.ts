@@ -1042,6 +1042,57 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller) => caller.billing.plan(),
     },
   ],
+  "billing.business": [
+    {
+      name: "a customer asking for a reseller's business summary",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "FORBIDDEN",
+      call: (caller) => caller.billing.business(),
+    },
+  ],
+  "billing.priceList": [
+    {
+      name: "a customer asking for a price list (it bills no one)",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "FORBIDDEN",
+      call: (caller) => caller.billing.priceList(),
+    },
+  ],
+  "billing.setMarkup": [
+    {
+      name: "a customer setting a markup",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "FORBIDDEN",
+      call: (caller) => caller.billing.setMarkup({ markupBasisPoints: 9000 }),
+    },
+  ],
+  "billing.setPrice": [
+    {
+      name: "a customer setting a price",
+      actor: "city-clinic",
+      victim: "voicereseller",
+      expect: "FORBIDDEN",
+      call: (caller) =>
+        caller.billing.setPrice({
+          direction: "out",
+          prefix: "1",
+          pricePerMinuteMicros: 1,
+          increment: { first: 1, next: 1 },
+        }),
+    },
+  ],
+  "billing.removePrice": [
+    {
+      name: "a reseller removing another reseller's price",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller) => caller.billing.removePrice({ overrideId: victimPriceId() }),
+    },
+  ],
   "billing.childrenReport": [
     {
       name: "a customer asking for a report on accounts below it (it has none to bill)",
@@ -1256,6 +1307,35 @@ beforeAll(async () => {
     data: { accountId, scheduleId: schedule.id, day: new Date("2026-12-25T00:00:00Z"), name: "Christmas" },
   });
   victim = { departmentId: department.id, scheduleId: schedule.id };
+});
+
+/** Acme's own price that the billing.removePrice case aims at. */
+let victimPrice: string | undefined;
+function victimPriceId() {
+  if (!victimPrice) throw new Error("the victim price is made in beforeAll");
+  return victimPrice;
+}
+
+beforeAll(async () => {
+  const accountId = ids.acme.accountId;
+  await owner.priceList.upsert({ where: { accountId }, create: { accountId }, update: {} });
+  victimPrice = (
+    await owner.priceListOverride.create({
+      data: {
+        accountId,
+        direction: "out",
+        prefix: "999",
+        pricePerMinuteMicros: 1n,
+        incrementFirst: 1,
+        incrementNext: 1,
+      },
+    })
+  ).id;
+});
+
+afterAll(async () => {
+  await owner.priceListOverride.deleteMany({ where: { id: victimPrice ?? "" } });
+  await owner.priceList.deleteMany({ where: { accountId: ids.acme.accountId } });
 });
 
 /** City Clinic's key that the apiKeys.revoke cases aim at. */

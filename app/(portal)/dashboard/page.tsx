@@ -7,6 +7,7 @@ import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHas } from "@/server/auth/permissions";
 import { languageName } from "@/server/tenancy/languages";
+import { BusinessOverview } from "./business-overview";
 import { ChildAccounts } from "./child-accounts";
 import { CustomerOverview } from "./customer-overview";
 
@@ -45,6 +46,8 @@ export default async function DashboardPage({
   // A customer sees what it acts on first: usage against its plan, and the plan's features.
   const caller = await serverCaller();
   const summary = account.isReseller ? null : await caller.dashboard.summary();
+  // A reseller sees its business first, when its role may read billing.
+  const business = account.isReseller && roleHas(user.role, "billing:read") ? await caller.billing.business() : null;
   const hasAnalytics = summary?.features.some((each) => each.feature === "advancedAnalytics" && each.included);
   const analytics = hasAnalytics ? await caller.dashboard.analytics() : null;
   const numbers =
@@ -66,6 +69,8 @@ export default async function DashboardPage({
           </>
         }
       />
+
+      {business ? <BusinessOverview business={business} /> : null}
 
       {summary ? (
         <CustomerOverview

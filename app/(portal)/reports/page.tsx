@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { MarginChart } from "@/components/billing/margin-chart";
+import { minutesText, thisMonthSoFar } from "@/components/billing/period";
 import { pathWithQuery } from "@/components/next-page-link";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -15,14 +16,6 @@ import { formatMoney } from "@/server/billing/money";
 
 export const metadata: Metadata = { title: "Reports" };
 
-/** This month so far, in UTC days. */
-function thisMonth(now = new Date()): { from: string; to: string } {
-  const today = now.toISOString().slice(0, 10);
-  return { from: `${today.slice(0, 8)}01`, to: today };
-}
-
-const minutes = (seconds: number) => (seconds / 60).toLocaleString("en-US", { maximumFractionDigits: 1 });
-
 /** What the reseller's children bought from it over a period, what it paid above, and its margin. */
 export default async function ReportsPage({
   searchParams,
@@ -31,7 +24,7 @@ export default async function ReportsPage({
 }) {
   const params = await searchParams;
   const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-  const period = { from: text(params.from) ?? thisMonth().from, to: text(params.to) ?? thisMonth().to };
+  const period = { from: text(params.from) ?? thisMonthSoFar().from, to: text(params.to) ?? thisMonthSoFar().to };
   const report = await (await serverCaller()).billing
     .childrenReport({ fromDay: period.from, toDay: period.to })
     .catch((error: unknown) =>
@@ -78,7 +71,7 @@ export default async function ReportsPage({
             </dl>
             {report.own.calls > 0 ? (
               <p className="mt-3 text-sm text-slate-600">
-                Your own calls: {report.own.calls}, {minutes(report.own.seconds)} minutes,{" "}
+                Your own calls: {report.own.calls}, {minutesText(report.own.seconds)} minutes,{" "}
                 {formatMoney(report.own.costMinor, report.currency)}.
               </p>
             ) : null}
@@ -128,7 +121,7 @@ export default async function ReportsPage({
                         {child.calls}
                       </TableCell>
                       <TableCell label="Minutes" className="tabular-nums sm:text-right">
-                        {minutes(child.seconds)}
+                        {minutesText(child.seconds)}
                       </TableCell>
                       <TableCell label="Revenue" className="tabular-nums sm:text-right">
                         {formatMoney(child.revenueMinor, report.currency)}

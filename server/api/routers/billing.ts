@@ -3,12 +3,15 @@ import { idempotencyKeyOf } from "../../billing/idempotency-key";
 import { listLedgerEntries } from "../../billing/ledger";
 import { currentPlan } from "../../billing/plan";
 import { postEntry } from "../../billing/post-entry";
+import { getPriceList, removeOverride, setMarkup, setOverride } from "../../billing/price-list";
 import { walletOf } from "../../billing/wallet";
 import { listCalls } from "../../calls/history";
 import { usageByDay } from "../../calls/usage";
+import { businessSummary } from "../../reports/business";
 import { childrenReport } from "../../reports/children-report";
 import {
   AdjustInput,
+  BusinessOutput,
   ChildrenReportOutput,
   ListCallsInput,
   ListCallsOutput,
@@ -16,7 +19,11 @@ import {
   ListEntriesOutput,
   PlanOutput,
   PostedEntryOutput,
+  PriceListOutput,
+  PriceOverrideFields,
+  RemoveOverrideInput,
   SetCreditLimitInput,
+  SetMarkupInput,
   TopUpInput,
   UsageInput,
   UsageOutput,
@@ -143,4 +150,55 @@ export const billingRouter = createTRPCRouter({
     .input(SetCreditLimitInput)
     .output(WalletOutput)
     .mutation(({ ctx, input }) => setCreditLimit(ctx.db, actorOf(ctx), input)),
+
+  /** What you charge your children: a markup on your cost, and your own prices for some prefixes. */
+  priceList: resellerProcedure("billing:read")
+    .meta({ openapi: { method: "GET", path: "/billing/price-list", tags: ["billing"], summary: "Your price list" } })
+    .output(PriceListOutput)
+    .query(({ ctx }) => getPriceList(ctx.db, ctx.accountId)),
+
+  /** The markup on your cost for every call no price of your own covers. */
+  setMarkup: resellerProcedure("billing:write")
+    .meta({
+      openapi: { method: "PUT", path: "/billing/price-list/markup", tags: ["billing"], summary: "Set your markup" },
+    })
+    .input(SetMarkupInput)
+    .output(PriceListOutput)
+    .mutation(({ ctx, input }) => setMarkup(ctx.db, actorOf(ctx), input.markupBasisPoints)),
+
+  /** Your own price for calls to a prefix, replacing your markup there. */
+  setPrice: resellerProcedure("billing:write")
+    .meta({
+      openapi: {
+        method: "PUT",
+        path: "/billing/price-list/prices",
+        tags: ["billing"],
+        summary: "Set a price of yours",
+      },
+    })
+    .input(PriceOverrideFields)
+    .output(PriceListOutput)
+    .mutation(({ ctx, input }) => setOverride(ctx.db, actorOf(ctx), input)),
+
+  /** Removes a price of yours: your markup applies there again. */
+  removePrice: resellerProcedure("billing:write")
+    .meta({
+      openapi: {
+        method: "DELETE",
+        path: "/billing/price-list/prices/{overrideId}",
+        tags: ["billing"],
+        summary: "Remove a price of yours",
+      },
+    })
+    .input(RemoveOverrideInput)
+    .output(PriceListOutput)
+    .mutation(({ ctx, input }) => removeOverride(ctx.db, actorOf(ctx), input.overrideId)),
+
+  /** A reseller's business at a glance: its accounts, this month's calls, revenue and margin, who is over credit. */
+  business: resellerProcedure("billing:read")
+    .meta({
+      openapi: { method: "GET", path: "/billing/business", tags: ["billing"], summary: "Your business this month" },
+    })
+    .output(BusinessOutput)
+    .query(({ ctx }) => businessSummary(ctx.db, ctx.accountId)),
 });

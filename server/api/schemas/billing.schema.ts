@@ -233,3 +233,73 @@ export const PlanOutput = z.object({
   ),
   thisMonth: z.object({ calls: z.number().int(), minutes: z.number().int() }),
 });
+
+const incrementSeconds = (label: string) =>
+  jsonOnly(
+    z
+      .number({ message: `${label} must be a whole number of seconds from 1 to 3600` })
+      .int(`${label} must be a whole number of seconds from 1 to 3600`)
+      .min(1, `${label} must be a whole number of seconds from 1 to 3600`)
+      .max(3600, `${label} must be a whole number of seconds from 1 to 3600`),
+  );
+
+export const PriceOverrideFields = z.object({
+  direction,
+  /** The digits the called number starts with (country and area code, no "+"); "" prices every number. */
+  prefix: plainText({ label: "The prefix", max: 15 }).refine((prefix) => /^[0-9]{0,15}$/.test(prefix), {
+    message: "The prefix is up to 15 digits, like 33 or 4420 (no + and no spaces); empty prices every number.",
+  }),
+  /** Per minute, in millionths of the currency's major unit (USD 0.0125 = 12500). */
+  pricePerMinuteMicros: jsonOnly(
+    z
+      .number({ message: "pricePerMinuteMicros must be a whole number from 0 to 100000000" })
+      .int("pricePerMinuteMicros must be a whole number from 0 to 100000000")
+      .min(0, "pricePerMinuteMicros must be a whole number from 0 to 100000000")
+      .max(100_000_000, "pricePerMinuteMicros must be a whole number from 0 to 100000000"),
+  ),
+  increment: z.object({ first: incrementSeconds("increment.first"), next: incrementSeconds("increment.next") }),
+});
+
+export const SetMarkupInput = z.object({
+  markupBasisPoints: jsonOnly(
+    z
+      .number({ message: "markupBasisPoints must be a whole number from 0 to 100000 (2500 = +25%)" })
+      .int("markupBasisPoints must be a whole number from 0 to 100000 (2500 = +25%)")
+      .min(0, "markupBasisPoints must be a whole number from 0 to 100000 (2500 = +25%)")
+      .max(100_000, "markupBasisPoints must be a whole number from 0 to 100000 (2500 = +25%)"),
+  ),
+});
+
+export const RemoveOverrideInput = z.object({ overrideId: z.uuid({ message: "overrideId must be a price's id" }) });
+
+export const PriceListOutput = z.object({
+  accountId: z.uuid(),
+  currency: z.string(),
+  markupBasisPoints: z.number().int(),
+  overrides: z.array(
+    z.object({
+      id: z.uuid(),
+      direction,
+      prefix: z.string(),
+      pricePerMinuteMicros: z.number().int(),
+      increment: z.object({ first: z.number().int(), next: z.number().int() }),
+    }),
+  ),
+});
+
+export const BusinessOutput = z.object({
+  currency: z.string(),
+  accounts: z.object({ active: z.number().int(), suspended: z.number().int(), closed: z.number().int() }),
+  thisMonth: z.object({
+    fromDay: z.string(),
+    toDay: z.string(),
+    calls: z.number().int(),
+    seconds: z.number().int(),
+    revenueMinor: money,
+    costMinor: money,
+    marginMinor: money,
+  }),
+  overCredit: z.array(
+    z.object({ accountId: z.uuid(), name: z.string(), balanceMinor: money, creditLimitMinor: money }),
+  ),
+});

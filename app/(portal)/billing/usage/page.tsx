@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { minutesText, thisMonthSoFar } from "@/components/billing/period";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -13,12 +14,6 @@ import { BillingNav } from "../billing-nav";
 
 export const metadata: Metadata = { title: "Usage by day" };
 
-/** This month so far, in UTC days, when no period is asked for. */
-function thisMonth(now = new Date()): { from: string; to: string } {
-  const today = now.toISOString().slice(0, 10);
-  return { from: `${today.slice(0, 8)}01`, to: today };
-}
-
 /** The account's calls, minutes and charges per day over a period (this month unless chosen). */
 export default async function UsagePage({
   searchParams,
@@ -27,7 +22,7 @@ export default async function UsagePage({
 }) {
   const params = await searchParams;
   const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-  const period = { from: text(params.from) ?? thisMonth().from, to: text(params.to) ?? thisMonth().to };
+  const period = { from: text(params.from) ?? thisMonthSoFar().from, to: text(params.to) ?? thisMonthSoFar().to };
   const usage = await (await serverCaller()).billing
     .usage({ fromDay: period.from, toDay: period.to })
     .catch((error: unknown) => problemFor(error, { FORBIDDEN: "Your role cannot see this account's usage." }));
@@ -42,7 +37,6 @@ export default async function UsagePage({
           }),
           { calls: 0, seconds: 0, cost: 0 },
         );
-  const minutes = (seconds: number) => (seconds / 60).toLocaleString("en-US", { maximumFractionDigits: 1 });
 
   return (
     <main className="flex flex-col gap-4">
@@ -82,7 +76,7 @@ export default async function UsagePage({
                     {day.calls}
                   </TableCell>
                   <TableCell label="Minutes" className="tabular-nums sm:text-right">
-                    {minutes(day.seconds)}
+                    {minutesText(day.seconds)}
                   </TableCell>
                   <TableCell label="Cost" className="tabular-nums sm:text-right">
                     {formatMoney(day.costMinor, usage.currency)}
@@ -96,7 +90,7 @@ export default async function UsagePage({
                     {totals.calls}
                   </TableCell>
                   <TableCell label="Minutes" className="tabular-nums sm:text-right">
-                    {minutes(totals.seconds)}
+                    {minutesText(totals.seconds)}
                   </TableCell>
                   <TableCell label="Cost" className="tabular-nums sm:text-right">
                     {formatMoney(totals.cost, usage.currency)}
