@@ -18,7 +18,14 @@ const when = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(date);
 
 /** A wallet's entries, newest first; on a phone each entry is a block of labelled lines. */
-export function LedgerTable(props: { entries: readonly Entry[]; currency: string; timeZone: string }) {
+export function LedgerTable(props: {
+  entries: readonly Entry[];
+  currency: string;
+  timeZone: string;
+  /** Without the "By" column (a statement lists what happened, not who did it). */
+  showAuthor?: boolean;
+}) {
+  const showAuthor = props.showAuthor ?? true;
   const money = (minor: number) => formatMoney(minor, props.currency);
   return (
     <Table stack data-testid="ledger-entries">
@@ -29,7 +36,7 @@ export function LedgerTable(props: { entries: readonly Entry[]; currency: string
           <TableHeader>Reason</TableHeader>
           <TableHeader className="sm:text-right">Amount</TableHeader>
           <TableHeader className="sm:text-right">Balance</TableHeader>
-          <TableHeader>By</TableHeader>
+          {showAuthor ? <TableHeader>By</TableHeader> : null}
         </tr>
       </TableHead>
       <TableBody>
@@ -52,13 +59,15 @@ export function LedgerTable(props: { entries: readonly Entry[]; currency: string
             <TableCell label="Balance" className="tabular-nums sm:text-right">
               {money(entry.balanceAfterMinor)}
             </TableCell>
-            <TableCell label="By" className="break-all">
-              {entry.author.own
-                ? (entry.author.label ?? "Your account")
-                : entry.kind === "charge"
-                  ? "Calls"
-                  : "Your provider"}
-            </TableCell>
+            {showAuthor ? (
+              <TableCell label="By" className="break-all">
+                {entry.author.own
+                  ? (entry.author.label ?? "Your account")
+                  : entry.kind === "charge"
+                    ? "Calls"
+                    : "Your provider"}
+              </TableCell>
+            ) : null}
           </TableRow>
         ))}
       </TableBody>

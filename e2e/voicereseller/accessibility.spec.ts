@@ -29,6 +29,7 @@ for (const viewport of VIEWPORTS) {
       `/accounts/${bistro}/branding`,
       `/accounts/${bistro}/domains`,
       `/accounts/${bistro}/wallet`,
+      `/billing/statement?accountId=${bistro}`,
       "/billing",
       "/billing/calls",
       "/billing/usage",

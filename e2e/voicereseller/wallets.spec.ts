@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { STATE_DIR } from "../../playwright.config";
 import { expectAccessible, expectNoHorizontalScroll, origin, signIn, VIEWPORTS } from "../helpers";
@@ -65,6 +66,7 @@ test("the reseller tops up Bistro and sets its credit; Bistro sees its balance a
   const bistro = await browser.newContext({
     baseURL: origin("voicereseller.localhost"),
     storageState: `${STATE_DIR}/bistro.json`,
+    acceptDownloads: true,
   });
   const customer = await bistro.newPage();
   await customer.goto("/dashboard");
@@ -80,8 +82,20 @@ test("the reseller tops up Bistro and sets its credit; Bistro sees its balance a
   await customer.getByLabel("Show").selectOption("refund");
   await customer.getByRole("button", { name: "Filter" }).click();
   await expect(customer.getByTestId("ledger-empty")).toHaveText("No transactions match.");
+  // This month's statement closes with the balance the wallet shows, and downloads as CSV.
+  await customer.getByRole("navigation", { name: "Billing" }).getByRole("link", { name: "Monthly statement" }).click();
+  await expect(customer.getByTestId("statement-closing")).toHaveText(dollars(before + 2550));
+  const statementFile = customer.waitForEvent("download");
+  await customer.getByTestId("statement-csv").click();
+  const statement = (await readFile(await (await statementFile).path(), "utf8")).trim().split("\n");
+  expect(statement[0]).toBe("date,kind,reason,currency,amount,balance");
+  expect(statement.some((line) => line.includes("top_up,Prepaid credit for December,USD,25.50"))).toBe(true);
+  expect(statement.at(-1)).toMatch(new RegExp(`closing_balance,,USD,,${((before + 2550) / 100).toFixed(2)}$`));
   for (const viewport of VIEWPORTS) {
     await customer.setViewportSize(viewport);
+    await customer.goto("/billing/statement");
+    await expectAccessible(customer, `the customer's statement on a ${viewport.name}`);
+    await expectNoHorizontalScroll(customer);
     await customer.goto("/billing");
     await expectAccessible(customer, `the customer's billing page on a ${viewport.name}`);
     await expectNoHorizontalScroll(customer);

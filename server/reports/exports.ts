@@ -49,3 +49,60 @@ export const CALL_COLUMNS: readonly CsvColumn<CallRow>[] = [
   { header: "currency", value: (row) => row.currency },
   { header: "cost", value: (row) => amountText(row.chargedMinor, row.currency) },
 ];
+
+type StatementLine = {
+  date: string;
+  kind: string;
+  reason: string;
+  amountMinor: number | null;
+  balanceMinor: number;
+  currency: string;
+};
+
+/**
+ * A monthly statement as lines: the opening balance, each entry, the closing balance (one page:
+ * a month of one wallet's entries).
+ */
+export async function* statementPages(caller: Caller, input: { accountId?: string; month: string }) {
+  const statement = await caller.billing.statement(input);
+  const { currency } = statement;
+  const lines: StatementLine[] = [
+    {
+      date: statement.fromDay,
+      kind: "opening_balance",
+      reason: "",
+      amountMinor: null,
+      balanceMinor: statement.openingMinor,
+      currency,
+    },
+    ...statement.entries.map((entry) => ({
+      date: entry.createdAt.toISOString(),
+      kind: entry.kind,
+      reason: entry.reason,
+      amountMinor: entry.amountMinor,
+      balanceMinor: entry.balanceAfterMinor,
+      currency,
+    })),
+    {
+      date: statement.toDay,
+      kind: "closing_balance",
+      reason: "",
+      amountMinor: null,
+      balanceMinor: statement.closingMinor,
+      currency,
+    },
+  ];
+  yield lines;
+}
+
+export const STATEMENT_COLUMNS: readonly CsvColumn<StatementLine>[] = [
+  { header: "date", value: (line) => line.date },
+  { header: "kind", value: (line) => line.kind },
+  { header: "reason", value: (line) => line.reason },
+  { header: "currency", value: (line) => line.currency },
+  {
+    header: "amount",
+    value: (line) => (line.amountMinor === null ? null : amountText(line.amountMinor, line.currency)),
+  },
+  { header: "balance", value: (line) => amountText(line.balanceMinor, line.currency) },
+];

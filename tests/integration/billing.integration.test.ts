@@ -11,6 +11,8 @@ import { problemsOf } from "@/server/api/error-message";
 import { postPlatformEntry } from "@/server/billing/post-entry";
 import { withTenant } from "@/server/db/tenant";
 import { DomainError } from "@/server/domain-error";
+import { csvResponse } from "@/server/reports/csv-response";
+import { STATEMENT_COLUMNS, statementPages } from "@/server/reports/exports";
 import { callerAs, trpcError } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 import { removeAccountsWithMoney } from "@/tests/helpers/remove-accounts";
@@ -378,5 +380,43 @@ describe("the platform", () => {
     await expect(
       postPlatformEntry(owner, { ...input, accountId: made.customer, idempotencyKey: randomUUID() }),
     ).rejects.toThrow(DomainError);
+  });
+});
+
+describe("a monthly statement", () => {
+  it("opens with the balance before the month, lists its entries and closes with the balance after them", async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const statement = await reseller().billing.statement({ accountId: made.customer, month });
+    const kept = await books(made.customer);
+    expect(statement.entries).toHaveLength(kept.entries);
+    expect(statement.openingMinor).toBe(0);
+    expect(statement.closingMinor).toBe(kept.balance);
+    const sum = Object.values(statement.totals).reduce((total, each) => total + each, 0);
+    expect(statement.openingMinor + sum).toBe(statement.closingMinor);
+    const seqOrder = statement.entries.map((entry) => entry.balanceAfterMinor);
+    expect(seqOrder.at(-1)).toBe(kept.balance);
+
+    // The month before: nothing yet.
+    const [year, number] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+    const previous = new Date(Date.UTC(year, number - 2, 1)).toISOString().slice(0, 7);
+    const empty = await reseller().billing.statement({ accountId: made.customer, month: previous });
+    expect(empty).toMatchObject({ openingMinor: 0, closingMinor: 0, entries: [] });
+
+    // As CSV: the opening line, one line per entry, the closing line.
+    const csv = await csvResponse(
+      "statement.csv",
+      STATEMENT_COLUMNS,
+      statementPages(reseller(), { accountId: made.customer, month }),
+      "test",
+    );
+    const lines = (await csv.text()).trim().split("\n");
+    expect(lines[0]).toBe("date,kind,reason,currency,amount,balance");
+    expect(lines).toHaveLength(kept.entries + 3);
+    expect(lines[1]).toMatch(/^\d{4}-\d{2}-01,opening_balance,,USD,,0\.00$/);
+    expect(lines.at(-1)).toMatch(new RegExp(`closing_balance,,USD,,${(kept.balance / 100).toFixed(2)}$`));
+
+    await expect(reseller().billing.statement({ accountId: ids.acme.accountId, month })).rejects.toThrow(
+      /neither yours nor below yours/,
+    );
   });
 });

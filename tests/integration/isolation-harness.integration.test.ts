@@ -1051,6 +1051,22 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       call: (caller) => caller.billing.business(),
     },
   ],
+  "billing.statement": [
+    {
+      name: "a customer reading its sibling's statement",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.billing.statement({ accountId: ids["city-clinic"].accountId, month: "2026-11" }),
+    },
+    {
+      name: "a reseller reading the statement of an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.billing.statement({ accountId: ids.acme.accountId, month: "2026-11" }),
+    },
+  ],
   "billing.priceList": [
     {
       name: "a customer asking for a price list (it bills no one)",

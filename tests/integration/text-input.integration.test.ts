@@ -176,6 +176,7 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
   "billing.usage": () => ({ fromDay: "2026-11-01", toDay: "2026-11-30" }),
   "billing.childrenReport": () => ({ fromDay: "2026-11-01", toDay: "2026-11-30" }),
   "billing.setMarkup": () => ({ markupBasisPoints: 2500 }),
+  "billing.statement": (ids) => ({ accountId: ids.voicereseller.accountId, month: "2026-11" }),
   // A price for a prefix nobody calls; set and removed by the reseller itself (its own data).
   "billing.setPrice": () => ({
     direction: "out",
@@ -481,6 +482,7 @@ describe("refusals of an id", () => {
     ["numbers.assign", "accountId"],
     ["billing.wallet", "accountId"],
     ["billing.calls", "accountId"],
+    ["billing.statement", "accountId"],
     ["billing.topUp", "accountId"],
     ["billing.setCreditLimit", "accountId"],
   ])("%s names %s when the account is not the caller's to see", async (path, field) => {

@@ -4,6 +4,7 @@ const PAGES = [
   { href: "/billing", label: "Balance and transactions" },
   { href: "/billing/calls", label: "Calls" },
   { href: "/billing/usage", label: "Usage by day" },
+  { href: "/billing/statement", label: "Monthly statement" },
 ] as const;
 
 /** The billing pages, the current one marked. */

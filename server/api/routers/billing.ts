@@ -4,6 +4,7 @@ import { listLedgerEntries } from "../../billing/ledger";
 import { currentPlan } from "../../billing/plan";
 import { postEntry } from "../../billing/post-entry";
 import { getPriceList, removeOverride, setMarkup, setOverride } from "../../billing/price-list";
+import { monthlyStatement } from "../../billing/statement";
 import { walletOf } from "../../billing/wallet";
 import { listCalls } from "../../calls/history";
 import { usageByDay } from "../../calls/usage";
@@ -24,6 +25,8 @@ import {
   RemoveOverrideInput,
   SetCreditLimitInput,
   SetMarkupInput,
+  StatementInput,
+  StatementOutput,
   TopUpInput,
   UsageInput,
   UsageOutput,
@@ -201,4 +204,11 @@ export const billingRouter = createTRPCRouter({
     })
     .output(BusinessOutput)
     .query(({ ctx }) => businessSummary(ctx.db, ctx.accountId)),
+
+  /** A month of your wallet, or of one below yours: opening and closing balance, every entry, the calls. */
+  statement: tenantProcedure("billing:read")
+    .meta({ openapi: { method: "GET", path: "/billing/statement", tags: ["billing"], summary: "A monthly statement" } })
+    .input(StatementInput)
+    .output(StatementOutput)
+    .query(({ ctx, input }) => monthlyStatement(ctx.db, ctx.accountId, input)),
 });

@@ -303,3 +303,25 @@ export const BusinessOutput = z.object({
     z.object({ accountId: z.uuid(), name: z.string(), balanceMinor: money, creditLimitMinor: money }),
   ),
 });
+
+export const StatementInput = z.object({
+  /** Whose statement: your own when omitted, or an account below yours. */
+  accountId: accountId.optional(),
+  month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { message: "month must be a month, like 2026-11" }),
+});
+
+const kindTotals = z.object({ top_up: money, charge: money, refund: money, adjustment: money });
+
+export const StatementOutput = z.object({
+  accountId: z.uuid(),
+  accountName: z.string(),
+  currency: z.string(),
+  month: z.string(),
+  fromDay: z.string(),
+  toDay: z.string(),
+  openingMinor: money,
+  closingMinor: money,
+  totals: kindTotals,
+  entries: z.array(EntryOutput),
+  calls: z.object({ count: z.number().int(), seconds: z.number().int(), chargedMinor: money }),
+});

@@ -93,7 +93,12 @@ export default async function AccountWalletPage({ params, searchParams }: Props)
         </>
       ) : null}
       <Card aria-labelledby="transactions-title">
-        <CardTitle id="transactions-title">Transactions</CardTitle>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <CardTitle id="transactions-title">Transactions</CardTitle>
+          <TextLink href={`/billing/statement?accountId=${account.id}`} className="text-sm">
+            Monthly statement of {account.name}
+          </TextLink>
+        </div>
         {page.items.length === 0 ? (
           <p className="text-sm text-slate-600" data-testid="ledger-empty">
             {after ? "No older transactions." : "No transactions yet."}

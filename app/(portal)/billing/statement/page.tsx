@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import { LedgerTable } from "@/components/billing/ledger-table";
+import { minutesText } from "@/components/billing/period";
+import { pathWithQuery } from "@/components/next-page-link";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { linkClass } from "@/components/ui/link";
+import { ErrorText } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadCurrentAccount } from "@/server/api/load-current-account";
+import { problemFor } from "@/server/api/page-problem";
+import { serverCaller } from "@/server/api/server-caller";
+import { formatMoney } from "@/server/billing/money";
+import { BillingNav } from "../billing-nav";
+
+export const metadata: Metadata = { title: "Statement" };
+
+/** A month of a wallet (the account's own, or one below it for a reseller): balances, entries, calls. */
+export default async function StatementPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
+  const month = text(params.month) ?? new Date().toISOString().slice(0, 7);
+  const accountId = text(params.accountId);
+  const [{ effective }, statement] = await Promise.all([
+    loadCurrentAccount(),
+    (await serverCaller()).billing
+      .statement({ accountId, month })
+      .catch((error: unknown) =>
+        problemFor(error, { NOT_FOUND: "No such account below yours.", FORBIDDEN: "Your role cannot read billing." }),
+      ),
+  ]);
+
+  return (
+    <main className="flex flex-col gap-4">
+      <PageHeader
+        title={"problem" in statement ? "Statement" : `Statement of ${statement.accountName}`}
+        description="A month of the wallet: the balance it opened and closed with, every entry, and the calls."
+      />
+      {accountId ? null : <BillingNav current="/billing/statement" />}
+      <Card aria-label="Month">
+        <form method="get" action="/billing/statement" className="flex flex-wrap items-end gap-3">
+          {accountId ? <input type="hidden" name="accountId" value={accountId} /> : null}
+          <Field id="statement-month" label="Month">
+            {(control) => <Input {...control} type="month" name="month" defaultValue={month} required />}
+          </Field>
+          <Button type="submit">Show</Button>
+        </form>
+      </Card>
+      {"problem" in statement ? (
+        <ErrorText role="alert">{statement.problem}</ErrorText>
+      ) : (
+        <>
+          <Card aria-labelledby="statement-title">
+            <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+              <CardTitle id="statement-title">
+                {statement.fromDay} to {statement.toDay}
+              </CardTitle>
+              <a
+                className={linkClass}
+                href={pathWithQuery("/api/reports/statement.csv", { accountId, month })}
+                download
+                data-testid="statement-csv"
+              >
+                Download CSV
+              </a>
+            </div>
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+              {[
+                ["Opening balance", formatMoney(statement.openingMinor, statement.currency), "statement-opening"],
+                [
+                  "Paid in",
+                  formatMoney(statement.totals.top_up + statement.totals.refund, statement.currency),
+                  "statement-in",
+                ],
+                [
+                  "Calls and corrections",
+                  formatMoney(statement.totals.charge + statement.totals.adjustment, statement.currency),
+                  "statement-out",
+                ],
+                ["Closing balance", formatMoney(statement.closingMinor, statement.currency), "statement-closing"],
+              ].map(([label, value, testId]) => (
+                <div key={label}>
+                  <dt className="text-sm text-slate-600">{label}</dt>
+                  <dd className="text-xl font-semibold tabular-nums" data-testid={testId}>
+                    {value}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            <p className="mt-3 text-sm text-slate-600" data-testid="statement-calls">
+              {statement.calls.count} {statement.calls.count === 1 ? "call" : "calls"},{" "}
+              {minutesText(statement.calls.seconds)} minutes,{" "}
+              {formatMoney(statement.calls.chargedMinor, statement.currency)}.
+            </p>
+          </Card>
+          <Card aria-labelledby="statement-entries-title">
+            <CardTitle id="statement-entries-title">Entries</CardTitle>
+            {statement.entries.length === 0 ? (
+              <p className="text-sm text-slate-600">No entries this month.</p>
+            ) : (
+              <LedgerTable
+                entries={statement.entries.map((entry) => ({ ...entry, author: { own: false } as const }))}
+                currency={statement.currency}
+                timeZone={effective.timezone.value}
+                showAuthor={false}
+              />
+            )}
+          </Card>
+        </>
+      )}
+    </main>
+  );
+}
