@@ -112,6 +112,12 @@ test("the reseller sees its margin on Bistro's calls and downloads the report as
   const bistro = page.getByTestId("report-children").locator("tbody tr").filter({ hasText: "Bistro Group" });
   await expect(bistro).toContainText("$0.03");
   await expect(page.getByTestId("margin-chart").locator("svg").first()).toBeVisible();
+  // One account's calls charted on their own, the table below unchanged.
+  await page.getByLabel("Chart").selectOption({ label: "Bistro Group" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { name: "By day: Bistro Group" })).toBeVisible();
+  await expect(page.getByLabel("Chart")).toHaveValue(/^[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("report-margin")).toHaveText("$0.03");
   await expectAccessible(page, "the reports page");
 
   const download = page.waitForEvent("download");

@@ -1,5 +1,6 @@
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
+import { DomainError, problem } from "../domain-error";
 import { planPeriod } from "./report-period";
 
 export type ChildUsage = {
@@ -31,7 +32,10 @@ export type ChildrenReport = {
   totals: { calls: number; seconds: number; revenueMinor: number; costMinor: number; marginMinor: number };
   /** Every child of the reseller, those without calls too, most revenue first. */
   children: ChildUsage[];
-  /** The children's calls by day, or by month over more than 62 days (buckets without calls absent). */
+  /**
+   * The children's calls (or one child's, when asked) by day, or by month over more than 62 days
+   * (buckets without calls absent).
+   */
   granularity: "day" | "month";
   series: ReportBucket[];
   /** The reseller's own calls: what it paid for them. */
@@ -41,8 +45,8 @@ export type ChildrenReport = {
 type UsageRow = {
   subject: string | null;
   bucket: Date | null;
-  /** On a bucket's row: whether it sums the reseller's own calls (not charted). */
-  own: boolean | null;
+  /** On a bucket's row: whether it sums the calls the chart shows. */
+  charted: boolean | null;
   calls: bigint;
   seconds: bigint;
   revenue: bigint;
@@ -59,9 +63,13 @@ type UsageRow = {
 export async function childrenReport(
   db: TenantDb,
   resellerId: string,
-  period: { fromDay: string; toDay: string },
+  period: { fromDay: string; toDay: string; accountId?: string },
 ): Promise<ChildrenReport> {
   const { fromDay, toDay } = period;
+  // What the chart shows: one child's calls, or all the children's (never the reseller's own).
+  const charted = period.accountId
+    ? Prisma.sql`subject_account_id = ${period.accountId}::uuid`
+    : Prisma.sql`subject_account_id <> ${resellerId}::uuid`;
   const plan = planPeriod(fromDay, toDay);
   const bucketOf = (column: Prisma.Sql) =>
     plan.granularity === "day" ? column : Prisma.sql`date_trunc('month', ${column})::date`;
@@ -86,19 +94,22 @@ export async function childrenReport(
          AND day BETWEEN ${plan.months.from}::date AND (${plan.months.to}::date + interval '1 month' - interval '1 day')::date`,
     );
   }
-  // Per subject, and per bucket of the children's calls, from one scan of the rows (GROUPING SETS).
+  // Per subject, and per bucket of the charted calls, from one scan of the rows (GROUPING SETS).
   const usage = await db.$queryRaw<UsageRow[]>`
-    SELECT subject_account_id AS subject, bucket, own,
+    SELECT subject_account_id AS subject, bucket, charted,
            sum(calls)::bigint AS calls, sum(seconds)::bigint AS seconds,
            sum(revenue_minor)::bigint AS revenue, sum(cost_minor)::bigint AS cost
-      FROM (SELECT *, subject_account_id = ${resellerId}::uuid AS own
+      FROM (SELECT *, ${charted} AS charted
               FROM (${Prisma.join(parts, " UNION ALL ")}) AS parts) AS rows
-     GROUP BY GROUPING SETS ((subject_account_id), (bucket, own))`;
+     GROUP BY GROUPING SETS ((subject_account_id), (bucket, charted))`;
   // One after another: the statements share the request's one transaction connection.
   const children = await db.$queryRaw<{ id: string; name: string; slug: string }[]>`
     SELECT id, name, slug FROM accounts WHERE parent_id = ${resellerId}::uuid`;
   const [wallet] = await db.$queryRaw<{ currency: string }[]>`
     SELECT currency FROM wallets WHERE account_id = ${resellerId}::uuid`;
+  if (period.accountId && !children.some((child) => child.id === period.accountId)) {
+    throw new DomainError("NOT_FOUND", problem("account_not_found", "No such account among yours.", "accountId"));
+  }
 
   const bySubject = new Map(usage.filter((row) => row.subject !== null).map((row) => [row.subject, row]));
   const rows = children
@@ -138,7 +149,8 @@ export async function childrenReport(
     granularity: plan.granularity,
     series: usage
       .filter(
-        (row): row is UsageRow & { bucket: Date } => row.subject === null && row.bucket !== null && row.own === false,
+        (row): row is UsageRow & { bucket: Date } =>
+          row.subject === null && row.bucket !== null && row.charted === true,
       )
       .map((row) => ({
         start: row.bucket.toISOString().slice(0, 10),

@@ -79,6 +79,8 @@ afterAll(async () => {
 
 type Cdr = Record<string, unknown>;
 
+const period2026 = () => ({ fromDay: "2026-01-01", toDay: "2026-12-31" });
+
 function cdr(overrides: Partial<Cdr> = {}): Cdr {
   return {
     callId: `call-${randomUUID()}`,
@@ -413,6 +415,13 @@ describe("what people read of their calls", () => {
     expect(byDay.totals.costMinor).toBe(Number(recomputed?.cost));
     expect(mixed.totals).toEqual(report.totals);
     expect(byDay.series.reduce((sum, bucket) => sum + bucket.revenueMinor, 0)).toBe(byDay.totals.revenueMinor);
+    // One child charted: its own calls only, the totals per child unchanged.
+    const oneChild = await reseller.billing.childrenReport({ ...period2026(), accountId: tree.middle });
+    expect(oneChild.children).toEqual(report.children);
+    expect(oneChild.series.reduce((sum, bucket) => sum + bucket.calls, 0)).toBe(middle?.calls);
+    await expect(reseller.billing.childrenReport({ ...period2026(), accountId: tree.customer })).rejects.toThrow(
+      /No such account among yours/,
+    );
     expect(report.own).toEqual({ calls: 0, seconds: 0, costMinor: 0 });
     // A customer has no children to report on.
     const customer = await ownerOf(tree.customer);

@@ -1117,6 +1117,14 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
       expect: "FORBIDDEN",
       call: (caller) => caller.billing.childrenReport({ fromDay: "2026-01-01", toDay: "2026-12-31" }),
     },
+    {
+      name: "a reseller charting an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.billing.childrenReport({ fromDay: "2026-01-01", toDay: "2026-12-31", accountId: ids.acme.accountId }),
+    },
   ],
   "billing.topUp": [
     {

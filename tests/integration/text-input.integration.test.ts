@@ -174,7 +174,7 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
     limit: 10,
   }),
   "billing.usage": () => ({ fromDay: "2026-11-01", toDay: "2026-11-30" }),
-  "billing.childrenReport": () => ({ fromDay: "2026-11-01", toDay: "2026-11-30" }),
+  "billing.childrenReport": (ids) => ({ fromDay: "2026-11-01", toDay: "2026-11-30", accountId: ids.bistro.accountId }),
   "billing.setMarkup": () => ({ markupBasisPoints: 2500 }),
   "billing.statement": (ids) => ({ accountId: ids.voicereseller.accountId, month: "2026-11" }),
   // A price for a prefix nobody calls; set and removed by the reseller itself (its own data).
@@ -483,6 +483,7 @@ describe("refusals of an id", () => {
     ["billing.wallet", "accountId"],
     ["billing.calls", "accountId"],
     ["billing.statement", "accountId"],
+    ["billing.childrenReport", "accountId"],
     ["billing.topUp", "accountId"],
     ["billing.setCreditLimit", "accountId"],
   ])("%s names %s when the account is not the caller's to see", async (path, field) => {

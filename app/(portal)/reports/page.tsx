@@ -5,7 +5,7 @@ import { pathWithQuery } from "@/components/next-page-link";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { linkClass, TextLink } from "@/components/ui/link";
 import { ErrorText } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -25,8 +25,9 @@ export default async function ReportsPage({
   const params = await searchParams;
   const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
   const period = { from: text(params.from) ?? thisMonthSoFar().from, to: text(params.to) ?? thisMonthSoFar().to };
+  const chart = text(params.chart);
   const report = await (await serverCaller()).billing
-    .childrenReport({ fromDay: period.from, toDay: period.to })
+    .childrenReport({ fromDay: period.from, toDay: period.to, accountId: chart })
     .catch((error: unknown) =>
       problemFor(error, { FORBIDDEN: "Reports are for resellers, and for the roles that may read billing." }),
     );
@@ -45,6 +46,22 @@ export default async function ReportsPage({
           <Field id="report-to" label="To">
             {(control) => <Input {...control} type="date" name="to" defaultValue={period.to} required />}
           </Field>
+          {"problem" in report || report.children.length === 0 ? null : (
+            <Field id="report-chart" label="Chart">
+              {(control) => (
+                <Select {...control} name="chart" defaultValue={chart ?? ""}>
+                  <option value="">All accounts</option>
+                  {[...report.children]
+                    .sort((a, b) => a.name.localeCompare(b.name))
+                    .map((child) => (
+                      <option key={child.accountId} value={child.accountId}>
+                        {child.name}
+                      </option>
+                    ))}
+                </Select>
+              )}
+            </Field>
+          )}
           <Button type="submit">Show</Button>
         </form>
       </Card>
@@ -77,7 +94,10 @@ export default async function ReportsPage({
             ) : null}
           </Card>
           <Card aria-labelledby="by-day-title">
-            <CardTitle id="by-day-title">{report.granularity === "day" ? "By day" : "By month"}</CardTitle>
+            <CardTitle id="by-day-title">
+              {report.granularity === "day" ? "By day" : "By month"}
+              {chart ? `: ${report.children.find((child) => child.accountId === chart)?.name ?? ""}` : ""}
+            </CardTitle>
             {report.series.length === 0 ? (
               <p className="text-sm text-slate-600">No calls in this period.</p>
             ) : (

@@ -13,6 +13,7 @@ import { childrenReport } from "../../reports/children-report";
 import {
   AdjustInput,
   BusinessOutput,
+  ChildrenReportInput,
   ChildrenReportOutput,
   ListCallsInput,
   ListCallsOutput,
@@ -96,7 +97,7 @@ export const billingRouter = createTRPCRouter({
         summary: "Usage, revenue and margin per child account",
       },
     })
-    .input(UsageInput)
+    .input(ChildrenReportInput)
     .output(ChildrenReportOutput)
     .query(({ ctx, input }) => childrenReport(ctx.db, ctx.accountId, input)),
 

@@ -325,3 +325,16 @@ export const StatementOutput = z.object({
   entries: z.array(EntryOutput),
   calls: z.object({ count: z.number().int(), seconds: z.number().int(), chargedMinor: money }),
 });
+
+export const ChildrenReportInput = z
+  .object({
+    fromDay: day,
+    toDay: day,
+    /** Chart one child's calls only; the totals per child stay whole. */
+    accountId: accountId.optional(),
+  })
+  .refine((input) => input.fromDay <= input.toDay, { message: "toDay cannot be before fromDay", path: ["toDay"] })
+  .refine((input) => (Date.parse(input.toDay) - Date.parse(input.fromDay)) / 86_400_000 < MAX_USAGE_DAYS, {
+    message: `a period is at most ${MAX_USAGE_DAYS} days`,
+    path: ["toDay"],
+  });
