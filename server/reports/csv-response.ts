@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { Readable } from "node:stream";
 import { TRPCError } from "@trpc/server";
 import { stringify } from "csv-stringify";
@@ -26,14 +27,20 @@ export async function csvResponse<Row>(
     return refusal(error, requestId);
   }
   const csv = stringify({ header: true, columns: columns.map((column) => column.header) });
-  const write = (rows: readonly Row[]) => {
-    for (const row of rows) csv.write(columns.map((column) => column.value(row)));
+  /** Writes a page, then waits while the reader is behind: the next page is read only when wanted. */
+  const write = async (rows: readonly Row[]) => {
+    let behind = false;
+    for (const row of rows) behind = !csv.write(columns.map((column) => column.value(row)));
+    if (behind && !csv.destroyed) await Promise.race([once(csv, "drain"), once(csv, "close")]);
   };
   void (async () => {
     try {
-      if (!first.done) write(first.value);
-      for (let page = await pages.next(); !page.done; page = await pages.next()) write(page.value);
-      csv.end();
+      if (!first.done) await write(first.value);
+      // A reader that went away (the download was cancelled) ends the export.
+      for (let page = await pages.next(); !page.done && !csv.destroyed; page = await pages.next()) {
+        await write(page.value);
+      }
+      if (!csv.destroyed) csv.end();
     } catch (error) {
       // The answer has started: the file ends short, and the log says why.
       requestLogger(requestId).error({ err: error }, "a CSV export failed while streaming");
