@@ -1,6 +1,7 @@
 import { requireOwnOrBelow } from "../accounts/scope";
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
+import { walletCurrency } from "./wallet";
 
 export const ENTRY_KINDS = ["top_up", "charge", "refund", "adjustment"] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -52,8 +53,7 @@ export async function listLedgerEntries(
 ): Promise<LedgerPage> {
   const accountId = input.accountId ?? tenantId;
   await requireOwnOrBelow(db, tenantId, accountId);
-  const [wallet] = await db.$queryRaw<{ currency: string }[]>`
-    SELECT currency FROM wallets WHERE account_id = ${accountId}::uuid`;
+  const currency = await walletCurrency(db, accountId);
   const rows = await db.$queryRaw<EntryRow[]>`
     SELECT id, account_id, seq, kind, amount_minor, balance_after_minor, reason, author_account_id, author_label, created_at
       FROM ledger_entries
@@ -65,7 +65,7 @@ export async function listLedgerEntries(
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    currency: wallet?.currency ?? "USD",
+    currency,
     items: page.map((row) => ({
       id: row.id,
       accountId: row.account_id,

@@ -2,6 +2,7 @@ import { type Actor, recordAudit } from "../audit/record";
 import type { TenantDb } from "../db/tenant";
 import { DomainError, problem } from "../domain-error";
 import type { CallDirection, Increment } from "./rating";
+import { walletCurrency } from "./wallet";
 
 export type PriceOverride = {
   id: string;
@@ -39,11 +40,10 @@ export async function getPriceList(db: TenantDb, resellerId: string): Promise<Pr
     SELECT id, direction, prefix, price_per_minute_micros, increment_first, increment_next
       FROM price_list_overrides WHERE account_id = ${resellerId}::uuid
      ORDER BY direction, prefix`;
-  const [wallet] = await db.$queryRaw<{ currency: string }[]>`
-    SELECT currency FROM wallets WHERE account_id = ${resellerId}::uuid`;
+  const currency = await walletCurrency(db, resellerId);
   return {
     accountId: resellerId,
-    currency: wallet?.currency ?? "USD",
+    currency,
     markupBasisPoints: list?.markup ?? 0,
     overrides: rows.map((row) => ({
       id: row.id,

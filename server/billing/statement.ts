@@ -1,6 +1,7 @@
 import { requireOwnOrBelow } from "../accounts/scope";
 import type { TenantDb } from "../db/tenant";
 import type { EntryKind, LedgerEntryView } from "./ledger";
+import { walletCurrency } from "./wallet";
 
 export type Statement = {
   accountId: string;
@@ -67,8 +68,7 @@ export async function monthlyStatement(
     SELECT count(*) AS count, coalesce(sum(duration_seconds), 0)::bigint AS seconds,
            coalesce(sum(charged_minor), 0)::bigint AS charged
       FROM call_records WHERE account_id = ${accountId}::uuid AND started_at >= ${start} AND started_at < ${end}`;
-  const [wallet] = await db.$queryRaw<{ currency: string }[]>`
-    SELECT currency FROM wallets WHERE account_id = ${accountId}::uuid`;
+  const currency = await walletCurrency(db, accountId);
   const openingMinor = Number(before?.balance ?? 0);
   const entries = rows.map((row) => ({
     id: row.id,
@@ -84,7 +84,7 @@ export async function monthlyStatement(
   return {
     accountId,
     accountName: account.name,
-    currency: wallet?.currency ?? "USD",
+    currency,
     month: input.month,
     fromDay,
     toDay,

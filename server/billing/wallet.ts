@@ -41,3 +41,14 @@ export async function walletOf(db: TenantDb, tenantId: string, accountId: string
     canSpend: row.can_spend,
   };
 }
+
+/**
+ * The currency of an account's wallet, for readers that show its amounts (ledger, calls, usage,
+ * statements, reports, prices). Every account has a wallet from the start; USD, the platform's,
+ * stands in should one be missing.
+ */
+export async function walletCurrency(db: TenantDb, accountId: string): Promise<string> {
+  const [wallet] = await db.$queryRaw<{ currency: string }[]>`
+    SELECT currency FROM wallets WHERE account_id = ${accountId}::uuid`;
+  return wallet?.currency ?? "USD";
+}

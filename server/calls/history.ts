@@ -1,5 +1,6 @@
 import { requireOwnOrBelow } from "../accounts/scope";
 import type { CallDirection } from "../billing/rating";
+import { walletCurrency } from "../billing/wallet";
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
 
@@ -85,8 +86,7 @@ export async function listCalls(
        ${after ? Prisma.sql`AND (started_at, call_id) < (${after.startedAt}, ${after.callId})` : Prisma.empty}
      ORDER BY started_at DESC, call_id DESC
      LIMIT ${input.limit + 1}`;
-  const [wallet] = await db.$queryRaw<{ currency: string }[]>`
-    SELECT currency FROM wallets WHERE account_id = ${accountId}::uuid`;
+  const currency = await walletCurrency(db, accountId);
   const page = rows.slice(0, input.limit).map(
     (row): CallView => ({
       callId: row.call_id,
@@ -104,7 +104,7 @@ export async function listCalls(
   );
   const last = page.at(-1);
   return {
-    currency: wallet?.currency ?? "USD",
+    currency,
     items: page,
     nextCursor: rows.length > input.limit && last ? encodeCallCursor(last) : null,
   };

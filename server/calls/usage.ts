@@ -1,3 +1,4 @@
+import { walletCurrency } from "../billing/wallet";
 import type { TenantDb } from "../db/tenant";
 
 export type UsageDay = { day: string; calls: number; seconds: number; billedSeconds: number; costMinor: number };
@@ -23,11 +24,10 @@ export async function usageByDay(
      WHERE account_id = ${accountId}::uuid AND day BETWEEN ${input.fromDay}::date AND ${input.toDay}::date
      GROUP BY day
      ORDER BY day`;
-  const [wallet] = await db.$queryRaw<{ currency: string }[]>`
-    SELECT currency FROM wallets WHERE account_id = ${accountId}::uuid`;
+  const currency = await walletCurrency(db, accountId);
   return {
     accountId,
-    currency: wallet?.currency ?? "USD",
+    currency,
     days: rows.map((row) => ({
       day: row.day.toISOString().slice(0, 10),
       calls: Number(row.calls),

@@ -1,3 +1,4 @@
+import { walletCurrency } from "../billing/wallet";
 import type { TenantDb } from "../db/tenant";
 import { Prisma } from "../db/types";
 import { DomainError, problem } from "../domain-error";
@@ -105,8 +106,7 @@ export async function childrenReport(
   // One after another: the statements share the request's one transaction connection.
   const children = await db.$queryRaw<{ id: string; name: string; slug: string }[]>`
     SELECT id, name, slug FROM accounts WHERE parent_id = ${resellerId}::uuid`;
-  const [wallet] = await db.$queryRaw<{ currency: string }[]>`
-    SELECT currency FROM wallets WHERE account_id = ${resellerId}::uuid`;
+  const currency = await walletCurrency(db, resellerId);
   if (period.accountId && !children.some((child) => child.id === period.accountId)) {
     throw new DomainError("NOT_FOUND", problem("account_not_found", "No such account among yours.", "accountId"));
   }
@@ -141,7 +141,7 @@ export async function childrenReport(
     { calls: 0, seconds: 0, revenueMinor: 0, costMinor: 0, marginMinor: 0 },
   );
   return {
-    currency: wallet?.currency ?? "USD",
+    currency,
     fromDay,
     toDay,
     totals,
