@@ -8,3 +8,11 @@ export const linkClass = "font-medium text-brand underline underline-offset-2 ho
 export function TextLink({ className, ...props }: ComponentProps<typeof NextLink>) {
   return <NextLink className={cn(linkClass, className)} {...props} />;
 }
+
+/**
+ * A link to a file the server makes (a CSV export): a plain anchor with `download`, never
+ * Next's Link, which would prefetch the export when the link comes into view.
+ */
+export function DownloadLink({ className, ...props }: ComponentProps<"a"> & { href: string }) {
+  return <a className={cn(linkClass, className)} download {...props} />;
+}

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { linkClass, TextLink } from "@/components/ui/link";
+import { DownloadLink, TextLink } from "@/components/ui/link";
 import { ErrorText } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -107,14 +107,12 @@ export default async function ReportsPage({
           <Card aria-labelledby="children-title">
             <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
               <CardTitle id="children-title">Per account</CardTitle>
-              <a
-                className={linkClass}
+              <DownloadLink
                 href={pathWithQuery("/api/reports/children.csv", { from: period.from, to: period.to })}
-                download
                 data-testid="report-csv"
               >
                 Download CSV
-              </a>
+              </DownloadLink>
             </div>
             {report.children.length === 0 ? (
               <p className="text-sm text-slate-600">You have no accounts below you yet.</p>
@@ -153,18 +151,16 @@ export default async function ReportsPage({
                         {formatMoney(child.marginMinor, report.currency)}
                       </TableCell>
                       <TableCell label="Calls file">
-                        <a
-                          className={linkClass}
+                        <DownloadLink
                           href={pathWithQuery("/api/reports/calls.csv", {
                             accountId: child.accountId,
                             from: period.from,
                             to: period.to,
                           })}
-                          download
                           aria-label={`Calls of ${child.name} as CSV`}
                         >
                           CSV
-                        </a>
+                        </DownloadLink>
                       </TableCell>
                     </TableRow>
                   ))}

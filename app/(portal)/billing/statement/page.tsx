@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { linkClass } from "@/components/ui/link";
+import { DownloadLink } from "@/components/ui/link";
 import { ErrorText } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
@@ -61,14 +61,12 @@ export default async function StatementPage({
               <CardTitle id="statement-title">
                 {statement.fromDay} to {statement.toDay}
               </CardTitle>
-              <a
-                className={linkClass}
+              <DownloadLink
                 href={pathWithQuery("/api/reports/statement.csv", { accountId, month })}
-                download
                 data-testid="statement-csv"
               >
                 Download CSV
-              </a>
+              </DownloadLink>
             </div>
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               {[
