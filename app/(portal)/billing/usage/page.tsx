@@ -33,9 +33,9 @@ export default async function UsagePage({
           (sum, day) => ({
             calls: sum.calls + day.calls,
             seconds: sum.seconds + day.seconds,
-            cost: sum.cost + day.costMinor,
+            costMinor: sum.costMinor + day.costMinor,
           }),
-          { calls: 0, seconds: 0, cost: 0 },
+          { calls: 0, seconds: 0, costMinor: 0 },
         );
 
   return (
@@ -70,37 +70,50 @@ export default async function UsagePage({
             </TableHead>
             <TableBody>
               {usage.days.map((day) => (
-                <TableRow key={day.day}>
-                  <TableCell label="Day">{day.day}</TableCell>
-                  <TableCell label="Calls" className="tabular-nums sm:text-right">
-                    {day.calls}
-                  </TableCell>
-                  <TableCell label="Minutes" className="tabular-nums sm:text-right">
-                    {minutesText(day.seconds)}
-                  </TableCell>
-                  <TableCell label="Cost" className="tabular-nums sm:text-right">
-                    {formatMoney(day.costMinor, usage.currency)}
-                  </TableCell>
-                </TableRow>
+                <UsageLine key={day.day} label={day.day} usage={day} currency={usage.currency} />
               ))}
               {totals ? (
-                <TableRow className="font-semibold" data-testid="usage-total">
-                  <TableCell label="Day">Total</TableCell>
-                  <TableCell label="Calls" className="tabular-nums sm:text-right">
-                    {totals.calls}
-                  </TableCell>
-                  <TableCell label="Minutes" className="tabular-nums sm:text-right">
-                    {minutesText(totals.seconds)}
-                  </TableCell>
-                  <TableCell label="Cost" className="tabular-nums sm:text-right">
-                    {formatMoney(totals.cost, usage.currency)}
-                  </TableCell>
-                </TableRow>
+                <UsageLine
+                  label="Total"
+                  usage={totals}
+                  currency={usage.currency}
+                  className="font-semibold"
+                  data-testid="usage-total"
+                />
               ) : null}
             </TableBody>
           </Table>
         )}
       </Card>
     </main>
+  );
+}
+
+/** One line of the table: a day, or the period's total, with the same columns. */
+function UsageLine({
+  label,
+  usage,
+  currency,
+  ...row
+}: {
+  label: string;
+  usage: { calls: number; seconds: number; costMinor: number };
+  currency: string;
+  className?: string;
+  "data-testid"?: string;
+}) {
+  return (
+    <TableRow {...row}>
+      <TableCell label="Day">{label}</TableCell>
+      <TableCell label="Calls" className="tabular-nums sm:text-right">
+        {usage.calls}
+      </TableCell>
+      <TableCell label="Minutes" className="tabular-nums sm:text-right">
+        {minutesText(usage.seconds)}
+      </TableCell>
+      <TableCell label="Cost" className="tabular-nums sm:text-right">
+        {formatMoney(usage.costMinor, currency)}
+      </TableCell>
+    </TableRow>
   );
 }
