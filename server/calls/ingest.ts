@@ -47,12 +47,10 @@ export async function ingestCallRecords(
   keyHash: Buffer,
   records: readonly CallRecordInput[],
 ): Promise<IngestResult> {
-  const sent = records.map((record, index) => ({
-    index,
-    record,
-    ...settledTimes(record),
-    contentHash: contentHash(record),
-  }));
+  const sent = records.map((record, index) => {
+    const settled = settledTimes(record);
+    return { index, record, ...settled, contentHash: contentHash(record, settled) };
+  });
   refuseConflictsWithin(sent);
   // The same call twice in one batch is one call, and its second copy a repeat.
   const seen = new Set<string>();
@@ -111,9 +109,14 @@ export async function ingestCallRecords(
   return { recorded: result.recorded, repeated: result.repeated + (sent.length - calls.length) };
 }
 
-/** A record's identity for repeats: every field, times as UTC instants ("+01:00" and "Z" agree). */
-export function contentHash(record: CallRecordInput): string {
-  const { durationSeconds, endedAt } = settledTimes(record);
+/**
+ * A record's identity for repeats: every field, with its settled duration and end (settledTimes),
+ * times as UTC instants ("+01:00" and "Z" agree).
+ */
+export function contentHash(
+  record: CallRecordInput,
+  { durationSeconds, endedAt }: { durationSeconds: number; endedAt: string },
+): string {
   const instant = (text: string | null | undefined) => (text ? new Date(text).toISOString() : null);
   return createHash("sha256")
     .update(
