@@ -1,10 +1,9 @@
 // `npm run db:add-numbers -- <reseller slug> <number> [<number> ...]`: the platform puts numbers into
 // a reseller's pool (requests cannot). Numbers may be typed nationally for the reseller's effective
 // country. Each is added or refused on its own, with the reason; the exit code says whether all went in.
-import { resolveDatabase } from "@/server/db/bootstrap";
-import { createPrismaClient } from "@/server/db/client";
 import { DomainError } from "@/server/domain-error";
 import { addToPool } from "@/server/numbers/pool";
+import { runPlatformCommand } from "./platform-command";
 
 const [slug, ...numbers] = process.argv.slice(2);
 if (!slug || numbers.length === 0) {
@@ -14,12 +13,10 @@ if (!slug || numbers.length === 0) {
   process.exit(2);
 }
 
-const target = await resolveDatabase({});
-const db = createPrismaClient(target.ownerUrl, { max: 2 });
-let failed = 0;
-try {
+await runPlatformCommand(async (db) => {
   const pool = await db.account.findUnique({ where: { slug }, select: { id: true } });
   if (!pool) throw new Error(`no account has the slug ${slug}`);
+  let failed = 0;
   for (const number of numbers) {
     try {
       const added = await addToPool(db, { poolAccountId: pool.id, number });
@@ -30,8 +27,5 @@ try {
       console.error(`refused ${number}: ${error.reason}: ${error.message}`);
     }
   }
-} finally {
-  await db.$disconnect();
-  await target.stop();
-}
-process.exit(failed === 0 ? 0 : 1);
+  return failed === 0 ? 0 : 1;
+});

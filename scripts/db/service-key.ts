@@ -1,9 +1,7 @@
 // `npm run db:service-key -- create <name>` | `revoke <prefix>` | `list`: the platform's keys for
 // the voice platform's call records (POST /api/platform/call-records). A new key is printed once.
 import { createServiceKey, listServiceKeys, revokeServiceKey } from "@/server/calls/platform-service-keys";
-import { resolveDatabase } from "@/server/db/bootstrap";
-import { createPrismaClient } from "@/server/db/client";
-import { DomainError } from "@/server/domain-error";
+import { runPlatformCommand } from "./platform-command";
 
 const [command, argument] = process.argv.slice(2);
 if (!command || !["create", "revoke", "list"].includes(command) || (command !== "list" && !argument)) {
@@ -11,10 +9,7 @@ if (!command || !["create", "revoke", "list"].includes(command) || (command !== 
   process.exit(2);
 }
 
-const target = await resolveDatabase({});
-const db = createPrismaClient(target.ownerUrl, { max: 1 });
-let exitCode = 0;
-try {
+await runPlatformCommand(async (db) => {
   if (command === "create" && argument) {
     const { key } = await createServiceKey(db, argument);
     console.log(`service key (shown once; keep it secret): ${key}`);
@@ -28,12 +23,5 @@ try {
       );
     }
   }
-} catch (error) {
-  if (!(error instanceof DomainError)) throw error;
-  console.error(`refused: ${error.reason}: ${error.message}`);
-  exitCode = 1;
-} finally {
-  await db.$disconnect();
-  await target.stop();
-}
-process.exit(exitCode);
+  return 0;
+});

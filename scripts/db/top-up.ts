@@ -4,9 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { parseAmount } from "@/server/billing/money";
 import { postPlatformEntry } from "@/server/billing/post-entry";
-import { resolveDatabase } from "@/server/db/bootstrap";
-import { createPrismaClient } from "@/server/db/client";
 import { DomainError } from "@/server/domain-error";
+import { runPlatformCommand } from "./platform-command";
 
 const [slug, amount, reason, key] = process.argv.slice(2);
 if (!slug || !amount || !reason) {
@@ -16,10 +15,7 @@ if (!slug || !amount || !reason) {
   process.exit(2);
 }
 
-const target = await resolveDatabase({});
-const db = createPrismaClient(target.ownerUrl, { max: 2 });
-let exitCode = 0;
-try {
+await runPlatformCommand(async (db) => {
   const account = await db.account.findUnique({ where: { slug }, select: { id: true } });
   if (!account)
     throw new DomainError("NOT_FOUND", {
@@ -46,12 +42,5 @@ try {
   console.log(
     `${entry.replayed ? "already posted" : "posted"}: ${slug} balance ${entry.balanceAfterMinor} (minor units of ${wallet.currency})`,
   );
-} catch (error) {
-  if (!(error instanceof DomainError)) throw error;
-  console.error(`refused: ${error.reason}: ${error.message}`);
-  exitCode = 1;
-} finally {
-  await db.$disconnect();
-  await target.stop();
-}
-process.exit(exitCode);
+  return 0;
+});
