@@ -114,6 +114,18 @@ const EnvSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The sender of the portal's mail; the brand's name is shown as its display name. */
   MAIL_FROM: z.email().default("no-reply@portal.localhost"),
+  /**
+   * The scheme and port of the links in mail that no request causes (low-balance alerts), like
+   * `https://portal.example.com`: each link goes to its reader's own brand host. Unset:
+   * `http://localhost:<PORT>`.
+   */
+  MAIL_LINK_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  /** How often (ms) each server looks for low-balance alerts to mail; 0: this server mails none. */
+  LOW_BALANCE_ALERT_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((value) => value === 0 || (value >= 100 && value <= 600_000), "0, or from 100 to 600000")
+    .default(5000),
   /** Test-only: allow the test helpers to reach a non-default database; never read in production. */
   CI: z.string().optional(),
 });

@@ -12,7 +12,8 @@ export type WalletSummaryProps = {
 /**
  * Balance, credit limit and what is left, and why calls would be refused when they would: the
  * account itself is over its credit limit, or an account above it is (named only as "your
- * provider": a customer never sees its reseller's books).
+ * provider": a customer never sees its reseller's books). Short of that, whether the balance is
+ * below its low-balance alert.
  */
 export function WalletSummary({ wallet, owner }: WalletSummaryProps) {
   const money = (minor: number) => formatMoney(minor, wallet.currency);
@@ -39,6 +40,10 @@ export function WalletSummary({ wallet, owner }: WalletSummaryProps) {
               <Badge tone="danger" className="align-middle">
                 Over credit
               </Badge>
+            ) : wallet.belowAlertThreshold ? (
+              <Badge tone="warning" className="align-middle">
+                Low balance
+              </Badge>
             ) : null}
           </dd>
         </div>
@@ -50,6 +55,10 @@ export function WalletSummary({ wallet, owner }: WalletSummaryProps) {
       ) : !wallet.canSpend ? (
         <Notice tone="error" data-testid="wallet-held-above">
           Calls are paused by your provider's account. Contact your provider.
+        </Notice>
+      ) : wallet.belowAlertThreshold && wallet.alertThresholdMinor !== null ? (
+        <Notice data-testid="wallet-low-balance">
+          {owner} is below its low-balance alert of {money(wallet.alertThresholdMinor)}.
         </Notice>
       ) : null}
     </div>

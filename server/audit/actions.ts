@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "billing.refund": "Refunded to a wallet",
   "billing.adjustment": "Adjusted a wallet",
   "billing.credit_limit": "Changed a credit limit",
+  "billing.alert_threshold": "Changed a low-balance alert",
   "billing.price_list": "Changed the price list",
 };
 

@@ -37,7 +37,7 @@ export const PERMISSIONS = [
   "schedules:write",
   /** the wallet and ledger of one's own account and of the accounts below it (read) */
   "billing:read",
-  /** top-ups, refunds, adjustments and credit limits of one's own children */
+  /** top-ups, refunds, adjustments and credit limits of one's own children; low-balance alerts of one's own account and children */
   "billing:write",
   /** the account's API keys; a key never holds these (people manage keys) */
   "keys:read",

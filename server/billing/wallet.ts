@@ -15,6 +15,10 @@ export type WalletView = {
   overCredit: boolean;
   /** Neither this account nor any above it is over credit (app_can_spend). */
   canSpend: boolean;
+  /** Below this balance its owners and admins, and its parent's, are e-mailed; null: no alert. */
+  alertThresholdMinor: number | null;
+  /** The balance is below the alert threshold now. */
+  belowAlertThreshold: boolean;
 };
 
 /**
@@ -24,13 +28,16 @@ export type WalletView = {
 export async function walletOf(db: TenantDb, tenantId: string, accountId: string = tenantId): Promise<WalletView> {
   await requireOwnOrBelow(db, tenantId, accountId);
   const [row] = await db.$queryRaw<
-    { currency: string; balance: bigint; credit_limit: bigint; can_spend: boolean }[]
-  >`SELECT currency, balance_minor AS balance, credit_limit_minor AS credit_limit, app_can_spend(account_id) AS can_spend
-      FROM wallets WHERE account_id = ${accountId}::uuid`;
+    { currency: string; balance: bigint; credit_limit: bigint; can_spend: boolean; threshold: bigint | null }[]
+  >`SELECT w.currency, w.balance_minor AS balance, w.credit_limit_minor AS credit_limit,
+           app_can_spend(w.account_id) AS can_spend, t.threshold_minor AS threshold
+      FROM wallets w LEFT JOIN low_balance_thresholds t ON t.account_id = w.account_id
+     WHERE w.account_id = ${accountId}::uuid`;
   // Every account gets its wallet when it is made (app_open_wallet): a missing one is a broken database.
   if (!row) throw new DomainError("NOT_FOUND", problem("wallet_not_found", "This account has no wallet.", "accountId"));
   const balanceMinor = Number(row.balance);
   const creditLimitMinor = Number(row.credit_limit);
+  const alertThresholdMinor = row.threshold === null ? null : Number(row.threshold);
   return {
     accountId,
     currency: row.currency,
@@ -39,6 +46,8 @@ export async function walletOf(db: TenantDb, tenantId: string, accountId: string
     availableMinor: balanceMinor + creditLimitMinor,
     overCredit: balanceMinor < -creditLimitMinor,
     canSpend: row.can_spend,
+    alertThresholdMinor,
+    belowAlertThreshold: alertThresholdMinor !== null && balanceMinor < alertThresholdMinor,
   };
 }
 

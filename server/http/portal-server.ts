@@ -16,6 +16,9 @@ const dev = flags.includes("--dev");
 
 const app = next({ dev, dir: process.cwd(), port });
 await app.prepare();
+// Loaded after prepare(): Next has read the environment's files by then.
+const { startAlertsInServer } = await import("../alerts/start-in-server");
+startAlertsInServer();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 

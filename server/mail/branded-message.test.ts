@@ -40,4 +40,14 @@ describe("branded messages", () => {
     expect(text).toContain("Go: http://brand.localhost:3000/invitation?token=a&b=c\n");
     expect(text).toContain("help@brand.test, +14155550100");
   });
+
+  it("without an action has no button and no link, in either body", () => {
+    const withoutAction = { ...content, action: null };
+    const html = renderHtml(brand, withoutAction);
+    expect(html).not.toContain("<a ");
+    expect(html).not.toContain("Or open this address");
+    const text = renderText(brand, withoutAction);
+    expect(text).not.toMatch(/https?:/);
+    expect(text).toContain("One & two\n\nBye");
+  });
 });

@@ -17,7 +17,8 @@ export type MessageContent = {
   greeting: string;
   /** Paragraphs before the button. */
   paragraphs: string[];
-  action: { label: string; url: string };
+  /** The button and its link; none when there is no portal address to send the reader to. */
+  action: { label: string; url: string } | null;
   /** Paragraphs after the button (expiry, "if this was not you"). */
   afterword: string[];
 };
@@ -41,13 +42,19 @@ export function renderText(brand: MailBrand, content: MessageContent): string {
     content.greeting,
     "",
     ...content.paragraphs.flatMap((paragraph) => [paragraph, ""]),
-    `${content.action.label}: ${content.action.url}`,
-    "",
+    ...(content.action ? [`${content.action.label}: ${content.action.url}`, ""] : []),
     ...content.afterword.flatMap((paragraph) => [paragraph, ""]),
     ...(support ? [support, ""] : []),
     `— ${brand.name}`,
     "",
   ].join("\n");
+}
+
+/** The button in the brand's primary colour, and the link written out for clients that block buttons. */
+function actionHtml(brand: MailBrand, action: { label: string; url: string }, onPrimary: string): string {
+  const url = escapeHtml(action.url);
+  return `<p style="margin:24px 0"><a href="${url}" style="display:inline-block;background:${brand.primaryColor};color:${onPrimary};padding:12px 20px;border-radius:6px;font-size:16px;font-weight:bold;text-decoration:none">${escapeHtml(action.label)}</a></p>
+<p style="margin:0 0 16px;font-size:14px;line-height:1.5;color:#334155">Or open this address: <a href="${url}" style="color:${brand.primaryColor};word-break:break-all">${url}</a></p>`;
 }
 
 /**
@@ -57,7 +64,6 @@ export function renderText(brand: MailBrand, content: MessageContent): string {
  */
 export function renderHtml(brand: MailBrand, content: MessageContent): string {
   const onPrimary = readableTextOn(brand.primaryColor);
-  const url = escapeHtml(content.action.url);
   const paragraph = (text: string) =>
     `<p style="margin:0 0 16px;font-size:16px;line-height:1.5;color:#0f172a">${escapeHtml(text)}</p>`;
   const header = brand.logoUrl
@@ -74,8 +80,7 @@ export function renderHtml(brand: MailBrand, content: MessageContent): string {
 <tr><td style="padding:24px">
 ${paragraph(content.greeting)}
 ${content.paragraphs.map(paragraph).join("\n")}
-<p style="margin:24px 0"><a href="${url}" style="display:inline-block;background:${brand.primaryColor};color:${onPrimary};padding:12px 20px;border-radius:6px;font-size:16px;font-weight:bold;text-decoration:none">${escapeHtml(content.action.label)}</a></p>
-<p style="margin:0 0 16px;font-size:14px;line-height:1.5;color:#334155">Or open this address: <a href="${url}" style="color:${brand.primaryColor};word-break:break-all">${url}</a></p>
+${content.action ? actionHtml(brand, content.action, onPrimary) : ""}
 ${content.afterword.map(paragraph).join("\n")}
 </td></tr>
 <tr><td style="padding:16px 24px;border-top:1px solid #e2e8f0;font-size:13px;line-height:1.5;color:#475569">${support ? escapeHtml(support) : escapeHtml(brand.name)}</td></tr>

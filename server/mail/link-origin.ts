@@ -31,10 +31,10 @@ export function withRequestSchemeAndPort(hostname: string, requestOrigin: string
 }
 
 /**
- * Where `accountId`'s links (invitations, password resets) point: its brand host with the scheme
- * and port of the request that causes the mail. `db` runs as the account or an account above it.
+ * Where `accountId`'s links point, or null when it has none (chooseLinkHost): its brand host with
+ * the scheme and port of `requestOrigin`. `db` runs as the account or an account above it.
  */
-export async function linkOrigin(db: TenantDb, accountId: string, requestOrigin: string): Promise<string> {
+export async function linkOriginOrNull(db: TenantDb, accountId: string, requestOrigin: string): Promise<string | null> {
   const rows = await db.$queryRaw<{ host: string | null; ancestors: string[] }[]>`
     SELECT app_link_host(${accountId}::uuid, ${env.DOMAIN_DEV_SUFFIXES}::text[]) AS host,
            (SELECT a.ancestors FROM accounts a WHERE a.id = ${accountId}::uuid) AS ancestors`;
@@ -42,7 +42,17 @@ export async function linkOrigin(db: TenantDb, accountId: string, requestOrigin:
   // app_link_host refuses an account the tenant may not reach, so the row is there.
   if (!row) throw new Error(`no link host row for account ${accountId}`);
   const host = chooseLinkHost(row.host, { id: accountId, ancestors: row.ancestors }, env.PLATFORM_HOSTS);
-  if (!host) {
+  return host ? withRequestSchemeAndPort(host, requestOrigin) : null;
+}
+
+/**
+ * Where `accountId`'s links (invitations, password resets) point: its brand host with the scheme
+ * and port of the request that causes the mail. `db` runs as the account or an account above it.
+ * CONFLICT `no_link_host` when it has none: such a mail would have nowhere to send its reader.
+ */
+export async function linkOrigin(db: TenantDb, accountId: string, requestOrigin: string): Promise<string> {
+  const origin = await linkOriginOrNull(db, accountId, requestOrigin);
+  if (!origin) {
     throw new DomainError(
       "CONFLICT",
       problem(
@@ -51,5 +61,5 @@ export async function linkOrigin(db: TenantDb, accountId: string, requestOrigin:
       ),
     );
   }
-  return withRequestSchemeAndPort(host, requestOrigin);
+  return origin;
 }

@@ -13,7 +13,8 @@ export type MailMessage = {
   subject: string;
   text: string;
   html: string;
-  link: string;
+  /** The link it carries, if any. */
+  link: string | null;
 };
 
 export type Mailer = { send(message: MailMessage): Promise<void> };

@@ -17,9 +17,14 @@ export type BusinessSummary = {
   };
   /** Accounts anywhere below that are past their credit limit (at most 20, the furthest past first). */
   overCredit: { accountId: string; name: string; balanceMinor: number; creditLimitMinor: number }[];
+  /** The reseller's own children whose balance is below their alert threshold (at most 20, furthest below first). */
+  belowAlertThreshold: { accountId: string; name: string; balanceMinor: number; thresholdMinor: number }[];
 };
 
-/** What a reseller's home page shows first: its accounts, this month's business, who cannot spend. */
+/**
+ * What a reseller's home page shows first: its accounts, this month's business, who cannot spend,
+ * and which of the accounts it bills are below their low-balance alert threshold.
+ */
 export async function businessSummary(db: TenantDb, resellerId: string, now = new Date()): Promise<BusinessSummary> {
   const today = now.toISOString().slice(0, 10);
   const month = await childrenReport(db, resellerId, { fromDay: `${today.slice(0, 8)}01`, toDay: today });
@@ -30,6 +35,14 @@ export async function businessSummary(db: TenantDb, resellerId: string, now = ne
       FROM wallets w JOIN accounts a ON a.id = w.account_id
      WHERE w.account_ancestors @> ARRAY[${resellerId}::uuid] AND w.balance_minor < -w.credit_limit_minor
      ORDER BY w.balance_minor + w.credit_limit_minor, a.name
+     LIMIT 20`;
+  const low = await db.$queryRaw<{ account_id: string; name: string; balance: bigint; threshold: bigint }[]>`
+    SELECT w.account_id, a.name, w.balance_minor AS balance, t.threshold_minor AS threshold
+      FROM low_balance_thresholds t
+      JOIN wallets w ON w.account_id = t.account_id
+      JOIN accounts a ON a.id = t.account_id
+     WHERE a.parent_id = ${resellerId}::uuid AND w.balance_minor < t.threshold_minor
+     ORDER BY w.balance_minor - t.threshold_minor, a.name
      LIMIT 20`;
   const count = (status: "active" | "suspended" | "closed") =>
     Number(statuses.find((row) => row.status === status)?.count ?? 0);
@@ -42,6 +55,12 @@ export async function businessSummary(db: TenantDb, resellerId: string, now = ne
       name: row.name,
       balanceMinor: Number(row.balance),
       creditLimitMinor: Number(row.credit_limit),
+    })),
+    belowAlertThreshold: low.map((row) => ({
+      accountId: row.account_id,
+      name: row.name,
+      balanceMinor: Number(row.balance),
+      thresholdMinor: Number(row.threshold),
     })),
   };
 }

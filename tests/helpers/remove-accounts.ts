@@ -12,6 +12,7 @@ export async function removeAccountsWithMoney(owner: PrismaClient, accountIds: r
     await tx.$executeRaw`ALTER TABLE ledger_entries DISABLE TRIGGER ledger_is_append_only`;
     await tx.$executeRaw`DELETE FROM idempotency_keys
       WHERE entry_account_id = ANY (${ids}::uuid[]) OR account_id = ANY (${ids}::uuid[])`;
+    await tx.$executeRaw`DELETE FROM low_balance_alerts WHERE account_id = ANY (${ids}::uuid[])`;
     await tx.$executeRaw`DELETE FROM ledger_entries WHERE account_id = ANY (${ids}::uuid[])`;
     await tx.$executeRaw`ALTER TABLE ledger_entries ENABLE TRIGGER ledger_is_append_only`;
     await tx.$executeRaw`DELETE FROM call_charges WHERE account_id = ANY (${ids}::uuid[])`;

@@ -75,6 +75,8 @@ describe("a wallet", () => {
       availableMinor: 0,
       overCredit: false,
       canSpend: true,
+      alertThresholdMinor: null,
+      belowAlertThreshold: false,
     });
   });
 

@@ -1197,6 +1197,38 @@ const CROSS_TENANT_CASES: Record<string, readonly CrossTenantCase[]> = {
         }),
     },
   ],
+  "billing.setAlertThreshold": [
+    {
+      name: "a customer setting its sibling's low-balance alert",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.billing.setAlertThreshold({ accountId: ids["city-clinic"].accountId, thresholdMinor: 100 }),
+    },
+    {
+      name: "a customer setting its reseller's low-balance alert",
+      actor: "bistro",
+      victim: "voicereseller",
+      expect: "NOT_FOUND",
+      call: (caller, ids) =>
+        caller.billing.setAlertThreshold({ accountId: ids.voicereseller.accountId, thresholdMinor: 100 }),
+    },
+    {
+      name: "a reseller setting the low-balance alert of an account outside its tree",
+      actor: "voicereseller",
+      victim: "acme",
+      expect: "NOT_FOUND",
+      call: (caller, ids) => caller.billing.setAlertThreshold({ accountId: ids.acme.accountId, thresholdMinor: 100 }),
+    },
+    {
+      name: "a customer's own low-balance alert changes its own account only",
+      actor: "bistro",
+      victim: "city-clinic",
+      expect: "OWN_DATA_ONLY",
+      call: (caller) => caller.billing.setAlertThreshold({ thresholdMinor: null }),
+    },
+  ],
   "billing.setCreditLimit": [
     {
       name: "a reseller raising the credit limit of an account outside its tree",
@@ -1547,6 +1579,8 @@ async function snapshotOf(slug: DemoSlug) {
       where: { accountId },
       orderBy: [{ day: "asc" }, { subjectAccountId: "asc" }],
     }),
+    alertThreshold: await owner.lowBalanceThreshold.findUnique({ where: { accountId } }),
+    alerts: await owner.lowBalanceAlert.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     idempotencyKeys: await owner.idempotencyKey.findMany({
       where: { OR: [{ accountId }, { entryAccountId: accountId }] },
       orderBy: { key: "asc" },

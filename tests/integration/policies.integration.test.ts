@@ -99,7 +99,8 @@ function readTables(db: Prisma.TransactionClient | PrismaClient, names: string[]
            EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
                     WHERE i.indrelid = c.oid AND i.indisprimary AND a.attname = 'account_id' AND a.attnotnull)
              AS account_id_leads_key,
-           has_table_privilege(${APP_ROLE}, c.oid, 'SELECT') AS app_can_select
+           -- the table, or some of its columns (low_balance_alerts hides whom it mailed)
+           has_any_column_privilege(${APP_ROLE}, c.oid, 'SELECT') AS app_can_select
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relname = ANY (${names}::text[])`;
 }

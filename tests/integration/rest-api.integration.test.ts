@@ -179,6 +179,25 @@ describe("a top-up over REST", () => {
   });
 });
 
+describe("a low-balance alert over REST", () => {
+  it("is set with PUT, shown on the wallet, turned off with null, and a bad amount is named", async () => {
+    const { token } = await accessTokenFor(app, bistroOwner(), bistroTenant());
+    const put = (thresholdMinor: unknown) =>
+      rest("PUT", "/billing/alert-threshold", { bearer: token, tenant: "bistro", body: { thresholdMinor } });
+    const set = await put(2500);
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ accountId: ids.bistro.accountId, alertThresholdMinor: 2500 });
+    const wallet = await rest("GET", "/billing/wallet", { bearer: token, tenant: "bistro" });
+    expect(wallet.body).toMatchObject({ alertThresholdMinor: 2500 });
+    const bad = await put("25.00");
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { field: "thresholdMinor" } });
+    const off = await put(null);
+    expect(off.body).toMatchObject({ alertThresholdMinor: null, belowAlertThreshold: false });
+    expect(await owner.lowBalanceThreshold.count({ where: { accountId: ids.bistro.accountId } })).toBe(0);
+  });
+});
+
 describe("the REST face with an API key", () => {
   it("reads with a read-only key, and refuses its POST with 403 missing_permission", async () => {
     const readOnly = await apiKeyFor(owner, {

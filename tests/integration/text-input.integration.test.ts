@@ -199,6 +199,7 @@ const VALID_INPUTS: Record<string, (ids: DemoIds) => unknown> = {
     idempotencyKey: "text-input-adjust",
   }),
   "billing.setCreditLimit": (ids) => ({ accountId: ids.acme.accountId, creditLimitMinor: 100 }),
+  "billing.setAlertThreshold": (ids) => ({ accountId: ids.acme.accountId, thresholdMinor: 100 }),
 };
 
 const UNKNOWN_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -486,6 +487,7 @@ describe("refusals of an id", () => {
     ["billing.childrenReport", "accountId"],
     ["billing.topUp", "accountId"],
     ["billing.setCreditLimit", "accountId"],
+    ["billing.setAlertThreshold", "accountId"],
   ])("%s names %s when the account is not the caller's to see", async (path, field) => {
     const error = await outcome(
       callByPath(caller, path, withValue(VALID_INPUTS[path]?.(ids), field, ids.acme.accountId)),

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { AlertThresholdForm } from "@/components/billing/alert-threshold-form";
 import { ENTRY_KIND_LABELS, LedgerTable } from "@/components/billing/ledger-table";
 import { WalletSummary } from "@/components/billing/wallet-summary";
+import { DoneNotice } from "@/components/form/done-notice";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -13,9 +15,16 @@ import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { problemFor } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { ENTRY_KINDS, type EntryKind } from "@/server/billing/ledger";
+import { amountText } from "@/server/billing/money";
+import { setAlertThresholdAction } from "./actions";
 import { BillingNav } from "./billing-nav";
 
 export const metadata: Metadata = { title: "Billing" };
+
+const DONE: Record<string, string> = {
+  alert: "Low-balance alert saved.",
+  alert_off: "Low-balance alert turned off.",
+};
 
 const isKind = (value: string | undefined): value is EntryKind =>
   (ENTRY_KINDS as readonly string[]).includes(value ?? "");
@@ -31,7 +40,7 @@ export default async function BillingPage({
   const kindParam = text(params.kind);
   const query = { kind: isKind(kindParam) ? kindParam : undefined, after: text(params.after) };
   const caller = await serverCaller();
-  const [{ effective }, wallet, page] = await Promise.all([
+  const [{ effective, permissions, account }, wallet, page] = await Promise.all([
     loadCurrentAccount(),
     caller.billing
       .wallet({})
@@ -41,10 +50,17 @@ export default async function BillingPage({
       .catch((error: unknown) => problemFor(error, { FORBIDDEN: "Your role cannot see this account's billing." })),
   ]);
 
+  const done = typeof params.done === "string" ? DONE[params.done] : undefined;
+  // The platform mails a platform-direct account's people only; a reseller's customer, its reseller's too.
+  const whoIsTold = account.parentId
+    ? "your account's owners and admins, and your provider"
+    : "your account's owners and admins";
+
   return (
     <main className="flex flex-col gap-4">
       <PageHeader title="Billing" description="Your balance, your credit, and every payment and charge." />
       <BillingNav current="/billing" />
+      {done ? <DoneNotice key={Date.now()} message={done} /> : null}
       <Card aria-labelledby="wallet-title">
         <CardTitle id="wallet-title">Wallet</CardTitle>
         {"problem" in wallet ? (
@@ -53,6 +69,18 @@ export default async function BillingPage({
           <WalletSummary wallet={wallet} owner="Your account" />
         )}
       </Card>
+      {"problem" in wallet || !permissions.includes("billing:write") ? null : (
+        <Card aria-labelledby="alert-title">
+          <CardTitle id="alert-title">Low-balance alert</CardTitle>
+          <AlertThresholdForm
+            key={`${wallet.alertThresholdMinor}`}
+            currency={wallet.currency}
+            current={wallet.alertThresholdMinor === null ? "" : amountText(wallet.alertThresholdMinor, wallet.currency)}
+            whoIsTold={whoIsTold}
+            action={setAlertThresholdAction}
+          />
+        </Card>
+      )}
       <Card aria-labelledby="transactions-title">
         <CardTitle id="transactions-title">Transactions</CardTitle>
         <form method="get" action="/billing" className="mb-4 flex flex-wrap items-end gap-3">

@@ -4,7 +4,10 @@ import { TextLink } from "@/components/ui/link";
 import { formatMoney } from "@/server/billing/money";
 import type { BusinessSummary } from "@/server/reports/business";
 
-/** A reseller's business first: its accounts, this month's calls and money, and who cannot spend. */
+/**
+ * A reseller's business first: its accounts, this month's calls and money, who cannot spend, and
+ * which of the accounts it bills are below their low-balance alert.
+ */
 export function BusinessOverview({ business }: { business: BusinessSummary }) {
   const money = (minor: number) => formatMoney(minor, business.currency);
   const figures = [
@@ -43,6 +46,21 @@ export function BusinessOverview({ business }: { business: BusinessSummary }) {
             <li key={account.accountId}>
               <TextLink href={`/accounts/${account.accountId}/wallet`}>{account.name}</TextLink>:{" "}
               {money(account.balanceMinor)} with a credit limit of {money(account.creditLimitMinor)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 className="mt-4 text-sm font-semibold">Below their low-balance alert</h3>
+      {business.belowAlertThreshold.length === 0 ? (
+        <p className="text-sm text-slate-600" data-testid="business-low-balance-none">
+          No account you bill is below its low-balance alert.
+        </p>
+      ) : (
+        <ul className="mt-1 flex flex-col gap-1 text-sm" data-testid="business-low-balance">
+          {business.belowAlertThreshold.map((account) => (
+            <li key={account.accountId}>
+              <TextLink href={`/accounts/${account.accountId}/wallet`}>{account.name}</TextLink>:{" "}
+              {money(account.balanceMinor)}, alert below {money(account.thresholdMinor)}
             </li>
           ))}
         </ul>

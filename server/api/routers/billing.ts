@@ -1,3 +1,4 @@
+import { setAlertThreshold } from "../../billing/alert-threshold";
 import { setCreditLimit } from "../../billing/credit-limit";
 import { idempotencyKeyOf } from "../../billing/idempotency-key";
 import { listLedgerEntries } from "../../billing/ledger";
@@ -24,6 +25,7 @@ import {
   PriceListOutput,
   PriceOverrideFields,
   RemoveOverrideInput,
+  SetAlertThresholdInput,
   SetCreditLimitInput,
   SetMarkupInput,
   StatementInput,
@@ -154,6 +156,20 @@ export const billingRouter = createTRPCRouter({
     .input(SetCreditLimitInput)
     .output(WalletOutput)
     .mutation(({ ctx, input }) => setCreditLimit(ctx.db, actorOf(ctx), input)),
+
+  /** The balance below which your account's, or one of your children's, owners and admins are e-mailed. */
+  setAlertThreshold: tenantProcedure("billing:write")
+    .meta({
+      openapi: {
+        method: "PUT",
+        path: "/billing/alert-threshold",
+        tags: ["billing"],
+        summary: "Set or turn off a low-balance alert",
+      },
+    })
+    .input(SetAlertThresholdInput)
+    .output(WalletOutput)
+    .mutation(({ ctx, input }) => setAlertThreshold(ctx.db, actorOf(ctx), input)),
 
   /** What you charge your children: a markup on your cost, and your own prices for some prefixes. */
   priceList: resellerProcedure("billing:read")

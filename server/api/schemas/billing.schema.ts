@@ -21,6 +21,8 @@ export const WalletOutput = z.object({
   availableMinor: z.number().int(),
   overCredit: z.boolean(),
   canSpend: z.boolean(),
+  alertThresholdMinor: z.number().int().nullable(),
+  belowAlertThreshold: z.boolean(),
 });
 
 const ENTRY_KIND = z.enum(["top_up", "charge", "refund", "adjustment"]);
@@ -109,6 +111,21 @@ export const SetCreditLimitInput = z.object({
   creditLimitMinor: jsonOnly(
     z.number({ message: limitMessage }).int(limitMessage).min(0, limitMessage).max(MAX_AMOUNT_MINOR, limitMessage),
   ),
+});
+
+const thresholdMessage = `thresholdMinor must be null (no alert) or a whole number of minor units from 0 to ${MAX_AMOUNT_MINOR}`;
+
+export const SetAlertThresholdInput = z.object({
+  /** Whose threshold: your own when omitted, or one of your children's. */
+  accountId: accountId.optional(),
+  /** Alert when the balance falls below this; null turns the alert off. */
+  thresholdMinor: jsonOnly(
+    z
+      .number({ message: thresholdMessage })
+      .int(thresholdMessage)
+      .min(0, thresholdMessage)
+      .max(MAX_AMOUNT_MINOR, thresholdMessage),
+  ).nullable(),
 });
 
 const day = z.iso.date({ message: "must be a day, like 2026-11-30" });
@@ -301,6 +318,9 @@ export const BusinessOutput = z.object({
   }),
   overCredit: z.array(
     z.object({ accountId: z.uuid(), name: z.string(), balanceMinor: money, creditLimitMinor: money }),
+  ),
+  belowAlertThreshold: z.array(
+    z.object({ accountId: z.uuid(), name: z.string(), balanceMinor: money, thresholdMinor: money }),
   ),
 });
 

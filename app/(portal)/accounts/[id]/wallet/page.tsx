@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AlertThresholdForm } from "@/components/billing/alert-threshold-form";
 import { LedgerTable } from "@/components/billing/ledger-table";
 import { WalletSummary } from "@/components/billing/wallet-summary";
 import { DoneNotice } from "@/components/form/done-notice";
@@ -11,6 +12,7 @@ import { notFoundOn } from "@/server/api/page-problem";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHas } from "@/server/auth/permissions";
 import { amountText } from "@/server/billing/money";
+import { setAlertThresholdAction } from "../../../billing/actions";
 import { postEntryAction, setCreditLimitAction } from "./actions";
 import { CreditLimitForm, PostEntryForm } from "./wallet-forms";
 
@@ -26,6 +28,8 @@ const DONE: Record<string, string> = {
   refund: "Refund posted.",
   adjustment: "Correction posted.",
   credit_limit: "Credit limit saved.",
+  alert: "Low-balance alert saved.",
+  alert_off: "Low-balance alert turned off.",
 };
 
 /**
@@ -50,7 +54,7 @@ export default async function AccountWalletPage({ params, searchParams }: Props)
   const billsIt = account.parent.id === current.account.id && roleHas(current.user.role, "billing:write");
   const done = typeof query.done === "string" ? DONE[query.done] : undefined;
   // A new form after every posting: the amount typed for the last one is not offered again.
-  const formKey = `${page.items[0]?.id ?? "none"}|${wallet.creditLimitMinor}`;
+  const formKey = `${page.items[0]?.id ?? "none"}|${wallet.creditLimitMinor}|${wallet.alertThresholdMinor}`;
 
   return (
     <main className="flex flex-col gap-4">
@@ -88,6 +92,19 @@ export default async function AccountWalletPage({ params, searchParams }: Props)
               currency={wallet.currency}
               current={amountText(wallet.creditLimitMinor, wallet.currency)}
               action={setCreditLimitAction}
+            />
+          </Card>
+          <Card aria-labelledby="alert-title">
+            <CardTitle id="alert-title">Low-balance alert</CardTitle>
+            <AlertThresholdForm
+              key={formKey}
+              accountId={account.id}
+              currency={wallet.currency}
+              current={
+                wallet.alertThresholdMinor === null ? "" : amountText(wallet.alertThresholdMinor, wallet.currency)
+              }
+              whoIsTold={`the owners and admins of ${account.name}, and yours`}
+              action={setAlertThresholdAction}
             />
           </Card>
         </>
