@@ -67,3 +67,11 @@ export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
+
+/** As VoiceReseller: from the accounts list to Bistro's wallet page. */
+export async function openBistroWallet(page: Page) {
+  await page.goto("/accounts");
+  await page.getByTestId("children").getByRole("link", { name: "Bistro Group", exact: true }).click();
+  await page.getByRole("link", { name: "Wallet and transactions of Bistro Group" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Wallet of Bistro Group" })).toBeVisible();
+}

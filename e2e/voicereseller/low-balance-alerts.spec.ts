@@ -1,6 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { STATE_DIR } from "../../playwright.config";
-import { expectAccessible, expectNoHorizontalScroll, origin, signIn, VIEWPORTS } from "../helpers";
+import { expectAccessible, expectNoHorizontalScroll, openBistroWallet, origin, signIn, VIEWPORTS } from "../helpers";
 import { mailCount, waitForMailTo } from "../mailbox";
 
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -12,13 +12,6 @@ const RESELLER_OWNER = "owner@voicereseller.test";
 const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, "")) * 100);
 /** Cents as the amount fields take them: 1234.5. */
 const typed = (minor: number) => (minor / 100).toFixed(2);
-
-async function openBistroWallet(page: Page) {
-  await page.goto("/accounts");
-  await page.getByTestId("children").getByRole("link", { name: "Bistro Group", exact: true }).click();
-  await page.getByRole("link", { name: "Wallet and transactions of Bistro Group" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Wallet of Bistro Group" })).toBeVisible();
-}
 
 test("a low-balance alert: set by the customer and its reseller, crossed, mailed to both sides, shown on the reseller's home", async ({
   page,

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { STATE_DIR } from "../../playwright.config";
-import { expectAccessible, expectNoHorizontalScroll, origin, signIn, VIEWPORTS } from "../helpers";
+import { expectAccessible, expectNoHorizontalScroll, openBistroWallet, origin, signIn, VIEWPORTS } from "../helpers";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -9,13 +9,6 @@ test.use({ storageState: { cookies: [], origins: [] } });
 const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, "")) * 100);
 const dollars = (minor: number) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
-
-async function openBistroWallet(page: Page) {
-  await page.goto("/accounts");
-  await page.getByTestId("children").getByRole("link", { name: "Bistro Group", exact: true }).click();
-  await page.getByRole("link", { name: "Wallet and transactions of Bistro Group" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Wallet of Bistro Group" })).toBeVisible();
-}
 
 test("the reseller tops up Bistro and sets its credit; Bistro sees its balance and where the money came from", async ({
   page,

@@ -16,6 +16,7 @@ import { STATEMENT_COLUMNS, statementPages } from "@/server/reports/exports";
 import { callerAs, trpcError } from "@/tests/helpers/callers";
 import { connectDemoDatabase, type DemoIds } from "@/tests/helpers/demo-data";
 import { removeAccountsWithMoney } from "@/tests/helpers/remove-accounts";
+import { createTestAccount } from "@/tests/helpers/test-accounts";
 
 let owner: PrismaClient;
 let app: PrismaClient;
@@ -26,11 +27,9 @@ const made = { customer: "", reseller: "", grandchild: "" };
 const everyMade: string[] = [];
 
 async function makeAccount(slug: string, parentId: string | null, isReseller = false): Promise<string> {
-  const account = await owner.account.create({
-    data: { slug, name: slug, parentId, isReseller, planId: "starter", maxIn: 1, maxOut: 1, maxDialer: 0 },
-  });
-  everyMade.push(account.id);
-  return account.id;
+  const id = await createTestAccount(owner, { slug, parentId, isReseller });
+  everyMade.push(id);
+  return id;
 }
 
 beforeAll(async () => {

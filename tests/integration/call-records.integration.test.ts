@@ -14,6 +14,7 @@ import { CALL_COLUMNS, CHILDREN_COLUMNS, callPages, childrenReportPages } from "
 import { callerAs } from "@/tests/helpers/callers";
 import { connectDemoDatabase } from "@/tests/helpers/demo-data";
 import { removeAccountsWithMoney } from "@/tests/helpers/remove-accounts";
+import { createTestAccount } from "@/tests/helpers/test-accounts";
 
 let owner: PrismaClient;
 let app: PrismaClient;
@@ -23,20 +24,14 @@ const tree = { top: "", middle: "", customer: "", other: "" };
 const made: string[] = [];
 
 async function makeAccount(label: string, parentId: string | null, isReseller = false): Promise<string> {
-  const account = await owner.account.create({
-    data: {
-      slug: `cdr-${label}-${randomUUID().slice(0, 8)}`,
-      name: `CDR ${label}`,
-      parentId,
-      isReseller,
-      planId: "starter",
-      maxIn: 1,
-      maxOut: 1,
-      maxDialer: 0,
-    },
+  const id = await createTestAccount(owner, {
+    slug: `cdr-${label}-${randomUUID().slice(0, 8)}`,
+    name: `CDR ${label}`,
+    parentId,
+    isReseller,
   });
-  made.push(account.id);
-  return account.id;
+  made.push(id);
+  return id;
 }
 
 beforeAll(async () => {

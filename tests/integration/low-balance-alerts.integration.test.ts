@@ -21,6 +21,7 @@ import { callerAs, trpcError } from "@/tests/helpers/callers";
 import { connectDemoDatabase } from "@/tests/helpers/demo-data";
 import { removeAccountsWithMoney } from "@/tests/helpers/remove-accounts";
 import { SmtpInbox } from "@/tests/helpers/smtp-inbox";
+import { createTestAccount } from "@/tests/helpers/test-accounts";
 
 let owner: PrismaClient;
 let app: PrismaClient;
@@ -41,20 +42,14 @@ const people = {} as Record<
 >;
 
 async function makeAccount(label: string, parentId: string | null, isReseller = false): Promise<string> {
-  const account = await owner.account.create({
-    data: {
-      slug: `alerts-${label}-${suffix}`,
-      name: `Alerts ${label}`,
-      parentId,
-      isReseller,
-      planId: "starter",
-      maxIn: 1,
-      maxOut: 1,
-      maxDialer: 0,
-    },
+  const id = await createTestAccount(owner, {
+    slug: `alerts-${label}-${suffix}`,
+    name: `Alerts ${label}`,
+    parentId,
+    isReseller,
   });
-  made.push(account.id);
-  return account.id;
+  made.push(id);
+  return id;
 }
 
 async function makePerson(
