@@ -30,10 +30,28 @@ function isPortalPath(pathname: string): boolean {
 }
 
 export async function middleware(request: NextRequest) {
+  await bodyReceived(request);
   const requestId = newRequestId();
   const response = await route(request, requestId);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
+}
+
+/**
+ * Waits until the request's body has arrived whole. Next.js gives Node.js middleware a copy of the
+ * body and, without waiting for the body to end, swaps the rest in for the route that runs next
+ * (next-server.js: `finalize()` is not awaited). A route that begins reading while a large body is
+ * still arriving then gets some chunks twice and loses others: 500 call records came through as
+ * invalid JSON, in about one benchmark run in two (vercel/next.js#83453). Reading the copy to its
+ * end first means the original has ended too, so the route reads it whole. The copy is what Next
+ * already buffers (at most its 10 MB clone limit); the routes bound what they accept themselves.
+ */
+async function bodyReceived(request: NextRequest): Promise<void> {
+  if (!request.body) return;
+  const reader = request.body.getReader();
+  while (!(await reader.read()).done) {
+    // Each chunk is dropped as it comes: only the end matters here.
+  }
 }
 
 async function route(request: NextRequest, requestId: string): Promise<NextResponse> {

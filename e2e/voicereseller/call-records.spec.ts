@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import http from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import { expect, test } from "@playwright/test";
 import { createServiceKey } from "../../server/calls/platform-service-keys";
 import { e2eDatabase } from "../database";
-import { apiUrl, expectAccessible, expectNoHorizontalScroll, origin, signIn, VIEWPORTS } from "../helpers";
+import { apiUrl, expectAccessible, expectNoHorizontalScroll, origin, PORT, signIn, VIEWPORTS } from "../helpers";
 
 // Signed in as Bistro Group's owner, a customer of VoiceReseller.
 
@@ -146,4 +148,59 @@ test("a batch without a live service key is refused", async ({ request }) => {
   });
   expect(answer.status()).toBe(401);
   expect(await answer.json()).toMatchObject({ error: { reason: "invalid_service_key" } });
+});
+
+test("a large batch that arrives slowly, in pieces, is read whole", async () => {
+  const { owner } = await e2eDatabase();
+  const { key } = await createServiceKey(owner, `e2e ${randomUUID()}`);
+  const bistro = await owner.account.findUniqueOrThrow({ where: { slug: "bistro" } });
+  await owner.$disconnect();
+  // 300 records; the last one is wrong on purpose, so the batch is refused and nothing is written,
+  // with an answer that names it: the server could only name it after reading every byte.
+  const records = Array.from({ length: 300 }, (_, index) => ({
+    callId: `e2e-slow-${randomUUID()}`,
+    accountId: bistro.id,
+    direction: "out",
+    startedAt: "2026-01-15T09:00:00Z",
+    answeredAt: "2026-01-15T09:00:05Z",
+    durationSeconds: index === 299 ? -1 : 60,
+    from: "+33199001234",
+    to: "+12125550123",
+    device: "1002@bistro.sip.localhost",
+  }));
+  const body = Buffer.from(JSON.stringify({ records }));
+  const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = http.request(
+      {
+        host: "127.0.0.1",
+        port: PORT,
+        method: "POST",
+        path: "/api/platform/call-records",
+        headers: {
+          host: `localhost:${PORT}`,
+          authorization: `Bearer ${key}`,
+          "content-type": "application/json",
+          "content-length": body.byteLength,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    request.on("error", reject);
+    // Pieces of 8 KiB, 40 ms apart: the server has the headers long before the end of the body.
+    void (async () => {
+      for (let offset = 0; offset < body.byteLength; offset += 8192) {
+        request.write(body.subarray(offset, offset + 8192));
+        await sleep(40);
+      }
+      request.end();
+    })();
+  });
+  expect(answer.status).toBe(400);
+  expect(JSON.parse(answer.body)).toMatchObject({
+    error: { reason: "invalid_record", field: "records.299.durationSeconds" },
+  });
 });
