@@ -19,7 +19,7 @@ export function AlertThresholdForm(props: {
   currency: string;
   /** The threshold now, as the amount field shows it ("20.00"), or "" when there is none. */
   current: string;
-  /** Who is mailed, in the reader's words ("you and your provider"). */
+  /** Who is mailed, in the reader's words ("your account's owners and admins, and your provider"). */
   whoIsTold: string;
   action: Action;
 }) {
