@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { queryText } from "@/app/(portal)/query-text";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadCurrentAccount } from "@/server/api/load-current-account";
 import { ChildAccounts } from "../dashboard/child-accounts";
@@ -15,12 +16,11 @@ export default async function AccountsPage({
   const { account } = await loadCurrentAccount();
   if (!account.isReseller) notFound();
   const params = await searchParams;
-  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
   return (
     <main className="flex flex-col gap-6">
       <PageHeader title="Accounts" description={`The accounts below ${account.name}.`} />
       <ChildAccounts
-        query={{ parent: text(params.parent), q: text(params.q), after: text(params.after) }}
+        query={{ parent: queryText(params.parent), q: queryText(params.q), after: queryText(params.after) }}
         basePath="/accounts"
       />
     </main>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryText } from "@/app/(portal)/query-text";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -24,8 +25,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-  const query = { action: text(params.action), target: text(params.target), after: text(params.after) };
+  const query = { action: queryText(params.action), target: queryText(params.target), after: queryText(params.after) };
   const caller = await serverCaller();
   const [{ effective }, planList] = await Promise.all([loadCurrentAccount(), caller.plans.list()]);
   const timeZone = effective.timezone.value;

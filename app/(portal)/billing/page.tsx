@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryText } from "@/app/(portal)/query-text";
 import { AlertThresholdForm } from "@/components/billing/alert-threshold-form";
 import { ENTRY_KIND_LABELS, LedgerTable } from "@/components/billing/ledger-table";
 import { WalletSummary } from "@/components/billing/wallet-summary";
@@ -36,9 +37,8 @@ export default async function BillingPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-  const kindParam = text(params.kind);
-  const query = { kind: isKind(kindParam) ? kindParam : undefined, after: text(params.after) };
+  const kindParam = queryText(params.kind);
+  const query = { kind: isKind(kindParam) ? kindParam : undefined, after: queryText(params.after) };
   const caller = await serverCaller();
   const [{ effective, permissions, account }, wallet, page] = await Promise.all([
     loadCurrentAccount(),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryText } from "@/app/(portal)/query-text";
 import { InheritedValue } from "@/components/source-label";
 import { StatusBadge } from "@/components/ui/badge";
 import { CardTitle, Card as Panel } from "@/components/ui/card";
@@ -41,8 +42,7 @@ export default async function DashboardPage({
 }) {
   const { account, plan, effective, user } = await loadCurrentAccount();
   const params = await searchParams;
-  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-  const childQuery = { parent: text(params.parent), q: text(params.q), after: text(params.after) };
+  const childQuery = { parent: queryText(params.parent), q: queryText(params.q), after: queryText(params.after) };
   // A customer sees what it acts on first: usage against its plan, and the plan's features.
   const caller = await serverCaller();
   const summary = account.isReseller ? null : await caller.dashboard.summary();

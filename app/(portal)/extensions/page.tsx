@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryText } from "@/app/(portal)/query-text";
 import { DoneNotice } from "@/components/form/done-notice";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
@@ -26,9 +27,8 @@ export default async function ExtensionsPage({
 }) {
   const { account, user } = await loadCurrentAccount();
   const params = await searchParams;
-  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-  const query = { q: text(params.q), after: text(params.after) };
-  const done = text(params.done);
+  const query = { q: queryText(params.q), after: queryText(params.after) };
+  const done = queryText(params.done);
   const canWrite = roleHas(user.role, "extensions:write");
   const caller = await serverCaller();
   const page = await caller.extensions

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryText } from "@/app/(portal)/query-text";
 import { DoneNotice } from "@/components/form/done-notice";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
 import { Badge } from "@/components/ui/badge";
@@ -17,8 +18,6 @@ import { RoutePicker } from "./route-picker";
 
 export const metadata: Metadata = { title: "Numbers" };
 
-const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-
 /** The account's numbers, where each routes, and (with numbers:write) a route picker per number. */
 export default async function NumbersPage({
   searchParams,
@@ -27,14 +26,15 @@ export default async function NumbersPage({
 }) {
   const { account, user } = await loadCurrentAccount();
   const params = await searchParams;
-  const query = { q: text(params.q), after: text(params.after) };
+  const query = { q: queryText(params.q), after: queryText(params.after) };
   const caller = await serverCaller();
   const page = await caller.numbers
     .list({ view: "account", search: query.q, cursor: query.after, limit: 25 })
     .catch((error: unknown) => problemFor(error, { FORBIDDEN: "Your role cannot see the account's numbers." }));
   const canRoute = roleHas(user.role, "numbers:write");
   const destinations = canRoute ? (await caller.numbers.destinations()).items : [];
-  const done = text(params.done) === "routed" && text(params.number) ? `Saved where ${params.number} routes.` : null;
+  const done =
+    queryText(params.done) === "routed" && queryText(params.number) ? `Saved where ${params.number} routes.` : null;
 
   return (
     <main className="flex flex-col gap-4">

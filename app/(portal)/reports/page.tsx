@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryText } from "@/app/(portal)/query-text";
 import { MarginChart } from "@/components/billing/margin-chart";
 import { minutesText, thisMonthSoFar } from "@/components/billing/period";
 import { pathWithQuery } from "@/components/next-page-link";
@@ -23,9 +24,11 @@ export default async function ReportsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-  const period = { from: text(params.from) ?? thisMonthSoFar().from, to: text(params.to) ?? thisMonthSoFar().to };
-  const chart = text(params.chart);
+  const period = {
+    from: queryText(params.from) ?? thisMonthSoFar().from,
+    to: queryText(params.to) ?? thisMonthSoFar().to,
+  };
+  const chart = queryText(params.chart);
   const report = await (await serverCaller()).billing
     .childrenReport({ fromDay: period.from, toDay: period.to, accountId: chart })
     .catch((error: unknown) =>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { queryText } from "@/app/(portal)/query-text";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -28,8 +29,7 @@ export default async function UsersPage({
 }) {
   const { account, user } = await loadCurrentAccount();
   const params = await searchParams;
-  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-  const query: Query = { q: text(params.q), status: text(params.status), after: text(params.after) };
+  const query: Query = { q: queryText(params.q), status: queryText(params.status), after: queryText(params.after) };
   const status = USER_STATUSES.find((each) => each === query.status);
   const page = await (await serverCaller()).users
     .list({ search: query.q, status, cursor: query.after, limit: 25 })

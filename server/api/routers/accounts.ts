@@ -13,7 +13,7 @@ import {
   SetChildAccountStatusInput,
   UpdateChildAccountInput,
 } from "../schemas/managed-account.schema";
-import { queryNumber } from "../schemas/rest-input";
+import { pageLimit } from "../schemas/page-limit";
 import { cursorText, plainText } from "../schemas/text";
 import { actorOf, createTRPCRouter, resellerProcedure, resellerReadProcedure } from "../trpc";
 
@@ -26,11 +26,7 @@ export const ListChildAccountsInput = z.object({
     .transform((value) => (value ? value : undefined)),
   /** The last slug of the previous page. */
   cursor: cursorText(isChildAccountsCursor).optional(),
-  limit: queryNumber("limit must be a whole number from 1 to 100")
-    .int("limit must be a whole number from 1 to 100")
-    .min(1, "limit must be a whole number from 1 to 100")
-    .max(100, "limit must be a whole number from 1 to 100")
-    .default(50),
+  limit: pageLimit(50),
 });
 
 export const ListChildAccountsOutput = z.object({

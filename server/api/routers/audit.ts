@@ -2,7 +2,7 @@ import { z } from "zod";
 import { NOT_BELOW } from "../../accounts/scope";
 import { decodeAuditCursor, listAuditEntries } from "../../audit/list";
 import { DomainError, problem } from "../../domain-error";
-import { queryNumber } from "../schemas/rest-input";
+import { pageLimit } from "../schemas/page-limit";
 import { cursorText, plainText } from "../schemas/text";
 import { createTRPCRouter, tenantProcedure } from "../trpc";
 
@@ -13,7 +13,7 @@ export const ListAuditEntriesInput = z.object({
   /** Only entries about this account: the tenant's own or one below it. */
   targetAccountId: z.uuid({ message: "targetAccountId must be an account id" }).optional(),
   cursor: cursorText((value) => decodeAuditCursor(value) !== null).optional(),
-  limit: queryNumber("limit is 1 to 100").int().min(1, "limit is 1 to 100").max(100, "limit is 1 to 100").default(50),
+  limit: pageLimit(50),
 });
 
 export const ListAuditEntriesOutput = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { KEY_SCOPES } from "../../auth/permissions";
+import { pageLimit } from "./page-limit";
 import { cursorText, nameText } from "./text";
 
 const KeyId = z.uuid({ message: "keyId must be an API key id" });
@@ -7,12 +8,7 @@ const KeyId = z.uuid({ message: "keyId must be an API key id" });
 export const ListApiKeysInput = z.object({
   /** the last key of the previous page */
   cursor: cursorText((value) => z.uuid().safeParse(value).success).optional(),
-  limit: z
-    .number({ message: "limit must be a number" })
-    .int()
-    .min(1, "limit is at least 1")
-    .max(100, "limit is at most 100")
-    .default(25),
+  limit: pageLimit(25),
 });
 
 export const CreateApiKeyInput = z.object({

@@ -3,7 +3,8 @@ import { isLedgerCursor } from "../../billing/ledger";
 import { MAX_AMOUNT_MINOR } from "../../billing/money";
 import { isCallCursor } from "../../calls/history";
 import { MAX_USAGE_DAYS } from "../../calls/usage";
-import { jsonOnly, queryNumber } from "./rest-input";
+import { pageLimit } from "./page-limit";
+import { jsonOnly } from "./rest-input";
 import { cursorText, nameText, plainText } from "./text";
 
 const accountId = z.uuid({ message: "accountId must be an account id" });
@@ -32,11 +33,7 @@ export const ListEntriesInput = z.object({
   kind: ENTRY_KIND.optional(),
   /** The `nextCursor` of the previous page. */
   cursor: cursorText(isLedgerCursor).optional(),
-  limit: queryNumber("limit must be a whole number from 1 to 100")
-    .int("limit must be a whole number from 1 to 100")
-    .min(1, "limit must be a whole number from 1 to 100")
-    .max(100, "limit must be a whole number from 1 to 100")
-    .default(25),
+  limit: pageLimit(25),
 });
 
 const EntryOutput = z.object({
@@ -144,11 +141,7 @@ export const ListCallsInput = z
     fromDay: day.optional(),
     toDay: day.optional(),
     cursor: cursorText(isCallCursor).optional(),
-    limit: queryNumber("limit must be a whole number from 1 to 100")
-      .int("limit must be a whole number from 1 to 100")
-      .min(1, "limit must be a whole number from 1 to 100")
-      .max(100, "limit must be a whole number from 1 to 100")
-      .default(25),
+    limit: pageLimit(25),
   })
   .refine((input) => !input.fromDay || !input.toDay || input.fromDay <= input.toDay, {
     message: "toDay cannot be before fromDay",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EXTENSION_NUMBER_PATTERN, EXTENSION_SEARCH_MAX, isExtensionsCursor } from "../../sip/extensions";
-import { queryNumber } from "./rest-input";
+import { pageLimit } from "./page-limit";
 import { cursorText, nameText, plainText } from "./text";
 
 const ExtensionId = z.uuid({ message: "extensionId must be an extension id" });
@@ -16,11 +16,7 @@ const ExtensionName = nameText({ label: "The name", max: 80, required: "Enter a 
 export const ListExtensionsInput = z.object({
   search: plainText({ label: "Search", max: EXTENSION_SEARCH_MAX }).optional(),
   cursor: cursorText(isExtensionsCursor).optional(),
-  limit: queryNumber("limit must be a number")
-    .int()
-    .min(1, "limit is at least 1")
-    .max(100, "limit is at most 100")
-    .default(25),
+  limit: pageLimit(25),
 });
 
 export const GetExtensionInput = z.object({ extensionId: ExtensionId });

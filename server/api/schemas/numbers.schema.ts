@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { E164 } from "../../numbers/format";
 import { DESTINATION_KINDS } from "../../routing/destinations";
-import { queryNumber } from "./rest-input";
+import { pageLimit } from "./page-limit";
 import { cursorText, plainText } from "./text";
 
 const NumberId = z.uuid({ message: "numberId must be a number id" });
@@ -13,11 +13,7 @@ export const ListNumbersInput = z.object({
   search: plainText({ label: "Search", max: 40 }).optional(),
   /** The last number of the previous page. */
   cursor: cursorText((cursor) => E164.test(cursor)).optional(),
-  limit: queryNumber("limit must be a whole number from 1 to 100")
-    .int("limit must be a whole number from 1 to 100")
-    .min(1, "limit must be a whole number from 1 to 100")
-    .max(100, "limit must be a whole number from 1 to 100")
-    .default(25),
+  limit: pageLimit(25),
 });
 
 export const GetNumberInput = z.object({ numberId: NumberId });

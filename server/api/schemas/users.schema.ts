@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../auth/permissions";
-import { queryNumber } from "./rest-input";
+import { pageLimit } from "./page-limit";
 import { cursorText, nameText, plainText } from "./text";
 
 export const USER_STATUSES = ["invited", "active", "deactivated"] as const;
@@ -24,11 +24,7 @@ export const ListUsersInput = z.object({
     .transform((value) => (value ? value : undefined)),
   status: z.enum(USER_STATUSES, { message: "status is invited, active or deactivated" }).optional(),
   cursor: cursorText(isUsersCursor).optional(),
-  limit: queryNumber("limit must be a whole number from 1 to 100")
-    .int("limit must be a whole number from 1 to 100")
-    .min(1, "limit must be a whole number from 1 to 100")
-    .max(100, "limit must be a whole number from 1 to 100")
-    .default(25),
+  limit: pageLimit(25),
 });
 
 export const GetUserInput = z.object({ userId: UserId });

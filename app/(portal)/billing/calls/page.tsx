@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryText } from "@/app/(portal)/query-text";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -34,14 +35,13 @@ export default async function CallsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-  const direction = text(params.direction);
+  const direction = queryText(params.direction);
   const query = {
-    q: text(params.q),
+    q: queryText(params.q),
     direction: (CALL_DIRECTIONS as readonly string[]).includes(direction ?? "") ? direction : undefined,
-    from: text(params.from),
-    to: text(params.to),
-    after: text(params.after),
+    from: queryText(params.from),
+    to: queryText(params.to),
+    after: queryText(params.after),
   };
   const [{ effective }, page] = await Promise.all([
     loadCurrentAccount(),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryText } from "@/app/(portal)/query-text";
 import { LedgerTable } from "@/components/billing/ledger-table";
 import { minutesText } from "@/components/billing/period";
 import { pathWithQuery } from "@/components/next-page-link";
@@ -24,9 +25,8 @@ export default async function StatementPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-  const month = text(params.month) ?? new Date().toISOString().slice(0, 7);
-  const accountId = text(params.accountId);
+  const month = queryText(params.month) ?? new Date().toISOString().slice(0, 7);
+  const accountId = queryText(params.accountId);
   const [{ effective }, statement] = await Promise.all([
     loadCurrentAccount(),
     (await serverCaller()).billing

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { queryText } from "@/app/(portal)/query-text";
 import { DoneNotice } from "@/components/form/done-notice";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
 import { Badge } from "@/components/ui/badge";
@@ -17,8 +18,6 @@ import { AssignForm, TakeBackForm } from "./pool-row-actions";
 
 export const metadata: Metadata = { title: "Pool of numbers" };
 
-const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-
 const DONE: Record<string, (number: string) => string> = {
   assigned: (number) => `Assigned ${number}.`,
   "taken-back": (number) => `Took ${number} back.`,
@@ -33,7 +32,7 @@ export default async function NumberPoolPage({
   const { account, user } = await loadCurrentAccount();
   if (!account.isReseller) notFound();
   const params = await searchParams;
-  const query = { q: text(params.q), after: text(params.after) };
+  const query = { q: queryText(params.q), after: queryText(params.after) };
   const caller = await serverCaller();
   const page = await caller.numbers
     .list({ view: "pool", search: query.q, cursor: query.after, limit: 25 })
@@ -44,8 +43,8 @@ export default async function NumberPoolPage({
   const accounts = canAssign
     ? (await caller.accounts.listChildren({ limit: 100 })).items.filter((child) => child.status !== "closed")
     : [];
-  const doneKind = text(params.done);
-  const doneNumber = text(params.number);
+  const doneKind = queryText(params.done);
+  const doneNumber = queryText(params.number);
   const done = doneKind && doneNumber ? DONE[doneKind]?.(doneNumber) : undefined;
 
   return (

@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, addYears, format } from "date-fns";
 import type { Metadata } from "next";
+import { queryText } from "@/app/(portal)/query-text";
 import { DoneNotice } from "@/components/form/done-notice";
 import { NextPageLink, pathWithQuery } from "@/components/next-page-link";
 import { Badge } from "@/components/ui/badge";
@@ -55,9 +56,8 @@ export default async function ApiKeysPage({
 }) {
   const { account, user, effective, openedFrom } = await loadCurrentAccount();
   const params = await searchParams;
-  const text = (value: string | string[] | undefined) => (typeof value === "string" && value ? value : undefined);
-  const after = text(params.after);
-  const done = text(params.done);
+  const after = queryText(params.after);
+  const done = queryText(params.done);
   const timeZone = effective.timezone.value;
   const caller = await serverCaller();
   const page = await caller.apiKeys

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryText } from "@/app/(portal)/query-text";
 import { AlertThresholdForm } from "@/components/billing/alert-threshold-form";
 import { LedgerTable } from "@/components/billing/ledger-table";
 import { WalletSummary } from "@/components/billing/wallet-summary";
@@ -39,7 +40,7 @@ const DONE: Record<string, string> = {
  */
 export default async function AccountWalletPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const after = typeof query.after === "string" && query.after ? query.after : undefined;
+  const after = queryText(query.after);
   const caller = await serverCaller();
   const notBelow = (error: unknown): never => {
     notFoundOn(error, ["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN"]);
