@@ -14,7 +14,8 @@ type Entry = Pick<
   "id" | "kind" | "amountMinor" | "balanceAfterMinor" | "reason" | "author" | "createdAt"
 >;
 
-const when = (date: Date, timeZone: string) =>
+/** A moment as the billing pages show it, in the account's time zone: "30 Nov 2026, 16:02". */
+export const when = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(date);
 
 /** A wallet's entries, newest first; on a phone each entry is a block of labelled lines. */

@@ -10,6 +10,8 @@ const RESELLER_OWNER = "owner@voicereseller.test";
 
 /** "$1,234.50" as cents. */
 const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, "")) * 100);
+const dollars = (minor: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
 /** Cents as the amount fields take them: 1234.5. */
 const typed = (minor: number) => (minor / 100).toFixed(2);
 
@@ -25,6 +27,7 @@ test("a low-balance alert: set by the customer and its reseller, crossed, mailed
   });
   const customer = await bistro.newPage();
   await customer.goto("/billing");
+  await expect(customer.getByTestId("last-alert")).toHaveText("No alert has been sent yet.");
   const alertField = customer.getByLabel("Alert below (USD)");
   await alertField.fill("twenty");
   await customer.getByRole("button", { name: "Save the alert" }).click();
@@ -73,6 +76,14 @@ test("a low-balance alert: set by the customer and its reseller, crossed, mailed
   expect(walletLink).toMatch(new RegExp(`^${origin("voicereseller.localhost")}/accounts/[0-9a-f-]{36}/wallet$`));
   await page.goto(walletLink);
   await expect(page.getByRole("heading", { level: 1, name: "Wallet of Bistro Group" })).toBeVisible();
+  // Marked mailed once the last letter has gone, a moment after it arrives.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("last-alert")).toContainText(
+      `when the balance fell to ${dollars(balance - 2000)}; e-mailed.`,
+      { timeout: 1000 },
+    );
+  }).toPass({ timeout: 15_000 });
 
   // Still below: no new alert. Back above and below again: a second one. Alerts go out in the
   // order they were made, so a mail for the first correction would come before the second crossing's.

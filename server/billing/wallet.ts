@@ -19,6 +19,11 @@ export type WalletView = {
   alertThresholdMinor: number | null;
   /** The balance is below the alert threshold now. */
   belowAlertThreshold: boolean;
+  /**
+   * The latest time the balance fell below its alert: the balance it fell to, and whether everyone
+   * to be told has been mailed (false while the mail waits or is being tried again). Null: never.
+   */
+  lastAlert: { at: Date; balanceMinor: number; mailed: boolean } | null;
 };
 
 /**
@@ -28,10 +33,25 @@ export type WalletView = {
 export async function walletOf(db: TenantDb, tenantId: string, accountId: string = tenantId): Promise<WalletView> {
   await requireOwnOrBelow(db, tenantId, accountId);
   const [row] = await db.$queryRaw<
-    { currency: string; balance: bigint; credit_limit: bigint; can_spend: boolean; threshold: bigint | null }[]
+    {
+      currency: string;
+      balance: bigint;
+      credit_limit: bigint;
+      can_spend: boolean;
+      threshold: bigint | null;
+      alert_at: Date | null;
+      alert_balance: bigint | null;
+      alert_mailed: boolean | null;
+    }[]
   >`SELECT w.currency, w.balance_minor AS balance, w.credit_limit_minor AS credit_limit,
-           app_can_spend(w.account_id) AS can_spend, t.threshold_minor AS threshold
-      FROM wallets w LEFT JOIN low_balance_thresholds t ON t.account_id = w.account_id
+           app_can_spend(w.account_id) AS can_spend, t.threshold_minor AS threshold,
+           l.created_at AS alert_at, l.balance_after_minor AS alert_balance, l.sent_at IS NOT NULL AS alert_mailed
+      FROM wallets w
+      LEFT JOIN low_balance_thresholds t ON t.account_id = w.account_id
+      LEFT JOIN LATERAL (
+        SELECT a.created_at, a.balance_after_minor, a.sent_at FROM low_balance_alerts a
+         WHERE a.account_id = w.account_id ORDER BY a.created_at DESC LIMIT 1
+      ) l ON true
      WHERE w.account_id = ${accountId}::uuid`;
   // Every account gets its wallet when it is made (app_open_wallet): a missing one is a broken database.
   if (!row) throw new DomainError("NOT_FOUND", problem("wallet_not_found", "This account has no wallet.", "accountId"));
@@ -48,6 +68,10 @@ export async function walletOf(db: TenantDb, tenantId: string, accountId: string
     canSpend: row.can_spend,
     alertThresholdMinor,
     belowAlertThreshold: alertThresholdMinor !== null && balanceMinor < alertThresholdMinor,
+    lastAlert:
+      row.alert_at === null
+        ? null
+        : { at: row.alert_at, balanceMinor: Number(row.alert_balance), mailed: row.alert_mailed === true },
   };
 }
 

@@ -76,6 +76,7 @@ describe("a wallet", () => {
       canSpend: true,
       alertThresholdMinor: null,
       belowAlertThreshold: false,
+      lastAlert: null,
     });
   });
 

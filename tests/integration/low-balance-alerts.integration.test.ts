@@ -233,7 +233,13 @@ describe("a crossing", () => {
       sentAt: null,
     });
 
+    // Until it is mailed, both sides' wallets say it waits.
+    const waiting = { balanceMinor: 1500, mailed: false, at: alert?.createdAt };
+    expect((await customer().billing.wallet({})).lastAlert).toEqual(waiting);
+    expect((await top().billing.wallet({ accountId: tree.customer })).lastAlert).toEqual(waiting);
+
     await deliverAll(tree.customer);
+    expect((await customer().billing.wallet({})).lastAlert).toEqual({ ...waiting, mailed: true });
 
     const own = await inbox.waitForMessageTo(people.owner.email);
     expect(own.fromName).toBe("Customer Phones");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { queryText } from "@/app/(portal)/query-text";
 import { AlertThresholdForm } from "@/components/billing/alert-threshold-form";
+import { LastAlert } from "@/components/billing/last-alert";
 import { ENTRY_KIND_LABELS, LedgerTable } from "@/components/billing/ledger-table";
 import { WalletSummary } from "@/components/billing/wallet-summary";
 import { DoneNotice } from "@/components/form/done-notice";
@@ -79,6 +80,7 @@ export default async function BillingPage({
             whoIsTold={whoIsTold}
             action={setAlertThresholdAction}
           />
+          <LastAlert alert={wallet.lastAlert} currency={wallet.currency} timeZone={effective.timezone.value} />
         </Card>
       )}
       <Card aria-labelledby="transactions-title">

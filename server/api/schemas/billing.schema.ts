@@ -24,6 +24,7 @@ export const WalletOutput = z.object({
   canSpend: z.boolean(),
   alertThresholdMinor: z.number().int().nullable(),
   belowAlertThreshold: z.boolean(),
+  lastAlert: z.object({ at: z.date(), balanceMinor: z.number().int(), mailed: z.boolean() }).nullable(),
 });
 
 const ENTRY_KIND = z.enum(["top_up", "charge", "refund", "adjustment"]);

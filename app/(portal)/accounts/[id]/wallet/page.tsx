@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { queryText } from "@/app/(portal)/query-text";
 import { AlertThresholdForm } from "@/components/billing/alert-threshold-form";
+import { LastAlert } from "@/components/billing/last-alert";
 import { LedgerTable } from "@/components/billing/ledger-table";
 import { WalletSummary } from "@/components/billing/wallet-summary";
 import { DoneNotice } from "@/components/form/done-notice";
@@ -106,6 +107,11 @@ export default async function AccountWalletPage({ params, searchParams }: Props)
               }
               whoIsTold={`the owners and admins of ${account.name}, and yours`}
               action={setAlertThresholdAction}
+            />
+            <LastAlert
+              alert={wallet.lastAlert}
+              currency={wallet.currency}
+              timeZone={current.effective.timezone.value}
             />
           </Card>
         </>
