@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/client";
 import { logger } from "../log";
-import { type DeliveryOptions, deliverDueAlerts } from "./deliver-alerts";
+import { type DeliveryOptions, type DeliveryResult, deliverDueAlerts } from "./deliver-alerts";
 
 export type AlertSender = {
   /** Stops leasing alerts and waits for the round in progress to finish. */
@@ -20,7 +20,7 @@ export function startAlertSender(db: PrismaClient, options: DeliveryOptions & { 
 
   const runRound = async () => {
     try {
-      let result: Awaited<ReturnType<typeof deliverDueAlerts>>;
+      let result: DeliveryResult;
       do {
         result = await deliverDueAlerts(db, { ...options, limit });
         if (result.claimed > 0) logger.info(result, "low-balance alerts mailed");
