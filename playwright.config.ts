@@ -54,7 +54,14 @@ export default defineConfig({
     url: `${origin("localhost")}/login`,
     // Access tokens of 10 s (the least server/env.ts allows): the example program's run
     // (e2e/voicereseller/example-program.spec.ts) waits one out and keeps working.
-    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", SMTP_URL, ACCESS_TOKEN_TTL_SECONDS: "10" },
+    // Low-balance alerts go out in rounds of half a second, so the specs wait on them briefly.
+    env: {
+      PORT: String(PORT),
+      NEXT_TELEMETRY_DISABLED: "1",
+      SMTP_URL,
+      ACCESS_TOKEN_TTL_SECONDS: "10",
+      LOW_BALANCE_ALERT_INTERVAL_MS: "500",
+    },
     reuseExistingServer: false,
     timeout: 600_000,
     stdout: "pipe",

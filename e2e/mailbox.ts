@@ -33,10 +33,13 @@ async function messagesTo(address: string): Promise<ReceivedMail[]> {
   return messages.filter((mail) => mail.to.includes(address.toLowerCase()));
 }
 
-/** The latest message to `address`, once there are more than `after` of them (waits for it). */
+/**
+ * The latest message to `address`, once there are more than `after` of them (waits for it, up to
+ * 20 s: some mail leaves a request's path, like the low-balance alerts the server sends in rounds).
+ */
 export async function waitForMailTo(address: string, after = 0): Promise<ReceivedMail> {
   await expect
-    .poll(async () => (await messagesTo(address)).length, { message: `mail to ${address}` })
+    .poll(async () => (await messagesTo(address)).length, { message: `mail to ${address}`, timeout: 20_000 })
     .toBeGreaterThan(after);
   const messages = await messagesTo(address);
   const latest = messages.at(-1);

@@ -105,7 +105,10 @@ test("a slug that is taken is refused with a clear message", async ({ page }) =>
 
 test("a City Clinic owner cannot open Bistro's page", async ({ page, browser }) => {
   await signIn(page, { tenant: "voicereseller", email: "owner@voicereseller.test" });
-  const bistroHref = await page.getByRole("link", { name: "Bistro Group" }).getAttribute("href");
+  const bistroHref = await page
+    .getByTestId("children")
+    .getByRole("link", { name: "Bistro Group", exact: true })
+    .getAttribute("href");
   expect(bistroHref).toMatch(/^\/accounts\/[0-9a-f-]{36}$/);
 
   const clinic = await browser.newContext({
