@@ -2,6 +2,11 @@ import { formatMoney } from "../billing/money";
 import { type MailBrand, type MessageContent, renderHtml, renderText } from "./branded-message";
 import type { MailMessage } from "./mailer";
 
+/** "Hello Ada," or, for someone with no name yet, "Hello,". */
+function greetingOf(name: string): string {
+  return name ? `Hello ${name},` : "Hello,";
+}
+
 function message(brand: MailBrand, to: string, content: MessageContent): MailMessage {
   return {
     to,
@@ -22,7 +27,7 @@ export function invitationMessage(
 ): MailMessage {
   return message(brand, invitee.email, {
     subject: `You are invited to ${invitee.accountName} on ${brand.name}`,
-    greeting: invitee.name ? `Hello ${invitee.name},` : "Hello,",
+    greeting: greetingOf(invitee.name),
     paragraphs: [
       `You have been invited to join ${invitee.accountName} on ${brand.name}, with the sign-in ${invitee.email}.`,
       "Open the link below to choose your password and start.",
@@ -43,7 +48,7 @@ export function passwordResetMessage(
 ): MailMessage {
   return message(brand, user.email, {
     subject: `Reset your ${brand.name} password`,
-    greeting: user.name ? `Hello ${user.name},` : "Hello,",
+    greeting: greetingOf(user.name),
     paragraphs: [
       `Someone asked to reset the password of ${user.email} for ${user.accountName} on ${brand.name}.`,
       "Open the link below to choose a new password. Setting it signs you out everywhere.",
@@ -78,7 +83,7 @@ export function lowBalanceMessage(
   const money = (minor: number) => formatMoney(minor, facts.currency);
   return message(brand, recipient.email, {
     subject: `Low balance: ${facts.accountName} is below ${money(facts.thresholdMinor)}`,
-    greeting: recipient.name ? `Hello ${recipient.name},` : "Hello,",
+    greeting: greetingOf(recipient.name),
     paragraphs: [
       `The balance of ${facts.accountName} on ${brand.name} is now ${money(facts.balanceMinor)}, below your low-balance alert of ${money(facts.thresholdMinor)}.`,
       `To add credit, contact ${brand.name}. When the balance goes past your credit limit, new calls are refused.`,
@@ -104,7 +109,7 @@ export function customerLowBalanceMessage(
   const money = (minor: number) => formatMoney(minor, facts.currency);
   return message(brand, recipient.email, {
     subject: `Low balance: your customer ${facts.accountName} is below ${money(facts.thresholdMinor)}`,
-    greeting: recipient.name ? `Hello ${recipient.name},` : "Hello,",
+    greeting: greetingOf(recipient.name),
     paragraphs: [
       `The balance of ${facts.accountName}, an account you bill, is now ${money(facts.balanceMinor)}, below its low-balance alert of ${money(facts.thresholdMinor)}.`,
       `Top it up before it goes past its credit limit: then its new calls are refused. Its owners and admins have been told too.`,

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { queryText } from "@/app/(portal)/query-text";
-import { minutesText, thisMonthSoFar } from "@/components/billing/period";
+import { chosenPeriod, minutesText } from "@/components/billing/period";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -22,10 +21,7 @@ export default async function UsagePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const period = {
-    from: queryText(params.from) ?? thisMonthSoFar().from,
-    to: queryText(params.to) ?? thisMonthSoFar().to,
-  };
+  const period = chosenPeriod(params);
   const usage = await (await serverCaller()).billing
     .usage({ fromDay: period.from, toDay: period.to })
     .catch((error: unknown) => problemFor(error, { FORBIDDEN: "Your role cannot see this account's usage." }));
