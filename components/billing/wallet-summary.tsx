@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { Figures } from "@/components/ui/figures";
 import { Notice } from "@/components/ui/notice";
 import { formatMoney } from "@/server/billing/money";
 import type { WalletView } from "@/server/billing/wallet";
@@ -19,35 +20,32 @@ export function WalletSummary({ wallet, owner }: WalletSummaryProps) {
   const money = (minor: number) => formatMoney(minor, wallet.currency);
   return (
     <div className="flex flex-col gap-3" data-testid="wallet-summary">
-      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <div>
-          <dt className="text-sm text-slate-600">Balance</dt>
-          <dd className="text-2xl font-semibold tabular-nums" data-testid="wallet-balance">
-            {money(wallet.balanceMinor)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">Credit limit</dt>
-          <dd className="text-2xl font-semibold tabular-nums" data-testid="wallet-credit-limit">
-            {money(wallet.creditLimitMinor)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-sm text-slate-600">Available</dt>
-          <dd className="text-2xl font-semibold tabular-nums" data-testid="wallet-available">
-            {money(wallet.availableMinor)}{" "}
-            {wallet.overCredit ? (
-              <Badge tone="danger" className="align-middle">
-                Over credit
-              </Badge>
-            ) : wallet.belowAlertThreshold ? (
-              <Badge tone="warning" className="align-middle">
-                Low balance
-              </Badge>
-            ) : null}
-          </dd>
-        </div>
-      </dl>
+      <Figures
+        size="2xl"
+        className="grid-cols-1 sm:grid-cols-3"
+        figures={[
+          { label: "Balance", value: money(wallet.balanceMinor), testId: "wallet-balance" },
+          { label: "Credit limit", value: money(wallet.creditLimitMinor), testId: "wallet-credit-limit" },
+          {
+            label: "Available",
+            value: (
+              <>
+                {money(wallet.availableMinor)}{" "}
+                {wallet.overCredit ? (
+                  <Badge tone="danger" className="align-middle">
+                    Over credit
+                  </Badge>
+                ) : wallet.belowAlertThreshold ? (
+                  <Badge tone="warning" className="align-middle">
+                    Low balance
+                  </Badge>
+                ) : null}
+              </>
+            ),
+            testId: "wallet-available",
+          },
+        ]}
+      />
       {wallet.overCredit ? (
         <Notice tone="error" data-testid="wallet-over-credit">
           {owner} is {money(-wallet.availableMinor)} past its credit limit: new calls are refused until it is topped up.

@@ -1,5 +1,6 @@
 import { minutesText } from "@/components/billing/period";
 import { Card, CardTitle } from "@/components/ui/card";
+import { Figures } from "@/components/ui/figures";
 import { TextLink } from "@/components/ui/link";
 import { formatMoney } from "@/server/billing/money";
 import type { BusinessSummary } from "@/server/reports/business";
@@ -11,12 +12,12 @@ import type { BusinessSummary } from "@/server/reports/business";
 export function BusinessOverview({ business }: { business: BusinessSummary }) {
   const money = (minor: number) => formatMoney(minor, business.currency);
   const figures = [
-    ["Accounts", `${business.accounts.active} active`, "business-accounts"],
-    ["Suspended", String(business.accounts.suspended), "business-suspended"],
-    ["Minutes this month", minutesText(business.thisMonth.seconds), "business-minutes"],
-    ["Revenue this month", money(business.thisMonth.revenueMinor), "business-revenue"],
-    ["Margin this month", money(business.thisMonth.marginMinor), "business-margin"],
-  ] as const;
+    { label: "Accounts", value: `${business.accounts.active} active`, testId: "business-accounts" },
+    { label: "Suspended", value: String(business.accounts.suspended), testId: "business-suspended" },
+    { label: "Minutes this month", value: minutesText(business.thisMonth.seconds), testId: "business-minutes" },
+    { label: "Revenue this month", value: money(business.thisMonth.revenueMinor), testId: "business-revenue" },
+    { label: "Margin this month", value: money(business.thisMonth.marginMinor), testId: "business-margin" },
+  ];
   return (
     <Card aria-labelledby="business-title">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
@@ -25,16 +26,7 @@ export function BusinessOverview({ business }: { business: BusinessSummary }) {
           Reports
         </TextLink>
       </div>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-        {figures.map(([label, value, testId]) => (
-          <div key={label}>
-            <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="text-xl font-semibold tabular-nums" data-testid={testId}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <Figures className="grid-cols-2 sm:grid-cols-5" figures={figures} />
       <h3 className="mt-4 text-sm font-semibold">Over their credit limit</h3>
       {business.overCredit.length === 0 ? (
         <p className="text-sm text-slate-600" data-testid="business-over-credit-none">

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { queryText } from "@/app/(portal)/query-text";
 import { MarginChart } from "@/components/billing/margin-chart";
-import { minutesText, thisMonthSoFar } from "@/components/billing/period";
+import { chosenPeriod, minutesText } from "@/components/billing/period";
 import { pathWithQuery } from "@/components/next-page-link";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { Figures } from "@/components/ui/figures";
 import { Input, Select } from "@/components/ui/input";
 import { DownloadLink, TextLink } from "@/components/ui/link";
 import { ErrorText } from "@/components/ui/notice";
@@ -24,10 +25,7 @@ export default async function ReportsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const period = {
-    from: queryText(params.from) ?? thisMonthSoFar().from,
-    to: queryText(params.to) ?? thisMonthSoFar().to,
-  };
+  const period = chosenPeriod(params);
   const chart = queryText(params.chart);
   const report = await (await serverCaller()).billing
     .childrenReport({ fromDay: period.from, toDay: period.to, accountId: chart })
@@ -74,21 +72,25 @@ export default async function ReportsPage({
         <>
           <Card aria-labelledby="totals-title">
             <CardTitle id="totals-title">Totals</CardTitle>
-            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="report-totals">
-              {[
-                ["Calls", String(report.totals.calls), "report-calls"],
-                ["Revenue", formatMoney(report.totals.revenueMinor, report.currency), "report-revenue"],
-                ["Cost", formatMoney(report.totals.costMinor, report.currency), "report-cost"],
-                ["Margin", formatMoney(report.totals.marginMinor, report.currency), "report-margin"],
-              ].map(([label, value, testId]) => (
-                <div key={label}>
-                  <dt className="text-sm text-slate-600">{label}</dt>
-                  <dd className="text-2xl font-semibold tabular-nums" data-testid={testId}>
-                    {value}
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <Figures
+              size="2xl"
+              className="grid-cols-2 sm:grid-cols-4"
+              data-testid="report-totals"
+              figures={[
+                { label: "Calls", value: String(report.totals.calls), testId: "report-calls" },
+                {
+                  label: "Revenue",
+                  value: formatMoney(report.totals.revenueMinor, report.currency),
+                  testId: "report-revenue",
+                },
+                { label: "Cost", value: formatMoney(report.totals.costMinor, report.currency), testId: "report-cost" },
+                {
+                  label: "Margin",
+                  value: formatMoney(report.totals.marginMinor, report.currency),
+                  testId: "report-margin",
+                },
+              ]}
+            />
             {report.own.calls > 0 ? (
               <p className="mt-3 text-sm text-slate-600">
                 Your own calls: {report.own.calls}, {minutesText(report.own.seconds)} minutes,{" "}

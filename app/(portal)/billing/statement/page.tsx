@@ -6,6 +6,7 @@ import { pathWithQuery } from "@/components/next-page-link";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { Figures } from "@/components/ui/figures";
 import { Input } from "@/components/ui/input";
 import { DownloadLink } from "@/components/ui/link";
 import { ErrorText } from "@/components/ui/notice";
@@ -68,29 +69,31 @@ export default async function StatementPage({
                 Download CSV
               </DownloadLink>
             </div>
-            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-              {[
-                ["Opening balance", formatMoney(statement.openingMinor, statement.currency), "statement-opening"],
-                [
-                  "Paid in",
-                  formatMoney(statement.totals.top_up + statement.totals.refund, statement.currency),
-                  "statement-in",
-                ],
-                [
-                  "Calls and corrections",
-                  formatMoney(statement.totals.charge + statement.totals.adjustment, statement.currency),
-                  "statement-out",
-                ],
-                ["Closing balance", formatMoney(statement.closingMinor, statement.currency), "statement-closing"],
-              ].map(([label, value, testId]) => (
-                <div key={label}>
-                  <dt className="text-sm text-slate-600">{label}</dt>
-                  <dd className="text-xl font-semibold tabular-nums" data-testid={testId}>
-                    {value}
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <Figures
+              className="grid-cols-2 sm:grid-cols-4"
+              figures={[
+                {
+                  label: "Opening balance",
+                  value: formatMoney(statement.openingMinor, statement.currency),
+                  testId: "statement-opening",
+                },
+                {
+                  label: "Paid in",
+                  value: formatMoney(statement.totals.top_up + statement.totals.refund, statement.currency),
+                  testId: "statement-in",
+                },
+                {
+                  label: "Calls and corrections",
+                  value: formatMoney(statement.totals.charge + statement.totals.adjustment, statement.currency),
+                  testId: "statement-out",
+                },
+                {
+                  label: "Closing balance",
+                  value: formatMoney(statement.closingMinor, statement.currency),
+                  testId: "statement-closing",
+                },
+              ]}
+            />
             <p className="mt-3 text-sm text-slate-600" data-testid="statement-calls">
               {statement.calls.count} {statement.calls.count === 1 ? "call" : "calls"},{" "}
               {minutesText(statement.calls.seconds)} minutes,{" "}
